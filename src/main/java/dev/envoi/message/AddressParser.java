@@ -1,0 +1,112 @@
+package dev.envoi.message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what a person types or pastes into a recipient field: a list separated by commas or
+ * semicolons, each item a bare address, {@code Name <address>} or {@code "Doe, Jane" <address>}.
+ * Separators inside quotes or angle brackets do not split.
+ */
+public final class AddressParser {
+
+    private AddressParser() {
+    }
+
+    /** Every item of the list, each either an address or the reason it is not one. */
+    public static List<ParsedAddress> parseList(String text) {
+        List<ParsedAddress> result = new ArrayList<>();
+        for (String item : split(text == null ? "" : text)) {
+            String trimmed = item.strip();
+            if (!trimmed.isEmpty()) {
+                result.add(parseOne(trimmed));
+            }
+        }
+        return result;
+    }
+
+    /** One item, already split from its list. */
+    public static ParsedAddress parseOne(String item) {
+        String text = item.strip();
+        try {
+            int open = lastUnquoted(text, '<');
+            if (open < 0) {
+                if (text.startsWith("\"")) {
+                    return new ParsedAddress.Invalid(text, "a quoted name needs an address in <angle brackets> after it");
+                }
+                return new ParsedAddress.Valid(MailAddress.of(text));
+            }
+            if (!text.endsWith(">")) {
+                return new ParsedAddress.Invalid(text, "the address is missing its closing >");
+            }
+            String address = text.substring(open + 1, text.length() - 1).strip();
+            String name = unquote(text.substring(0, open).strip());
+            return new ParsedAddress.Valid(new MailAddress(name, address));
+        } catch (IllegalArgumentException e) {
+            return new ParsedAddress.Invalid(text, e.getMessage());
+        }
+    }
+
+    private static List<String> split(String text) {
+        List<String> items = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean angled = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && quoted && i + 1 < text.length()) {
+                current.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (c == '"' && !angled) {
+                quoted = !quoted;
+            } else if (c == '<' && !quoted) {
+                angled = true;
+            } else if (c == '>' && !quoted) {
+                angled = false;
+            } else if ((c == ',' || c == ';' || c == '\n' || c == '\r') && !quoted && !angled) {
+                items.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        items.add(current.toString());
+        return items;
+    }
+
+    private static int lastUnquoted(String text, char wanted) {
+        boolean quoted = false;
+        int found = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == wanted && !quoted) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static String unquote(String name) {
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            String inner = name.substring(1, name.length() - 1);
+            StringBuilder out = new StringBuilder(inner.length());
+            for (int i = 0; i < inner.length(); i++) {
+                char c = inner.charAt(i);
+                if (c == '\\' && i + 1 < inner.length()) {
+                    c = inner.charAt(++i);
+                }
+                out.append(c);
+            }
+            return out.toString();
+        }
+        if (name.contains("\"")) {
+            throw new IllegalArgumentException("the name has an unmatched quote");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.envoi.message;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a person writes in a message, as one immutable value: what a save stores and what a
+ * submit checks. {@code from} may be null until an identity is chosen.
+ */
+public record DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
+                           List<Attachment> attachments) {
+
+    public static final DraftContent EMPTY = new DraftContent(null, List.of(), "", "", List.of());
+
+    public DraftContent {
+        recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));
+        attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+        subject = subject == null ? "" : subject;
+        body = body == null ? "" : body;
+        if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
+            // A line break in a subject is how header injection starts; fold it to a space.
+            subject = subject.replaceAll("[\\r\\n]+", " ");
+        }
+    }
+
+    public List<MailAddress> recipientsOf(RecipientType type) {
+        return recipients.stream().filter(r -> r.type() == type).map(Recipient::address).toList();
+    }
+
+    public boolean hasRecipients() {
+        return !recipients.isEmpty();
+    }
+
+    public long attachmentBytes() {
+        return attachments.stream().mapToLong(Attachment::size).sum();
+    }
+
+    public DraftContent withFrom(MailAddress newFrom) {
+        return new DraftContent(newFrom, recipients, subject, body, attachments);
+    }
+
+    public DraftContent withRecipients(List<Recipient> newRecipients) {
+        return new DraftContent(from, newRecipients, subject, body, attachments);
+    }
+
+    public DraftContent withSubject(String newSubject) {
+        return new DraftContent(from, recipients, newSubject, body, attachments);
+    }
+
+    public DraftContent withBody(String newBody) {
+        return new DraftContent(from, recipients, subject, newBody, attachments);
+    }
+
+    public DraftContent withAttachments(List<Attachment> newAttachments) {
+        return new DraftContent(from, recipients, subject, body, newAttachments);
+    }
+}

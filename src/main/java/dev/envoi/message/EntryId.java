@@ -1,0 +1,46 @@
+package dev.envoi.message;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Names one message in one folder of the store, like MAPI's entry identifier. A message gets a
+ * new id each time it moves between Drafts, the Outbox and Sent, so an old id stops resolving.
+ */
+public record EntryId(String value) {
+
+    private static final Pattern FORM = Pattern.compile("[0-9a-z]{20}");
+    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public EntryId {
+        Objects.requireNonNull(value, "value");
+        if (!FORM.matcher(value).matches()) {
+            throw new IllegalArgumentException("Not a message id: \"" + value + "\" (expected 20 letters and digits)");
+        }
+    }
+
+    /** A fresh id: 100 random bits in lower-case Crockford base32, short enough to type. */
+    public static EntryId random() {
+        char[] chars = new char[20];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new EntryId(new String(chars));
+    }
+
+    /** Parses user input (a command-line argument), or returns null when it is not an id. */
+    public static EntryId parseOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim().toLowerCase(java.util.Locale.ROOT);
+        return FORM.matcher(trimmed).matches() ? new EntryId(trimmed) : null;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.envoi.store;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.Draft;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user's side of the profile's message store, after MAPI's message store: drafts are saved
+ * durably, submitted to the outgoing queue and, until the hand-off point, taken back.
+ * Every method may block on disk: never call it on the FX thread.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** Writes the draft in one durable transaction and gives it its id in Drafts. */
+    void save(Draft draft);
+
+    /** Opens a draft for editing. */
+    Draft openDraft(EntryId id) throws MessageNotFoundException, SubmittedException;
+
+    /** Drafts, newest first, including messages that came back from the outbox. */
+    List<MessageSummary> drafts();
+
+    /** Sent messages, newest first. */
+    List<MessageSummary> sent();
+
+    /** Deletes a draft for good, with its attachments' references. */
+    void deleteDraft(EntryId id) throws MessageNotFoundException, SubmittedException;
+
+    /** Streams a file into the attachment vault (hashing as it goes) and describes it. */
+    Attachment importAttachment(Path file) throws AttachmentRejectedException;
+
+    /** Imports from a stream under the given name (pasted data, a command-line body file). */
+    Attachment importAttachment(String fileName, InputStream content) throws AttachmentRejectedException;
+
+    /** The bytes of an attachment in the vault, checked against its size and hash as they are read. */
+    InputStream openAttachment(Attachment attachment);
+
+    /**
+     * MAPI SubmitMessage: checks the stored message, then in one transaction puts it in the
+     * outgoing queue with SUBMIT set, a Message-ID and its due time. The draft's id stops
+     * resolving and any open handle on it is released.
+     *
+     * @return the id of the message in the outbox
+     */
+    EntryId submit(EntryId draftId, SubmitOptions options)
+            throws NoRecipientsException, CorruptDataException, MessageNotFoundException, SubmittedException;
+
+    /** Saves the handle's content, then submits it; the handle is released on success. */
+    EntryId submit(Draft draft, SubmitOptions options);
+
+    /**
+     * MAPI AbortSubmit: takes the message out of the queue back to Drafts.
+     *
+     * @return the message's new id in Drafts
+     */
+    EntryId abortSubmit(EntryId queuedId) throws UnableToAbortException, NotInQueueException;
+
+    /** True exactly while {@link #abortSubmit} would succeed for this id. */
+    boolean canAbort(EntryId queuedId);
+
+    /** Messages not yet sent: queued, sending, retrying, failed, uncertain. */
+    List<OutboxEntry> outbox();
+
+    /** Where the message that once had this id stands now (ids change as messages move). */
+    Optional<MessageFate> fate(EntryId anyId);
+
+    /** Moves an UNCERTAIN or FAILED message back into the queue, due now, because the user said so. */
+    void resend(EntryId queuedId) throws NotInQueueException;
+
+    /** Makes a queued message due now (skipping the undo window or a retry wait). */
+    void sendNow(EntryId queuedId) throws NotInQueueException;
+
+    /** Marks an UNCERTAIN message as sent, because the user knows it arrived. */
+    void markSent(EntryId queuedId) throws NotInQueueException;
+
+    /** Addresses used before whose name or address starts with the prefix, most used first. */
+    List<MailAddress> knownAddresses(String prefix, int limit);
+
+    StoreSettings settings();
+
+    /** Registers for queue events; they arrive on a store thread, never the caller's. */
+    QueueSubscription subscribe(QueueListener listener);
+
+    /** The profile's database file, for messages that name it. */
+    Path databaseFile();
+
+    @Override
+    void close();
+
+    /** How long a message waits before it is due, and when. */
+    record SubmitOptions(Optional<Duration> undoWindow, Optional<java.time.Instant> sendAt) {
+        public static final SubmitOptions DEFAULT = new SubmitOptions(Optional.empty(), Optional.empty());
+
+        public static SubmitOptions undo(Duration window) {
+            return new SubmitOptions(Optional.of(window), Optional.empty());
+        }
+    }
+}
