@@ -1,5 +1,6 @@
 package dev.envoi.message;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ public final class Draft implements AutoCloseable {
     private DraftContent content;
     private MessageFlags flags;
     private String returnReason;
+    private List<MailAddress> refusedRecipients;
     private boolean released;
 
     /** A new draft, not yet saved. */
@@ -22,10 +24,17 @@ public final class Draft implements AutoCloseable {
 
     /** A draft as the store read it back. */
     public Draft(EntryId id, DraftContent content, MessageFlags flags, String returnReason) {
+        this(id, content, flags, returnReason, List.of());
+    }
+
+    /** A draft that came back from the outbox, with the recipients the server refused. */
+    public Draft(EntryId id, DraftContent content, MessageFlags flags, String returnReason,
+                 List<MailAddress> refusedRecipients) {
         this.id = id;
         this.content = Objects.requireNonNull(content, "content");
         this.flags = Objects.requireNonNull(flags, "flags");
         this.returnReason = returnReason == null ? "" : returnReason;
+        this.refusedRecipients = List.copyOf(refusedRecipients);
     }
 
     /** The id in Drafts, or null before the first save. */
@@ -50,6 +59,12 @@ public final class Draft implements AutoCloseable {
         return returnReason;
     }
 
+    /** The recipients a server refused the last time this message was sent, or none. */
+    public List<MailAddress> refusedRecipients() {
+        ensureOpen();
+        return refusedRecipients;
+    }
+
     public void setContent(DraftContent newContent) {
         ensureOpen();
         this.content = Objects.requireNonNull(newContent, "content");
@@ -68,6 +83,7 @@ public final class Draft implements AutoCloseable {
         released = true;
         content = null;
         id = null;
+        refusedRecipients = List.of();
     }
 
     public boolean isReleased() {

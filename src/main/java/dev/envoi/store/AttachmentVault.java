@@ -1,0 +1,187 @@
+package dev.envoi.store;
+
+import dev.envoi.message.Attachment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLConnection;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.function.LongSupplier;
+
+/**
+ * Content-addressed attachment storage: each file is named by the SHA-256 of its bytes. A file is
+ * streamed into a temporary file, synced, then renamed into place, so a crash never leaves a
+ * half-written file under a real name. Nothing is ever read whole into memory.
+ */
+final class AttachmentVault {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final Path incoming;
+    private final LongSupplier sizeLimit;
+
+    AttachmentVault(Path root, LongSupplier sizeLimit) {
+        this.root = root;
+        this.incoming = root.resolve(".incoming");
+        this.sizeLimit = sizeLimit;
+        try {
+            Files.createDirectories(incoming);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the attachment folder " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    Attachment importFile(Path file) {
+        if (!Files.exists(file)) {
+            throw new AttachmentRejectedException("Cannot attach " + file + ": there is no such file.");
+        }
+        if (Files.isDirectory(file)) {
+            throw new AttachmentRejectedException("Cannot attach " + file + ": it is a folder. Attach the files in it, "
+                    + "or a zip of it.");
+        }
+        if (!Files.isReadable(file)) {
+            throw new AttachmentRejectedException("Cannot attach " + file + ": it cannot be read (permission denied).");
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return importStream(name, in);
+        } catch (IOException e) {
+            throw new AttachmentRejectedException("Cannot attach " + file + ": " + describe(e), e);
+        }
+    }
+
+    Attachment importStream(String fileName, InputStream in) {
+        long limit = sizeLimit.getAsLong();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(incoming, "import-", ".part");
+            MessageDigest digest = Sha256.newDigest();
+            long size = copy(in, temp, digest, limit, fileName);
+            String sha256 = Sha256.hex(digest);
+            moveIntoPlace(temp, pathOf(sha256));
+            return new Attachment(fileName, mediaTypeOf(fileName), size, sha256);
+        } catch (IOException e) {
+            throw new AttachmentRejectedException("Cannot attach \"" + fileName + "\": " + describe(e), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** The bytes of a stored attachment, verified against its size and hash as they are read. */
+    InputStream open(Attachment attachment) throws IOException {
+        Path path = pathOf(attachment.sha256());
+        try {
+            InputStream in = Files.newInputStream(path);
+            return new VerifyingInputStream(in, attachment.fileName(), attachment.size(), attachment.sha256());
+        } catch (NoSuchFileException e) {
+            throw new CorruptAttachmentException("The attachment \"" + attachment.fileName()
+                    + "\" is missing from the profile (" + path + ").");
+        }
+    }
+
+    /** Reads the whole file to check it; used at submit, outside any transaction. */
+    void verify(Attachment attachment) throws CorruptAttachmentException {
+        Path path = pathOf(attachment.sha256());
+        try {
+            if (Files.size(path) != attachment.size()) {
+                throw new CorruptAttachmentException("The attachment \"" + attachment.fileName() + "\" is damaged: its size "
+                        + "changed since it was attached.");
+            }
+            try (InputStream in = open(attachment)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (CorruptAttachmentException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CorruptAttachmentException("The attachment \"" + attachment.fileName() + "\" cannot be read from "
+                    + path + ": " + describe(e));
+        }
+    }
+
+    /** Quick check at transfer time: present with the right size; the stream checks the hash. */
+    void checkPresent(Attachment attachment) throws CorruptAttachmentException {
+        Path path = pathOf(attachment.sha256());
+        try {
+            if (Files.size(path) != attachment.size()) {
+                throw new CorruptAttachmentException("The attachment \"" + attachment.fileName()
+                        + "\" is damaged: its size changed since it was attached.");
+            }
+        } catch (IOException e) {
+            throw new CorruptAttachmentException("The attachment \"" + attachment.fileName()
+                    + "\" is missing from the profile (" + path + ").");
+        }
+    }
+
+    Path pathOf(String sha256) {
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static long copy(InputStream in, Path temp, MessageDigest digest, long limit, String name) throws IOException {
+        long size = 0;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+             OutputStream out = Channels.newOutputStream(channel)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                size += n;
+                if (size > limit) {
+                    throw new AttachmentRejectedException("Cannot attach \"" + name + "\": it is larger than the limit of "
+                            + Sizes.human(limit) + ".");
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            channel.force(true);
+        }
+        return size;
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target)) {
+            return; // Same bytes already stored (same hash): nothing to add.
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            return;
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+        Durability.syncDirectory(target.getParent());
+    }
+
+    private static String mediaTypeOf(String fileName) {
+        String guess = URLConnection.guessContentTypeFromName(fileName);
+        return guess == null ? "application/octet-stream" : guess;
+    }
+
+    private static String describe(IOException e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (text.contains("No space left")) {
+            return "the disk is full. Free some space and try again.";
+        }
+        return text;
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // A leftover temporary file is harmless; it is not under a real name.
+        }
+    }
+}

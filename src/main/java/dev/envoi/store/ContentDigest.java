@@ -1,0 +1,52 @@
+package dev.envoi.store;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.Recipient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * The integrity hash of a message: SHA-256 over every field, each length-prefixed so that no two
+ * different messages share an encoding. Stored at save, checked at submit and before transfer.
+ */
+final class ContentDigest {
+
+    private ContentDigest() {
+    }
+
+    static String of(DraftContent content) {
+        MessageDigest digest = Sha256.newDigest();
+        MailAddress from = content.from();
+        field(digest, from == null ? "" : from.displayName());
+        field(digest, from == null ? "" : from.address());
+        field(digest, content.subject());
+        field(digest, content.body());
+        number(digest, content.recipients().size());
+        for (Recipient r : content.recipients()) {
+            field(digest, r.type().name());
+            field(digest, r.address().displayName());
+            field(digest, r.address().address());
+        }
+        number(digest, content.attachments().size());
+        for (Attachment a : content.attachments()) {
+            field(digest, a.fileName());
+            field(digest, a.mediaType());
+            number(digest, a.size());
+            field(digest, a.sha256());
+        }
+        return Sha256.hex(digest);
+    }
+
+    private static void field(MessageDigest digest, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        number(digest, bytes.length);
+        digest.update(bytes);
+    }
+
+    private static void number(MessageDigest digest, long value) {
+        digest.update(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+    }
+}

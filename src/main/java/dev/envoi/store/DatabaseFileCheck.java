@@ -1,0 +1,88 @@
+package dev.envoi.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Looks at an existing profile database before Envoi opens it for writing, so that a stranger's
+ * file, a damaged one or one from a newer Envoi is refused with a clear message and left as it was
+ * (opening for writing would switch its journal to WAL and run migrations on it).
+ */
+final class DatabaseFileCheck {
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private DatabaseFileCheck() {
+    }
+
+    static void check(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new StoreOpenException(file + " is a folder, not an Envoi database.");
+        }
+        byte[] header = readHeader(file);
+        if (header.length == 0) {
+            return; // An empty file is a database that was never written; it becomes a new one.
+        }
+        if (!Arrays.equals(header, SQLITE_HEADER)) {
+            throw new StoreOpenException(file + " is not an Envoi database (it is not an SQLite file). "
+                    + "Envoi left it untouched; choose another profile folder or move the file away.");
+        }
+        inspect(file);
+    }
+
+    private static byte[] readHeader(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SQLITE_HEADER.length);
+        } catch (IOException e) {
+            throw new StoreOpenException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void inspect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+             Statement statement = c.createStatement()) {
+            int applicationId = Schema.applicationId(c);
+            int version = Schema.version(c);
+            if (applicationId != Schema.APPLICATION_ID && !(applicationId == 0 && version == 0 && isEmpty(statement))) {
+                throw new StoreOpenException(file + " is an SQLite database of another program, not Envoi's. "
+                        + "Envoi left it untouched; choose another profile folder.");
+            }
+            if (version > Schema.CURRENT_VERSION) {
+                throw new StoreOpenException(file + " was written by a newer Envoi (schema " + version
+                        + ", this one knows up to " + Schema.CURRENT_VERSION + "). Update Envoi to open it; "
+                        + "the file was left untouched.");
+            }
+            try (ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
+                String result = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(result)) {
+                    throw new StoreOpenException(file + " is damaged (" + result + "). Restore it from a backup; "
+                            + "Envoi left it untouched.");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreOpenException(file + " is damaged or unreadable (" + e.getMessage()
+                    + "). Restore it from a backup; Envoi left it untouched.", e);
+        }
+    }
+
+    private static boolean isEmpty(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rs.next() && rs.getInt(1) == 0;
+        }
+    }
+}

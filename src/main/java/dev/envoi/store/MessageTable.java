@@ -1,0 +1,168 @@
+package dev.envoi.store;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.MessageFlags;
+import dev.envoi.message.Recipient;
+import dev.envoi.message.RecipientType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and writes the message, recipient and attachment rows; callers hold the transaction. */
+final class MessageTable {
+
+    private static final String ROW_COLUMNS =
+            "id, entry_id, folder, flags, state, handed_off_at, content_hash, message_id, return_reason, refused_recipients";
+
+    private MessageTable() {
+    }
+
+    static Optional<MessageRow> find(Connection c, EntryId id) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c, "SELECT " + ROW_COLUMNS + " FROM message WHERE entry_id = ?",
+                id.value()); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+        }
+    }
+
+    static Optional<MessageRow> findByRowId(Connection c, long rowId) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c, "SELECT " + ROW_COLUMNS + " FROM message WHERE id = ?", rowId);
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+        }
+    }
+
+    /** The row a once-valid id belonged to, wherever the message has moved since. */
+    static Optional<Long> historicRowId(Connection c, EntryId id) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c, "SELECT message FROM entry_history WHERE entry_id = ?", id.value());
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        }
+    }
+
+    static long insert(Connection c, EntryId id, DraftContent content, MessageFlags flags, long now) throws SQLException {
+        MailAddress from = content.from();
+        try (PreparedStatement s = Database.prepare(c, """
+                INSERT INTO message (entry_id, folder, flags, from_name, from_address, subject, body, content_hash,
+                                     size, created_at, modified_at)
+                VALUES (?, 'DRAFTS', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id.value(), flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
+                content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, now)) {
+            s.executeUpdate();
+        }
+        long rowId = lastRowId(c);
+        recordHistory(c, id, rowId);
+        writeParts(c, rowId, content);
+        return rowId;
+    }
+
+    static void updateContent(Connection c, long rowId, DraftContent content, MessageFlags flags, long now)
+            throws SQLException {
+        MailAddress from = content.from();
+        Database.update(c, """
+                UPDATE message SET flags = ?, from_name = ?, from_address = ?, subject = ?, body = ?, content_hash = ?,
+                                   size = ?, modified_at = ?
+                WHERE id = ?""",
+                flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
+                content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, rowId);
+        Database.update(c, "DELETE FROM recipient WHERE message = ?", rowId);
+        Database.update(c, "DELETE FROM attachment WHERE message = ?", rowId);
+        writeParts(c, rowId, content);
+    }
+
+    /** Moves a message to another folder under a new id; the old id stops resolving. */
+    static EntryId move(Connection c, long rowId, Folder folder, MessageFlags flags, long now) throws SQLException {
+        EntryId newId = EntryId.random();
+        Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, flags = ?, modified_at = ? WHERE id = ?",
+                newId.value(), folder.name(), flags.toBits(), now, rowId);
+        recordHistory(c, newId, rowId);
+        return newId;
+    }
+
+    static DraftContent loadContent(Connection c, long rowId) throws SQLException {
+        MailAddress from;
+        String subject;
+        String body;
+        try (PreparedStatement s = Database.prepare(c,
+                "SELECT from_name, from_address, subject, body FROM message WHERE id = ?", rowId);
+             ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("message row " + rowId + " vanished");
+            }
+            from = rs.getString(2) == null ? null : new MailAddress(rs.getString(1), rs.getString(2));
+            subject = rs.getString(3);
+            body = rs.getString(4);
+        }
+        return new DraftContent(from, loadRecipients(c, rowId), subject, body, loadAttachments(c, rowId));
+    }
+
+    static List<Recipient> loadRecipients(Connection c, long rowId) throws SQLException {
+        List<Recipient> recipients = new ArrayList<>();
+        try (PreparedStatement s = Database.prepare(c,
+                "SELECT type, display_name, address FROM recipient WHERE message = ? ORDER BY position", rowId);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                recipients.add(new Recipient(RecipientType.valueOf(rs.getString(1)),
+                        new MailAddress(rs.getString(2), rs.getString(3))));
+            }
+        }
+        return recipients;
+    }
+
+    private static List<Attachment> loadAttachments(Connection c, long rowId) throws SQLException {
+        List<Attachment> attachments = new ArrayList<>();
+        try (PreparedStatement s = Database.prepare(c,
+                "SELECT file_name, media_type, size, sha256 FROM attachment WHERE message = ? ORDER BY position", rowId);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                attachments.add(new Attachment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+            }
+        }
+        return attachments;
+    }
+
+    static long estimatedSize(DraftContent content) {
+        long body = content.body().length() * 3L;
+        long attachments = content.attachments().stream().mapToLong(a -> a.size() * 4 / 3 + 300).sum();
+        return 1024 + body + attachments;
+    }
+
+    private static void writeParts(Connection c, long rowId, DraftContent content) throws SQLException {
+        int position = 0;
+        for (Recipient r : content.recipients()) {
+            Database.update(c, "INSERT INTO recipient (message, position, type, display_name, address) VALUES (?, ?, ?, ?, ?)",
+                    rowId, position++, r.type().name(), r.address().displayName(), r.address().address());
+        }
+        position = 0;
+        for (Attachment a : content.attachments()) {
+            Database.update(c, """
+                    INSERT INTO attachment (message, position, file_name, media_type, size, sha256)
+                    VALUES (?, ?, ?, ?, ?, ?)""", rowId, position++, a.fileName(), a.mediaType(), a.size(), a.sha256());
+        }
+    }
+
+    private static void recordHistory(Connection c, EntryId id, long rowId) throws SQLException {
+        Database.update(c, "INSERT INTO entry_history (entry_id, message) VALUES (?, ?)", id.value(), rowId);
+    }
+
+    private static long lastRowId(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static MessageRow row(ResultSet rs) throws SQLException {
+        long handedOff = rs.getLong(6);
+        Long handedOffAt = rs.wasNull() ? null : handedOff;
+        return new MessageRow(rs.getLong(1), new EntryId(rs.getString(2)), Folder.valueOf(rs.getString(3)),
+                MessageFlags.fromBits(rs.getInt(4)), rs.getString(5), handedOffAt, rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10));
+    }
+}

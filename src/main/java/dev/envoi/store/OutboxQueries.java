@@ -1,0 +1,136 @@
+package dev.envoi.store;
+
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.OutboxState;
+import dev.envoi.message.Recipient;
+import dev.envoi.message.RecipientType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The queries behind the outbox, folder lists and the spooler's pick; callers hold the transaction. */
+final class OutboxQueries {
+
+    List<OutboxEntry> outbox(Connection c) throws SQLException {
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (PreparedStatement s = Database.prepare(c, """
+                SELECT id, entry_id, state, subject, size, attempts, due_at, last_error, message_id, submitted_at
+                FROM message WHERE folder = 'OUTBOX' ORDER BY submitted_at, id""");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new OutboxEntry(new EntryId(rs.getString(2)), outboxState(rs.getString(3)), rs.getString(4),
+                        to(c, rs.getLong(1)), rs.getLong(5), rs.getInt(6), instant(rs, 7), rs.getString(8),
+                        rs.getString(9), instant(rs, 10)));
+            }
+        }
+        return entries;
+    }
+
+    List<MessageSummary> summaries(Connection c, Folder folder) throws SQLException {
+        List<MessageSummary> result = new ArrayList<>();
+        try (PreparedStatement s = Database.prepare(c, """
+                SELECT id, entry_id, subject, size, modified_at, return_reason, message_id
+                FROM message WHERE folder = ? ORDER BY modified_at DESC, id DESC""", folder.name());
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                result.add(new MessageSummary(new EntryId(rs.getString(2)), rs.getString(3), to(c, rs.getLong(1)),
+                        rs.getLong(4), instant(rs, 5), rs.getString(6) == null ? "" : rs.getString(6), rs.getString(7)));
+            }
+        }
+        return result;
+    }
+
+    Optional<MessageFate> fate(Connection c, EntryId anyId) throws SQLException {
+        Optional<Long> rowId = MessageTable.historicRowId(c, anyId);
+        if (rowId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MessageRow> row = MessageTable.findByRowId(c, rowId.get());
+        if (row.isEmpty()) {
+            return Optional.of(new MessageFate(anyId, Folder.DELETED, Optional.empty(), ""));
+        }
+        MessageRow r = row.get();
+        Optional<OutboxState> state = r.folder() == Folder.OUTBOX ? Optional.of(outboxState(r.state())) : Optional.empty();
+        String reason = r.returnReason() != null ? r.returnReason() : lastError(c, r.rowId());
+        return Optional.of(new MessageFate(r.entryId(), r.folder(), state, reason == null ? "" : reason));
+    }
+
+    Optional<Instant> nextDueAt(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT min(due_at) FROM message WHERE folder = 'OUTBOX' AND state IN ('QUEUED', 'RETRYING')""");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(instant(rs, 1)) : Optional.empty();
+        }
+    }
+
+    /** Locks the first due message (SUBMITFLAG_LOCKED) and reads it; the caller holds the write transaction. */
+    Optional<Pick> lockNextDue(Connection c, Instant now) throws SQLException {
+        long rowId;
+        try (PreparedStatement s = Database.prepare(c, """
+                SELECT id FROM message WHERE folder = 'OUTBOX' AND state IN ('QUEUED', 'RETRYING') AND due_at <= ?
+                ORDER BY due_at, submitted_at, id LIMIT 1""", now.toEpochMilli());
+             ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            rowId = rs.getLong(1);
+        }
+        MessageRow row = MessageTable.findByRowId(c, rowId).orElseThrow();
+        DraftContent content = MessageTable.loadContent(c, rowId);
+        if (!ContentDigest.of(content).equals(row.contentHash())) {
+            Database.update(c, "UPDATE message SET state = 'FAILED', last_error = ? WHERE id = ?",
+                    "Damaged: the stored message no longer matches what was submitted; it was not sent.", rowId);
+            return Optional.of(new Pick.Damaged(row.entryId()));
+        }
+        Database.update(c, "UPDATE message SET state = 'SENDING', attempts = attempts + 1 WHERE id = ?", rowId);
+        try (PreparedStatement s = Database.prepare(c, "SELECT submitted_at, attempts FROM message WHERE id = ?", rowId);
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return Optional.of(new Pick.Locked(
+                    new QueuedMessage(row.entryId(), row.messageId(), instant(rs, 1), content, rs.getInt(2))));
+        }
+    }
+
+    private static List<MailAddress> to(Connection c, long rowId) throws SQLException {
+        return MessageTable.loadRecipients(c, rowId).stream()
+                .filter(r -> r.type() != RecipientType.BCC).map(Recipient::address).toList();
+    }
+
+    private static String lastError(Connection c, long rowId) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c, "SELECT last_error FROM message WHERE id = ?", rowId);
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static OutboxState outboxState(String state) {
+        return switch (state) {
+            case "SENDING", "HANDED_OFF" -> OutboxState.SENDING;
+            case "RETRYING" -> OutboxState.RETRYING;
+            case "FAILED" -> OutboxState.FAILED;
+            case "UNCERTAIN" -> OutboxState.UNCERTAIN;
+            default -> OutboxState.QUEUED;
+        };
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** What the spooler's pick found: a message now locked, or one marked damaged instead. */
+    sealed interface Pick {
+        record Locked(QueuedMessage message) implements Pick {
+        }
+
+        record Damaged(EntryId id) implements Pick {
+        }
+    }
+}

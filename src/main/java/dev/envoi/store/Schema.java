@@ -1,0 +1,116 @@
+package dev.envoi.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database schema as a list of migrations; migration N brings user_version from N-1 to N.
+ * All pending migrations run in one transaction at open, so a crash leaves the old version whole.
+ */
+final class Schema {
+
+    /** PRAGMA application_id: "Envo" in ASCII, so a stranger's SQLite file is recognised. */
+    static final int APPLICATION_ID = 0x456E766F;
+
+    private static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE message (
+              id INTEGER PRIMARY KEY,
+              entry_id TEXT NOT NULL UNIQUE,
+              folder TEXT NOT NULL CHECK (folder IN ('DRAFTS', 'OUTBOX', 'SENT')),
+              flags INTEGER NOT NULL,
+              from_name TEXT,
+              from_address TEXT,
+              subject TEXT NOT NULL,
+              body TEXT NOT NULL,
+              content_hash TEXT NOT NULL,
+              size INTEGER NOT NULL,
+              created_at INTEGER NOT NULL,
+              modified_at INTEGER NOT NULL,
+              message_id TEXT,
+              submitted_at INTEGER,
+              due_at INTEGER,
+              state TEXT CHECK (state IN ('QUEUED', 'SENDING', 'HANDED_OFF', 'RETRYING', 'FAILED', 'UNCERTAIN')),
+              attempts INTEGER NOT NULL DEFAULT 0,
+              first_failure_at INTEGER,
+              last_error TEXT,
+              handed_off_at INTEGER,
+              sent_at INTEGER,
+              server_reply TEXT,
+              return_reason TEXT,
+              refused_recipients TEXT
+            );
+            CREATE INDEX message_queue ON message (folder, state, due_at, submitted_at);
+            CREATE TABLE entry_history (
+              entry_id TEXT PRIMARY KEY,
+              message INTEGER NOT NULL
+            );
+            CREATE TABLE recipient (
+              message INTEGER NOT NULL REFERENCES message (id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              type TEXT NOT NULL CHECK (type IN ('TO', 'CC', 'BCC')),
+              display_name TEXT NOT NULL,
+              address TEXT NOT NULL,
+              PRIMARY KEY (message, position)
+            );
+            CREATE TABLE attachment (
+              message INTEGER NOT NULL REFERENCES message (id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              file_name TEXT NOT NULL,
+              media_type TEXT NOT NULL,
+              size INTEGER NOT NULL,
+              sha256 TEXT NOT NULL,
+              PRIMARY KEY (message, position)
+            );
+            CREATE INDEX attachment_by_hash ON attachment (sha256);
+            CREATE TABLE address_book (
+              address TEXT PRIMARY KEY COLLATE NOCASE,
+              display_name TEXT NOT NULL,
+              use_count INTEGER NOT NULL,
+              last_used INTEGER NOT NULL
+            );
+            CREATE TABLE setting (
+              key TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            );
+            """);
+
+    static final int CURRENT_VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    static int version(Connection c) throws SQLException {
+        return pragmaInt(c, "user_version");
+    }
+
+    static int applicationId(Connection c) throws SQLException {
+        return pragmaInt(c, "application_id");
+    }
+
+    /** Brings the schema to the current version; the caller holds the write transaction. */
+    static void migrate(Connection c) throws SQLException {
+        int version = version(c);
+        try (Statement statement = c.createStatement()) {
+            for (int next = version; next < CURRENT_VERSION; next++) {
+                for (String sql : MIGRATIONS.get(next).split(";\\s*\\n")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            if (version < CURRENT_VERSION) {
+                statement.execute("PRAGMA application_id = " + APPLICATION_ID);
+                statement.execute("PRAGMA user_version = " + CURRENT_VERSION);
+            }
+        }
+    }
+
+    private static int pragmaInt(Connection c, String pragma) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,464 @@
+package dev.envoi.store;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.Draft;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.MessageFlag;
+import dev.envoi.message.MessageFlags;
+import dev.envoi.message.Recipient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The profile's message store in one SQLite file, with attachments in a content-addressed vault
+ * beside it. It is both the user's store ({@link MessageStore}) and the spooler's queue
+ * ({@link OutgoingQueue}); every state change is one durable transaction.
+ */
+public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
+
+    public static final String DATABASE_FILE = "envoi.db";
+    public static final String VAULT_FOLDER = "vault";
+
+    private final Database database;
+    private final AttachmentVault vault;
+    private final SqliteSettings settings;
+    private final QueueEvents events;
+    private final OpenHandles handles = new OpenHandles();
+    private final OutboxQueries queries;
+    private final Clock clock;
+
+    private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
+        this.database = database;
+        this.settings = new SqliteSettings(database);
+        this.vault = new AttachmentVault(vaultDir, settings::attachmentSizeLimit);
+        this.events = new QueueEvents(database::dataVersion);
+        this.queries = new OutboxQueries();
+        this.clock = clock;
+    }
+
+    public static SqliteMessageStore open(Path profileDir) {
+        return open(profileDir, Clock.systemUTC());
+    }
+
+    /** Opens (creating or migrating) the store in the profile folder. */
+    public static SqliteMessageStore open(Path profileDir, Clock clock) {
+        Path file = profileDir.resolve(DATABASE_FILE);
+        try {
+            OwnerOnly.createDirectories(profileDir);
+        } catch (IOException e) {
+            throw new StoreOpenException("Cannot create the profile folder " + profileDir + ": " + e.getMessage(), e);
+        }
+        DatabaseFileCheck.check(file);
+        try {
+            OwnerOnly.createFile(file);
+        } catch (IOException e) {
+            throw new StoreOpenException("Cannot create " + file + ": " + e.getMessage(), e);
+        }
+        Database database = Database.open(file);
+        try {
+            database.write("prepare the database", c -> {
+                Schema.migrate(c);
+                return null;
+            });
+            return new SqliteMessageStore(database, profileDir.resolve(VAULT_FOLDER), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    // ---- Drafts -------------------------------------------------------------------------------
+
+    @Override
+    public void save(Draft draft) {
+        DraftContent content = draft.content();
+        EntryId existing = draft.id();
+        long now = clock.millis();
+        record Saved(EntryId id, MessageFlags flags) {
+        }
+        Saved saved = database.write("save the draft", c -> {
+            if (existing == null) {
+                EntryId id = EntryId.random();
+                MessageFlags flags = draftFlags(draft.flags(), content).with(MessageFlag.UNMODIFIED);
+                MessageTable.insert(c, id, content, flags, now);
+                return new Saved(id, flags);
+            }
+            MessageRow row = requireDraft(c, existing);
+            MessageFlags flags = draftFlags(row.flags(), content).without(MessageFlag.UNMODIFIED);
+            MessageTable.updateContent(c, row.rowId(), content, flags, now);
+            return new Saved(existing, flags);
+        });
+        draft.saved(saved.id(), saved.flags());
+        handles.track(saved.id(), draft);
+    }
+
+    @Override
+    public Draft openDraft(EntryId id) {
+        Draft draft = database.read("open the draft", c -> {
+            MessageRow row = requireDraft(c, id);
+            return new Draft(id, MessageTable.loadContent(c, row.rowId()), row.flags(), row.returnReason(),
+                    RefusedList.parse(row.refused()));
+        });
+        handles.track(id, draft);
+        return draft;
+    }
+
+    @Override
+    public List<MessageSummary> drafts() {
+        return database.read("list the drafts", c -> queries.summaries(c, Folder.DRAFTS));
+    }
+
+    @Override
+    public List<MessageSummary> sent() {
+        return database.read("list the sent messages", c -> queries.summaries(c, Folder.SENT));
+    }
+
+    @Override
+    public void deleteDraft(EntryId id) {
+        database.write("delete the draft", c -> Database.update(c, "DELETE FROM message WHERE id = ?",
+                requireDraft(c, id).rowId()));
+        handles.releaseAll(id);
+    }
+
+    // ---- Attachments --------------------------------------------------------------------------
+
+    @Override
+    public Attachment importAttachment(Path file) {
+        return vault.importFile(file);
+    }
+
+    @Override
+    public Attachment importAttachment(String fileName, InputStream content) {
+        return vault.importStream(fileName, content);
+    }
+
+    @Override
+    public InputStream openAttachment(Attachment attachment) {
+        try {
+            return vault.open(attachment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- Submit and abort ---------------------------------------------------------------------
+
+    @Override
+    public EntryId submit(Draft draft, SubmitOptions options) {
+        save(draft);
+        return submit(draft.id(), options);
+    }
+
+    @Override
+    public EntryId submit(EntryId draftId, SubmitOptions options) {
+        // Hashing attachments reads whole files: do it before taking the write lock.
+        SubmitCheck check = database.read("check the message", c -> SubmitCheck.load(c, requireDraft(c, draftId)));
+        check.verify(vault);
+        Instant now = clock.instant();
+        Duration undo = clampUndo(options.undoWindow().orElseGet(settings::undoWindow));
+        Instant due = options.sendAt().orElse(now.plus(undo));
+        EntryId queuedId = database.write("submit the message", c -> {
+            MessageRow row = requireDraft(c, draftId);
+            if (!row.contentHash().equals(check.contentHash())) {
+                throw new CorruptDataException("The message changed while it was being checked; submit it again.");
+            }
+            return SubmitTransaction.run(c, row, check.content(), now, due);
+        });
+        handles.releaseAll(draftId);
+        events.publish(new QueueEvent.Queued(queuedId));
+        return queuedId;
+    }
+
+    @Override
+    public EntryId abortSubmit(EntryId queuedId) {
+        EntryId draftId = database.write("cancel sending", c -> {
+            MessageRow row = requireQueued(c, queuedId);
+            if (row.isHandedOff()) {
+                throw new UnableToAbortException("Too late to cancel: the message was already handed to the mail system.");
+            }
+            return backToDrafts(c, row, null, List.of());
+        });
+        events.publish(new QueueEvent.Aborted(queuedId, draftId));
+        return draftId;
+    }
+
+    @Override
+    public boolean canAbort(EntryId queuedId) {
+        return database.read("check the message", c -> MessageTable.find(c, queuedId)
+                .filter(row -> row.folder() == Folder.OUTBOX && !row.isHandedOff()).isPresent());
+    }
+
+    @Override
+    public List<OutboxEntry> outbox() {
+        return database.read("list the outbox", queries::outbox);
+    }
+
+    @Override
+    public Optional<MessageFate> fate(EntryId anyId) {
+        return database.read("find the message", c -> queries.fate(c, anyId));
+    }
+
+    @Override
+    public void resend(EntryId queuedId) {
+        changeQueued(queuedId, "send the message again", "UPDATE message SET state = 'QUEUED', due_at = ?, "
+                + "handed_off_at = NULL, attempts = 0, first_failure_at = NULL, last_error = NULL WHERE id = ? "
+                + "AND state IN ('FAILED', 'UNCERTAIN')", "Only a failed or uncertain message can be sent again.");
+    }
+
+    @Override
+    public void sendNow(EntryId queuedId) {
+        changeQueued(queuedId, "send the message now", "UPDATE message SET due_at = ? WHERE id = ? "
+                + "AND state IN ('QUEUED', 'RETRYING')", "Only a message waiting in the queue can be sent now.");
+    }
+
+    @Override
+    public void markSent(EntryId queuedId) {
+        boolean deleteAfterSend = settings.deleteAfterSend();
+        database.write("mark the message as sent", c -> {
+            MessageRow row = requireQueued(c, queuedId);
+            if (!"UNCERTAIN".equals(row.state())) {
+                throw new NotInQueueException("Only a message whose delivery is uncertain can be marked as sent.");
+            }
+            return deliver(c, row, "Marked as sent by the user", clock.millis(), deleteAfterSend);
+        });
+        events.publish(new QueueEvent.StateChanged(queuedId));
+    }
+
+    @Override
+    public List<MailAddress> knownAddresses(String prefix, int limit) {
+        return database.read("look up addresses", c -> AddressBook.matching(c, prefix, limit));
+    }
+
+    @Override
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public QueueSubscription subscribe(QueueListener listener) {
+        return events.subscribe(listener);
+    }
+
+    @Override
+    public Path databaseFile() {
+        return database.file();
+    }
+
+    // ---- The spooler's side -------------------------------------------------------------------
+
+    @Override
+    public RecoveryReport recoverAfterRestart() {
+        RecoveryReport report = database.write("recover the outbox", c -> new RecoveryReport(
+                Database.update(c, "UPDATE message SET state = CASE WHEN attempts > 1 THEN 'RETRYING' ELSE 'QUEUED' END "
+                        + "WHERE folder = 'OUTBOX' AND state = 'SENDING' AND handed_off_at IS NULL"),
+                Database.update(c, "UPDATE message SET state = 'UNCERTAIN', last_error = ? WHERE folder = 'OUTBOX' "
+                        + "AND state IN ('SENDING', 'HANDED_OFF') AND handed_off_at IS NOT NULL",
+                        "Envoi stopped while handing this message off; the mail system may or may not have it.")));
+        if (report.requeued() + report.uncertain() > 0) {
+            events.publish(new QueueEvent.ExternalChange());
+        }
+        return report;
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return database.read("look at the queue", queries::nextDueAt);
+    }
+
+    @Override
+    public Optional<QueuedMessage> lockNextDue(Instant now) {
+        Optional<OutboxQueries.Pick> pick = database.write("take the next message", c -> queries.lockNextDue(c, now));
+        if (pick.isEmpty()) {
+            return Optional.empty();
+        }
+        if (pick.get() instanceof OutboxQueries.Pick.Damaged damaged) {
+            events.publish(new QueueEvent.StateChanged(damaged.id()));
+            throw new CorruptDataException("The queued message " + damaged.id() + " is damaged: it no longer matches "
+                    + "what was submitted, so it was not sent.");
+        }
+        QueuedMessage message = ((OutboxQueries.Pick.Locked) pick.get()).message();
+        events.publish(new QueueEvent.StateChanged(message.id()));
+        checkBeforeTransfer(message);
+        return Optional.of(message);
+    }
+
+    private void checkBeforeTransfer(QueuedMessage message) {
+        try {
+            for (Attachment attachment : message.content().attachments()) {
+                vault.checkPresent(attachment);
+            }
+        } catch (CorruptAttachmentException e) {
+            markDamaged(message.id(), e.getMessage());
+            throw new CorruptDataException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isStillQueued(EntryId id) {
+        return database.read("check the message", c -> MessageTable.find(c, id)
+                .filter(row -> row.folder() == Folder.OUTBOX).isPresent());
+    }
+
+    @Override
+    public void recordHandOff(EntryId id) {
+        database.write("record the hand-off", c -> {
+            MessageRow row = requireQueued(c, id);
+            if (!"SENDING".equals(row.state())) {
+                throw new NotInQueueException("The message is not being sent (" + row.state() + ").");
+            }
+            return Database.update(c, "UPDATE message SET state = 'HANDED_OFF', handed_off_at = ? WHERE id = ?",
+                    clock.millis(), row.rowId());
+        });
+        events.publish(new QueueEvent.StateChanged(id));
+    }
+
+    @Override
+    public void markDelivered(EntryId id, String reply, Instant at) {
+        boolean deleteAfterSend = settings.deleteAfterSend();
+        database.write("move the message to Sent",
+                c -> deliver(c, requireQueued(c, id), reply, at.toEpochMilli(), deleteAfterSend));
+        events.publish(new QueueEvent.StateChanged(id));
+    }
+
+    @Override
+    public void scheduleRetry(EntryId id, String error, Instant nextAttempt) {
+        updateQueued(id, "schedule a retry", "UPDATE message SET state = 'RETRYING', due_at = ?, last_error = ?, "
+                + "first_failure_at = coalesce(first_failure_at, ?) WHERE id = ?", nextAttempt.toEpochMilli(), error,
+                clock.millis());
+    }
+
+    @Override
+    public void markFailed(EntryId id, String error) {
+        updateQueued(id, "mark the message failed", "UPDATE message SET state = 'FAILED', last_error = ? WHERE id = ?",
+                error);
+    }
+
+    @Override
+    public void returnToDrafts(EntryId id, String reason, List<MailAddress> refused) {
+        database.write("return the message to Drafts", c -> backToDrafts(c, requireQueued(c, id), reason, refused));
+        events.publish(new QueueEvent.StateChanged(id));
+    }
+
+    @Override
+    public void markUncertain(EntryId id, String error) {
+        updateQueued(id, "mark the message uncertain",
+                "UPDATE message SET state = 'UNCERTAIN', last_error = ? WHERE id = ?", error);
+    }
+
+    @Override
+    public void markDamaged(EntryId id, String error) {
+        markFailed(id, "Damaged: " + error);
+    }
+
+    @Override
+    public void unlock(EntryId id) {
+        database.write("release the message", c -> Database.update(c, "UPDATE message SET state = "
+                + "CASE WHEN attempts > 1 THEN 'RETRYING' ELSE 'QUEUED' END, attempts = max(attempts - 1, 0) "
+                + "WHERE entry_id = ? AND state = 'SENDING'", id.value()));
+        events.publish(new QueueEvent.StateChanged(id));
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        database.close();
+    }
+
+    // ---- Helpers ------------------------------------------------------------------------------
+
+    private static MessageFlags draftFlags(MessageFlags flags, DraftContent content) {
+        MessageFlags result = flags.with(MessageFlag.UNSENT).without(MessageFlag.SUBMIT);
+        return content.attachments().isEmpty() ? result.without(MessageFlag.HASATTACH) : result.with(MessageFlag.HASATTACH);
+    }
+
+    private static MessageRow requireDraft(Connection c, EntryId id) throws SQLException {
+        Optional<MessageRow> row = MessageTable.find(c, id);
+        if (row.isEmpty()) {
+            throw new MessageNotFoundException("No draft has the id " + id + "; it was sent, deleted, or moved "
+                    + "(a message gets a new id when it changes folder).");
+        }
+        if (row.get().folder() == Folder.OUTBOX) {
+            throw new SubmittedException("The message " + id + " is in the outbox; cancel sending it to edit it.");
+        }
+        if (row.get().folder() != Folder.DRAFTS) {
+            throw new MessageNotFoundException("The message " + id + " was sent and cannot be edited.");
+        }
+        return row.get();
+    }
+
+    private static MessageRow requireQueued(Connection c, EntryId id) throws SQLException {
+        Optional<MessageRow> row = MessageTable.find(c, id).filter(r -> r.folder() == Folder.OUTBOX);
+        if (row.isEmpty()) {
+            throw new NotInQueueException("The message " + id + " is not in the outbox: it was sent, cancelled "
+                    + "already, or never queued.");
+        }
+        return row.get();
+    }
+
+    private EntryId backToDrafts(Connection c, MessageRow row, String reason, List<MailAddress> refused)
+            throws SQLException {
+        MessageFlags flags = row.flags().without(MessageFlag.SUBMIT).with(MessageFlag.UNSENT);
+        EntryId draftId = MessageTable.move(c, row.rowId(), Folder.DRAFTS, flags, clock.millis());
+        Database.update(c, "UPDATE message SET state = NULL, due_at = NULL, handed_off_at = NULL, return_reason = ?, "
+                + "refused_recipients = ? WHERE id = ?", reason, RefusedList.format(refused), row.rowId());
+        return draftId;
+    }
+
+    private Object deliver(Connection c, MessageRow row, String reply, long at, boolean deleteAfterSend)
+            throws SQLException {
+        if (deleteAfterSend) {
+            return Database.update(c, "DELETE FROM message WHERE id = ?", row.rowId());
+        }
+        MessageFlags flags = row.flags().without(MessageFlag.SUBMIT).without(MessageFlag.UNSENT);
+        MessageTable.move(c, row.rowId(), Folder.SENT, flags, clock.millis());
+        return Database.update(c, "UPDATE message SET state = NULL, due_at = NULL, sent_at = ?, server_reply = ? "
+                + "WHERE id = ?", at, reply, row.rowId());
+    }
+
+    private void changeQueued(EntryId id, String what, String sql, String refusal) {
+        database.write(what, c -> {
+            MessageRow row = requireQueued(c, id);
+            if (Database.update(c, sql, clock.millis(), row.rowId()) == 0) {
+                throw new NotInQueueException(refusal);
+            }
+            return null;
+        });
+        events.publish(new QueueEvent.Queued(id));
+    }
+
+    private void updateQueued(EntryId id, String what, String sql, Object... leadingArgs) {
+        database.write(what, c -> {
+            MessageRow row = requireQueued(c, id);
+            Object[] args = java.util.Arrays.copyOf(leadingArgs, leadingArgs.length + 1);
+            args[leadingArgs.length] = row.rowId();
+            return Database.update(c, sql, args);
+        });
+        events.publish(new QueueEvent.StateChanged(id));
+    }
+
+    /** Recipients of a content after duplicates are removed (the first occurrence wins). */
+    static List<Recipient> withoutDuplicates(List<Recipient> recipients) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return recipients.stream()
+                .filter(r -> seen.add(r.address().address().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
+    static Duration clampUndo(Duration window) {
+        if (window.isNegative()) {
+            return Duration.ZERO;
+        }
+        return window.compareTo(StoreSettings.MAX_UNDO_WINDOW) > 0 ? StoreSettings.MAX_UNDO_WINDOW : window;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.envoi.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+
+/** Profile settings kept in the setting table, each read fresh so other processes' changes count. */
+final class SqliteSettings implements StoreSettings {
+
+    static final long DEFAULT_ATTACHMENT_LIMIT = 2L * 1024 * 1024 * 1024;
+
+    private final Database database;
+
+    SqliteSettings(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Duration undoWindow() {
+        return Duration.ofMillis(getLong("undo_window_millis", DEFAULT_UNDO_WINDOW.toMillis()));
+    }
+
+    @Override
+    public void setUndoWindow(Duration window) {
+        if (window.isNegative() || window.compareTo(MAX_UNDO_WINDOW) > 0) {
+            throw new IllegalArgumentException("The undo window must be between 0 and " + MAX_UNDO_WINDOW.toSeconds()
+                    + " seconds.");
+        }
+        put("undo_window_millis", Long.toString(window.toMillis()));
+    }
+
+    @Override
+    public boolean deleteAfterSend() {
+        return getLong("delete_after_send", 0) != 0;
+    }
+
+    @Override
+    public void setDeleteAfterSend(boolean delete) {
+        put("delete_after_send", delete ? "1" : "0");
+    }
+
+    @Override
+    public Duration retryLimit() {
+        return Duration.ofMillis(getLong("retry_limit_millis", Duration.ofDays(5).toMillis()));
+    }
+
+    @Override
+    public void setRetryLimit(Duration limit) {
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException("The retry limit cannot be negative.");
+        }
+        put("retry_limit_millis", Long.toString(limit.toMillis()));
+    }
+
+    @Override
+    public long attachmentSizeLimit() {
+        return getLong("attachment_size_limit", DEFAULT_ATTACHMENT_LIMIT);
+    }
+
+    @Override
+    public void setAttachmentSizeLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("The attachment size limit must be positive.");
+        }
+        put("attachment_size_limit", Long.toString(bytes));
+    }
+
+    private long getLong(String key, long fallback) {
+        return database.read("read the setting " + key, c -> {
+            try (PreparedStatement s = Database.prepare(c, "SELECT value FROM setting WHERE key = ?", key);
+                 ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Long.parseLong(rs.getString(1)) : fallback;
+            }
+        });
+    }
+
+    private void put(String key, String value) {
+        database.write("save the setting " + key, c -> Database.update(c,
+                "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                key, value));
+    }
+}

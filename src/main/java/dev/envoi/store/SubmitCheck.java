@@ -1,0 +1,38 @@
+package dev.envoi.store;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.DraftContent;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The integrity check of MAPI's SubmitMessage: the stored fields still hash to what the last
+ * save recorded, and every attachment in the vault still has its size and hash.
+ */
+record SubmitCheck(DraftContent content, String contentHash) {
+
+    static SubmitCheck load(Connection c, MessageRow row) throws SQLException {
+        DraftContent content = MessageTable.loadContent(c, row.rowId());
+        if (!ContentDigest.of(content).equals(row.contentHash())) {
+            throw new CorruptDataException("The saved message is damaged: its content no longer matches what was "
+                    + "saved. Save it again from the window, then send.");
+        }
+        if (!content.hasRecipients()) {
+            throw new NoRecipientsException("The message has no recipient: add at least one address in To, Cc or Bcc.");
+        }
+        if (content.from() == null) {
+            throw new StoreException("The message has no sender: choose a From address.");
+        }
+        return new SubmitCheck(content, row.contentHash());
+    }
+
+    void verify(AttachmentVault vault) {
+        for (Attachment attachment : content.attachments()) {
+            try {
+                vault.verify(attachment);
+            } catch (CorruptAttachmentException e) {
+                throw new CorruptDataException(e.getMessage() + " Attach the file again, then send.", e);
+            }
+        }
+    }
+}
