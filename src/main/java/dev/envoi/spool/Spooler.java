@@ -1,0 +1,236 @@
+package dev.envoi.spool;
+
+import dev.envoi.message.EntryId;
+import dev.envoi.store.CorruptAttachmentException;
+import dev.envoi.store.CorruptDataException;
+import dev.envoi.store.OutgoingQueue;
+import dev.envoi.store.QueueEvent;
+import dev.envoi.store.QueueSubscription;
+import dev.envoi.store.QueuedMessage;
+import dev.envoi.transport.AttachmentSource;
+import dev.envoi.transport.HandOffReceipt;
+import dev.envoi.transport.OutgoingMessage;
+import dev.envoi.transport.PermanentFailureException;
+import dev.envoi.transport.TransferCancelledException;
+import dev.envoi.transport.TransferException;
+import dev.envoi.transport.Transport;
+import dev.envoi.transport.UncertainDeliveryException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The MAPI spooler: one background worker that takes due messages from the outgoing queue, in
+ * order, to the transport. It sleeps until the queue changes or the next message falls due; it
+ * never polls the queue. One failing message never holds up the others: it is rescheduled.
+ */
+public final class Spooler implements AutoCloseable {
+
+    private final OutgoingQueue queue;
+    private final Transport transport;
+    private final AttachmentSource attachments;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final TransferProgress progress;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "envoi-spooler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private final AtomicReference<SpoolGate> currentGate = new AtomicReference<>();
+    private final AtomicReference<EntryId> currentId = new AtomicReference<>();
+    private ScheduledFuture<?> timer;
+    private QueueSubscription subscription;
+
+    public Spooler(OutgoingQueue queue, Transport transport, AttachmentSource attachments, RetryPolicy retryPolicy,
+                   Clock clock, TransferProgress progress) {
+        this.queue = queue;
+        this.transport = transport;
+        this.attachments = attachments;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** Recovers what a crash left behind, then starts taking messages. */
+    public OutgoingQueue.RecoveryReport start() {
+        OutgoingQueue.RecoveryReport report = queue.recoverAfterRestart();
+        subscription = queue.subscribe(this::queueChanged);
+        wake();
+        return report;
+    }
+
+    /** Asks the worker to look at the queue now. */
+    public void wake() {
+        if (drainPending.compareAndSet(false, true) && !worker.isShutdown()) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Waits until nothing is due now and no transfer is under way (for `--flush` and tests). */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isIdle()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return isIdle();
+    }
+
+    private boolean isIdle() {
+        if (drainPending.get() || currentId.get() != null) {
+            return false;
+        }
+        Optional<Instant> next = queue.nextDueAt();
+        return next.isEmpty() || next.get().isAfter(clock.instant());
+    }
+
+    private void queueChanged(QueueEvent event) {
+        if (event instanceof QueueEvent.Aborted aborted) {
+            SpoolGate gate = currentGate.get();
+            if (gate != null && aborted.queuedId().equals(currentId.get())) {
+                gate.cancelledElsewhere();
+            }
+            return;
+        }
+        if (event instanceof QueueEvent.Queued || event instanceof QueueEvent.ExternalChange) {
+            wake();
+        }
+    }
+
+    private void drain() {
+        drainPending.set(false);
+        try {
+            while (!worker.isShutdown()) {
+                Optional<QueuedMessage> next = lockNext();
+                if (next.isEmpty()) {
+                    break;
+                }
+                transfer(next.get());
+            }
+        } catch (RuntimeException e) {
+            // The store failed (disk, lock): try again in a while rather than stop for good.
+            scheduleWake(Duration.ofSeconds(5));
+            return;
+        }
+        queue.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
+    }
+
+    private Optional<QueuedMessage> lockNext() {
+        while (true) {
+            try {
+                return queue.lockNextDue(clock.instant());
+            } catch (CorruptDataException e) {
+                // Marked damaged by the store; go on with the messages behind it.
+            }
+        }
+    }
+
+    private synchronized void scheduleWake(Duration delay) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (!worker.isShutdown()) {
+            long millis = Math.max(0, delay.toMillis());
+            timer = worker.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void transfer(QueuedMessage message) {
+        SpoolGate gate = new SpoolGate(queue, message.id(), clock::millis, progress);
+        currentGate.set(gate);
+        currentId.set(message.id());
+        try {
+            OutgoingMessage outgoing = new OutgoingMessage(message.id(), message.messageId(), message.submittedAt(),
+                    message.content(), attachments);
+            HandOffReceipt receipt = transport.transfer(outgoing, gate);
+            queue.markDelivered(message.id(), receipt.reply(), clock.instant());
+        } catch (TransferException e) {
+            transferFailed(message, gate, e);
+        } catch (RuntimeException e) {
+            failedBeforeHandOff(message, gate, "Unexpected error: " + e, e);
+        } finally {
+            currentGate.set(null);
+            currentId.set(null);
+        }
+    }
+
+    private void transferFailed(QueuedMessage message, SpoolGate gate, TransferException e) {
+        if (e instanceof TransferCancelledException) {
+            if (!gate.isHandedOff() && queue.isStillQueued(message.id())) {
+                queue.unlock(message.id());
+            }
+        } else if (e instanceof PermanentFailureException permanent) {
+            queue.returnToDrafts(message.id(), permanent.getMessage(), permanent.refusedRecipients());
+        } else if (e instanceof UncertainDeliveryException) {
+            queue.markUncertain(message.id(), e.getMessage());
+        } else {
+            failedBeforeHandOff(message, gate, e.getMessage(), e);
+        }
+    }
+
+    private void failedBeforeHandOff(QueuedMessage message, SpoolGate gate, String error, Throwable cause) {
+        if (gate.isHandedOff()) {
+            // Whatever the transport says, it failed after the point of no return.
+            queue.markUncertain(message.id(), error);
+            return;
+        }
+        if (hasCause(cause, CorruptAttachmentException.class)) {
+            queue.markDamaged(message.id(), rootMessage(cause));
+            return;
+        }
+        Instant now = clock.instant();
+        Duration limit = queue.settings().retryLimit();
+        if (Duration.between(message.submittedAt(), now).compareTo(limit) >= 0) {
+            queue.markFailed(message.id(), "Gave up after " + message.attempts() + " attempts: " + error);
+            return;
+        }
+        queue.scheduleRetry(message.id(), error, now.plus(retryPolicy.waitAfter(message.attempts())));
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof CorruptAttachmentException) {
+                return t.getMessage();
+            }
+        }
+        return error.getMessage();
+    }
+
+    /** Stops taking messages; a transfer under way is allowed to finish. */
+    @Override
+    public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+    }
+}
