@@ -158,7 +158,7 @@ public final class Spooler implements AutoCloseable {
         } catch (TransferException e) {
             transferFailed(message, gate, e);
         } catch (RuntimeException e) {
-            failedBeforeHandOff(message, gate, "Unexpected error: " + e, e);
+            unexpectedFailure(message, gate, e);
         } finally {
             currentGate.set(null);
             currentId.set(null);
@@ -175,16 +175,22 @@ public final class Spooler implements AutoCloseable {
         } else if (e instanceof UncertainDeliveryException) {
             queue.markUncertain(message.id(), e.getMessage());
         } else {
-            failedBeforeHandOff(message, gate, e.getMessage(), e);
+            // The transport's word counts even after the hand-off point: an SMTP 4xx reply to the
+            // end of data means the server did not take the message.
+            retryOrGiveUp(message, e.getMessage(), e);
         }
     }
 
-    private void failedBeforeHandOff(QueuedMessage message, SpoolGate gate, String error, Throwable cause) {
+    private void unexpectedFailure(QueuedMessage message, SpoolGate gate, RuntimeException e) {
         if (gate.isHandedOff()) {
-            // Whatever the transport says, it failed after the point of no return.
-            queue.markUncertain(message.id(), error);
-            return;
+            // Nobody can say whether the mail system has it: never resend silently.
+            queue.markUncertain(message.id(), "Unexpected error after the hand-off point: " + e);
+        } else {
+            retryOrGiveUp(message, "Unexpected error: " + e, e);
         }
+    }
+
+    private void retryOrGiveUp(QueuedMessage message, String error, Throwable cause) {
         if (hasCause(cause, CorruptAttachmentException.class)) {
             queue.markDamaged(message.id(), rootMessage(cause));
             return;

@@ -334,7 +334,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     @Override
     public void scheduleRetry(EntryId id, String error, Instant nextAttempt) {
         updateQueued(id, "schedule a retry", "UPDATE message SET state = 'RETRYING', due_at = ?, last_error = ?, "
-                + "first_failure_at = coalesce(first_failure_at, ?) WHERE id = ?", nextAttempt.toEpochMilli(), error,
+                + "handed_off_at = NULL, first_failure_at = coalesce(first_failure_at, ?) WHERE id = ?", nextAttempt.toEpochMilli(), error,
                 clock.millis());
     }
 
