@@ -19,9 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,11 +38,7 @@ public final class Spooler implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final TransferProgress progress;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "envoi-spooler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledThreadPoolExecutor worker = newWorker();
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final AtomicReference<SpoolGate> currentGate = new AtomicReference<>();
     private final AtomicReference<EntryId> currentId = new AtomicReference<>();
@@ -58,6 +53,17 @@ public final class Spooler implements AutoCloseable {
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.progress = progress;
+    }
+
+    private static ScheduledThreadPoolExecutor newWorker() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "envoi-spooler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A wake-up timed for a retry an hour away must not keep close() waiting.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     /** Recovers what a crash left behind, then starts taking messages. */
