@@ -1,0 +1,68 @@
+package dev.envoi.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package boundaries of DESIGN.md, kept by the build. */
+@AnalyzeClasses(packages = "dev.envoi", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theDomainDependsOnNothing = noClasses().that().resideInAPackage("dev.envoi.message..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.envoi.message..", "java..")
+            .because("the domain is plain records and enums that every part can use without dragging in I/O");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreUsesSql = noClasses().that().resideOutsideOfPackage("dev.envoi.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("one part owns the database, so its transactions and durability rules hold everywhere");
+
+    @ArchTest
+    static final ArchRule onlyTheTransportUsesJakartaMail = noClasses().that()
+            .resideOutsideOfPackages("dev.envoi.transport..", "dev.envoi.account..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..", "jakarta.activation..")
+            .because("MIME and SMTP details stay behind the Transport interface");
+
+    @ArchTest
+    static final ArchRule noSceneGraphOutsideViews = noClasses().that()
+            .resideInAnyPackage("dev.envoi.message..", "dev.envoi.store..", "dev.envoi.spool..", "dev.envoi.transport..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+            .because("the core runs headless (envoi send) and is tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule viewModelsHoldNoSceneTypes = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..")
+            .because("view-models are unit-tested without a window (STYLE.md: view <-> view-model)")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule theStoreKnowsNoCallers = noClasses().that().resideInAPackage("dev.envoi.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.spool..", "dev.envoi.transport..",
+                    "dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.app..", "dev.envoi.account..")
+            .because("dependencies point inward: the store is used, it does not use");
+
+    @ArchTest
+    static final ArchRule theTransportKnowsNoStore = noClasses().that().resideInAPackage("dev.envoi.transport..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.store..", "dev.envoi.spool..",
+                    "dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.app..")
+            .because("a transport only moves a message; the spooler decides what its outcome means for the store");
+
+    @ArchTest
+    static final ArchRule composeAndOutboxUseNoTransport = noClasses().that()
+            .resideInAnyPackage("dev.envoi.compose..", "dev.envoi.outbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.transport..")
+            .because("windows talk to the store and spooler; only the app's wiring chooses a transport")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noRawThreadsInWindows = noClasses().that()
+            .resideInAnyPackage("dev.envoi.compose..", "dev.envoi.outbox..")
+            .should().callConstructor(Thread.class)
+            .orShould().callConstructor(Thread.class, Runnable.class)
+            .because("background work goes through the injected executor, so tests can run it on their own thread")
+            .allowEmptyShould(true);
+}
