@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Spooler implements AutoCloseable {
 
     private final OutgoingQueue queue;
-    private final Transport transport;
+    private final TransportRouter router;
     private final AttachmentSource attachments;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
@@ -45,10 +45,17 @@ public final class Spooler implements AutoCloseable {
     private ScheduledFuture<?> timer;
     private QueueSubscription subscription;
 
+    /** A spooler that sends everything through one transport. */
     public Spooler(OutgoingQueue queue, Transport transport, AttachmentSource attachments, RetryPolicy retryPolicy,
                    Clock clock, TransferProgress progress) {
+        this(queue, TransportRouter.single(transport), attachments, retryPolicy, clock, progress);
+    }
+
+    /** A spooler that picks the transport for each message by its sender's account. */
+    public Spooler(OutgoingQueue queue, TransportRouter router, AttachmentSource attachments, RetryPolicy retryPolicy,
+                   Clock clock, TransferProgress progress) {
         this.queue = queue;
-        this.transport = transport;
+        this.router = router;
         this.attachments = attachments;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
@@ -159,8 +166,9 @@ public final class Spooler implements AutoCloseable {
         try {
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), message.messageId(), message.submittedAt(),
                     message.content(), attachments);
-            HandOffReceipt receipt = transport.transfer(outgoing, gate);
-            queue.markDelivered(message.id(), receipt.reply(), clock.instant());
+            TransportRouter.Route route = router.routeFor(message.content().from());
+            HandOffReceipt receipt = route.transport().transfer(outgoing, gate);
+            queue.markDelivered(message.id(), receipt.reply(), clock.instant(), route.keepInSent());
         } catch (TransferException e) {
             transferFailed(message, gate, e);
         } catch (RuntimeException e) {
@@ -243,6 +251,6 @@ public final class Spooler implements AutoCloseable {
             worker.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        transport.close();
+        router.close();
     }
 }

@@ -31,7 +31,12 @@ public interface OutgoingQueue {
     void recordHandOff(EntryId id) throws NotInQueueException;
 
     /** The mail system took the message: to Sent (or deleted, as the settings say). */
-    void markDelivered(EntryId id, String reply, Instant at);
+    default void markDelivered(EntryId id, String reply, Instant at) {
+        markDelivered(id, reply, at, true);
+    }
+
+    /** As above; with {@code keepInSent} false (an account's choice) the message is deleted. */
+    void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent);
 
     /** A transient failure: unlocked, due again at {@code nextAttempt}. */
     void scheduleRetry(EntryId id, String error, Instant nextAttempt);

@@ -75,6 +75,23 @@ final class Schema {
               key TEXT PRIMARY KEY,
               value TEXT NOT NULL
             );
+            """, """
+            CREATE TABLE account (
+              name TEXT PRIMARY KEY,
+              display_name TEXT NOT NULL,
+              address TEXT NOT NULL,
+              host TEXT NOT NULL,
+              port INTEGER NOT NULL,
+              security TEXT NOT NULL CHECK (security IN ('TLS', 'STARTTLS', 'NONE')),
+              user_name TEXT NOT NULL,
+              auth TEXT NOT NULL CHECK (auth IN ('NONE', 'PASSWORD', 'XOAUTH2')),
+              size_limit INTEGER NOT NULL,
+              keep_in_sent INTEGER NOT NULL,
+              partial_delivery INTEGER NOT NULL,
+              insecure_confirmed INTEGER NOT NULL,
+              pinned_certificate TEXT NOT NULL,
+              is_default INTEGER NOT NULL
+            );
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

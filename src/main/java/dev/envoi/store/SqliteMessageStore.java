@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.account.AccountRepository;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
@@ -36,6 +37,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private final QueueEvents events;
     private final OpenHandles handles = new OpenHandles();
     private final OutboxQueries queries;
+    private final SqliteAccountRepository accounts;
     private final Clock clock;
 
     private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
@@ -44,6 +46,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         this.vault = new AttachmentVault(vaultDir, settings::attachmentSizeLimit);
         this.events = new QueueEvents(database::dataVersion);
         this.queries = new OutboxQueries();
+        this.accounts = new SqliteAccountRepository(database);
         this.clock = clock;
     }
 
@@ -250,6 +253,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return events.subscribe(listener);
     }
 
+    /** The profile's sending accounts, kept in the same database. */
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
     @Override
     public Path databaseFile() {
         return database.file();
@@ -324,8 +332,8 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     }
 
     @Override
-    public void markDelivered(EntryId id, String reply, Instant at) {
-        boolean deleteAfterSend = settings.deleteAfterSend();
+    public void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent) {
+        boolean deleteAfterSend = !keepInSent || settings.deleteAfterSend();
         database.write("move the message to Sent",
                 c -> deliver(c, requireQueued(c, id), reply, at.toEpochMilli(), deleteAfterSend));
         events.publish(new QueueEvent.StateChanged(id));

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheTransportUsesJakartaMail = noClasses().that()
-            .resideOutsideOfPackages("dev.envoi.transport..", "dev.envoi.account..")
+            .resideOutsideOfPackages("dev.envoi.transport..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..", "jakarta.activation..")
             .because("MIME and SMTP details stay behind the Transport interface");
 
@@ -42,8 +42,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theStoreKnowsNoCallers = noClasses().that().resideInAPackage("dev.envoi.store..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.spool..", "dev.envoi.transport..",
-                    "dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.app..", "dev.envoi.account..")
-            .because("dependencies point inward: the store is used, it does not use");
+                    "dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.app..")
+            .because("dependencies point inward: the store is used, it does not use (accounts are data it keeps)");
+
+    @ArchTest
+    static final ArchRule accountsKnowOnlyTheDomain = noClasses().that().resideInAPackage("dev.envoi.account..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.store..", "dev.envoi.spool..",
+                    "dev.envoi.transport..", "dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.app..")
+            .because("an account is settings; the parts that use it depend on it, not the reverse");
 
     @ArchTest
     static final ArchRule theTransportKnowsNoStore = noClasses().that().resideInAPackage("dev.envoi.transport..")

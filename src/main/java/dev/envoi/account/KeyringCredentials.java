@@ -1,0 +1,87 @@
+package dev.envoi.account;
+
+import com.github.javakeyring.BackendNotSupportedException;
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.PasswordAccessException;
+import java.util.Optional;
+
+/** Secrets in the operating system's keyring (Secret Service, Keychain, Credential Manager). */
+public final class KeyringCredentials implements CredentialStore {
+
+    private static final String SERVICE = "Envoi SMTP";
+
+    private final Keyring keyring;
+
+    private KeyringCredentials(Keyring keyring) {
+        this.keyring = keyring;
+    }
+
+    /** The system keyring, or empty when this system has none Envoi can reach. */
+    public static Optional<KeyringCredentials> system() {
+        Keyring keyring;
+        try {
+            keyring = Keyring.create();
+        } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+        try {
+            // Creating succeeds on Linux even with no Secret Service running; a read tells.
+            keyring.getPassword(SERVICE, "envoi-probe");
+            return Optional.of(new KeyringCredentials(keyring));
+        } catch (PasswordAccessException e) {
+            return isMissingEntry(e) ? Optional.of(new KeyringCredentials(keyring)) : Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isMissingEntry(PasswordAccessException e) {
+        String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return text.contains("not found") || text.contains("no such") || text.contains("unable to find");
+    }
+
+    @Override
+    public String description() {
+        return "the system keyring";
+    }
+
+    @Override
+    public Optional<char[]> secretFor(Account account) throws CredentialException {
+        try {
+            String secret = keyring.getPassword(SERVICE, key(account));
+            return secret == null ? Optional.empty() : Optional.of(secret.toCharArray());
+        } catch (PasswordAccessException e) {
+            if (isMissingEntry(e)) {
+                return Optional.empty();
+            }
+            throw new CredentialException("The system keyring refused to give the password of account "
+                    + account.name() + ".", null);
+        }
+    }
+
+    @Override
+    public void store(Account account, char[] secret) throws CredentialException {
+        try {
+            keyring.setPassword(SERVICE, key(account), new String(secret));
+        } catch (PasswordAccessException e) {
+            throw new CredentialException("The system keyring refused to store the password of account "
+                    + account.name() + ".", null);
+        }
+    }
+
+    @Override
+    public void delete(Account account) throws CredentialException {
+        try {
+            keyring.deletePassword(SERVICE, key(account));
+        } catch (PasswordAccessException e) {
+            if (!isMissingEntry(e)) {
+                throw new CredentialException("The system keyring refused to delete the password of account "
+                        + account.name() + ".", null);
+            }
+        }
+    }
+
+    private static String key(Account account) {
+        return account.user() + "@" + account.host() + ":" + account.port();
+    }
+}

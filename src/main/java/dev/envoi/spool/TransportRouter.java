@@ -1,0 +1,40 @@
+package dev.envoi.spool;
+
+import dev.envoi.message.MailAddress;
+import dev.envoi.transport.PermanentFailureException;
+import dev.envoi.transport.Transport;
+
+/**
+ * Chooses the transport for a message by its sender: the account whose identity it is, the
+ * default account, or the pickup folder when the profile has no account. Keeps transports (and
+ * their connections) between messages; closing it closes them.
+ */
+public interface TransportRouter extends AutoCloseable {
+
+    /** Where a message goes, and whether a copy stays in Sent afterwards. */
+    record Route(Transport transport, boolean keepInSent) {
+    }
+
+    /**
+     * @throws PermanentFailureException no transport can send for this sender (an account was
+     *                                   removed); the message goes back to Drafts saying so
+     */
+    Route routeFor(MailAddress sender) throws PermanentFailureException;
+
+    @Override
+    void close();
+
+    static TransportRouter single(Transport transport) {
+        return new TransportRouter() {
+            @Override
+            public Route routeFor(MailAddress sender) {
+                return new Route(transport, true);
+            }
+
+            @Override
+            public void close() {
+                transport.close();
+            }
+        };
+    }
+}
