@@ -109,18 +109,23 @@ final class Schema {
 
     /** Brings the schema to the current version; the caller holds the write transaction. */
     static void migrate(Connection c) throws SQLException {
+        migrate(c, CURRENT_VERSION);
+    }
+
+    /** Brings the schema up to {@code target} (tests build old versions with it). */
+    static void migrate(Connection c, int target) throws SQLException {
         int version = version(c);
         try (Statement statement = c.createStatement()) {
-            for (int next = version; next < CURRENT_VERSION; next++) {
+            for (int next = version; next < target; next++) {
                 for (String sql : MIGRATIONS.get(next).split(";\\s*\\n")) {
                     if (!sql.isBlank()) {
                         statement.execute(sql);
                     }
                 }
             }
-            if (version < CURRENT_VERSION) {
+            if (version < target) {
                 statement.execute("PRAGMA application_id = " + APPLICATION_ID);
-                statement.execute("PRAGMA user_version = " + CURRENT_VERSION);
+                statement.execute("PRAGMA user_version = " + target);
             }
         }
     }
