@@ -122,6 +122,27 @@ final class AttachmentVault {
         }
     }
 
+    /**
+     * Deletes vault files that no message refers to any more, and abandoned imports. Only files
+     * older than {@code olderThan} go: a window may have just imported a file it has not saved yet.
+     */
+    int collectGarbage(java.util.Set<String> referenced, java.time.Instant olderThan) {
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 2)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = file.getFileName().toString();
+                boolean orphan = file.getParent().equals(incoming) || !referenced.contains(name);
+                if (orphan && Files.getLastModifiedTime(file).toInstant().isBefore(olderThan)) {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            // Garbage left for the next time is harmless.
+        }
+        return deleted;
+    }
+
     Path pathOf(String sha256) {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }

@@ -276,7 +276,22 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         if (report.requeued() + report.uncertain() > 0) {
             events.publish(new QueueEvent.ExternalChange());
         }
+        collectAttachmentGarbage();
         return report;
+    }
+
+    /** Removes vault files no message uses, once they are a day old. */
+    int collectAttachmentGarbage() {
+        java.util.Set<String> referenced = database.read("list attachments", c -> {
+            java.util.Set<String> hashes = new java.util.HashSet<>();
+            try (var s = c.prepareStatement("SELECT DISTINCT sha256 FROM attachment"); var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    hashes.add(rs.getString(1));
+                }
+            }
+            return hashes;
+        });
+        return vault.collectGarbage(referenced, clock.instant().minus(Duration.ofDays(1)));
     }
 
     @Override

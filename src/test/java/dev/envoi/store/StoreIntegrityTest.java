@@ -158,6 +158,30 @@ class StoreIntegrityTest {
                 .getMessage().contains("cannot be read"));
     }
 
+    @Test
+    void unusedVaultFilesAreCollectedOnceOldButUsedOnesStay() throws Exception {
+        Attachment kept = attach(1000);
+        store.save(new Draft(Drafts.simple("keeps it").withAttachments(List.of(kept))));
+        Path unusedSource = profile.resolve("unused.bin");
+        Files.write(unusedSource, new byte[] {1, 2, 3});
+        Attachment unused = store.importAttachment(unusedSource);
+        Attachment fresh = store.importAttachment("fresh.txt", new java.io.ByteArrayInputStream(new byte[] {9}));
+        java.nio.file.attribute.FileTime dayOld = java.nio.file.attribute.FileTime.from(
+                Instant.now().minus(Duration.ofDays(2)));
+        Files.setLastModifiedTime(vaultPath(kept), dayOld);
+        Files.setLastModifiedTime(vaultPath(unused), dayOld);
+
+        assertEquals(1, store.collectAttachmentGarbage());
+
+        assertTrue(Files.exists(vaultPath(kept)), "referenced by a draft");
+        assertTrue(Files.notExists(vaultPath(unused)), "old and unreferenced");
+        assertTrue(Files.exists(vaultPath(fresh)), "recent: a window may be about to save it");
+    }
+
+    private Path vaultPath(Attachment attachment) {
+        return profile.resolve("vault").resolve(attachment.sha256().substring(0, 2)).resolve(attachment.sha256());
+    }
+
     private Attachment attach(int size) throws Exception {
         byte[] data = new byte[size];
         new Random(size).nextBytes(data);
