@@ -17,13 +17,22 @@ record SubmitCheck(DraftContent content, String contentHash) {
             throw new CorruptDataException("The saved message is damaged: its content no longer matches what was "
                     + "saved. Save it again from the window, then send.");
         }
+        return checked(content, row.contentHash());
+    }
+
+    /** The check of content about to be written from an open handle. */
+    static SubmitCheck of(DraftContent content) {
+        return checked(content, ContentDigest.of(content));
+    }
+
+    private static SubmitCheck checked(DraftContent content, String contentHash) {
         if (!content.hasRecipients()) {
             throw new NoRecipientsException("The message has no recipient: add at least one address in To, Cc or Bcc.");
         }
         if (content.from() == null) {
             throw new StoreException("The message has no sender: choose a From address.");
         }
-        return new SubmitCheck(content, row.contentHash());
+        return new SubmitCheck(content, contentHash);
     }
 
     void verify(AttachmentVault vault) {

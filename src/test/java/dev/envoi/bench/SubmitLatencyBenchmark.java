@@ -1,0 +1,114 @@
+package dev.envoi.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.Draft;
+import dev.envoi.store.Drafts;
+import dev.envoi.store.MessageStore.SubmitOptions;
+import dev.envoi.store.SqliteMessageStore;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Benchmark 4: save + submit, durable, for a 10 KB message and for one with a 25 MiB attachment
+ * already in the vault, against the physical floor: one write and fsync of the same bytes.
+ * Runs only with -Pbench; it asserts no time.
+ */
+class SubmitLatencyBenchmark {
+
+    private static final int WARMUP = 30;
+    private static final int RUNS = 200;
+
+    @TempDir
+    Path profile;
+
+    @Test
+    void submitOfATenKilobyteMessageAgainstOneFsync() throws Exception {
+        String body = "x".repeat(10 * 1024);
+        Stats floor = fsyncFloor(body.getBytes(), RUNS);
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            Stats submit = measure(RUNS, () -> store.submit(new Draft(Drafts.simple("bench").withBody(body)),
+                    SubmitOptions.DEFAULT));
+            BenchReport.record("4. submit latency", "save + submit, 10 KB", submit, "write + fsync 10 KB", floor);
+            assertTrue(submit.samples() == RUNS);
+        }
+    }
+
+    @Test
+    void submitWithATwentyFiveMebibyteAttachment() throws Exception {
+        Stats floor = fsyncFloor(new byte[25 << 20], 10);
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            Attachment attachment = store.importAttachment("video.mp4", randomStream(25L << 20));
+            Stats submit = measure(20, () -> store.submit(new Draft(Drafts.simple("big").withAttachments(
+                    List.of(attachment))), SubmitOptions.DEFAULT));
+            BenchReport.record("4. submit latency", "save + submit, 25 MiB attachment in vault", submit,
+                    "write + fsync 25 MiB", floor);
+        }
+    }
+
+    private Stats fsyncFloor(byte[] bytes, int runs) throws Exception {
+        Path file = profile.resolve("floor.bin");
+        return measure(runs, () -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+        });
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    static Stats measure(int runs, Action action) throws Exception {
+        for (int i = 0; i < Math.min(WARMUP, runs); i++) {
+            action.run();
+        }
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            action.run();
+            nanos.add(System.nanoTime() - start);
+        }
+        return Stats.ofNanos(nanos);
+    }
+
+    static InputStream randomStream(long size) {
+        Random random = new Random(size);
+        return new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                if (left <= 0) {
+                    return -1;
+                }
+                left--;
+                return random.nextInt(256);
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                byte[] chunk = new byte[n];
+                random.nextBytes(chunk);
+                System.arraycopy(chunk, 0, buffer, offset, n);
+                left -= n;
+                return n;
+            }
+        };
+    }
+}
