@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SubmitLatencyBenchmark {
 
-    private static final int WARMUP = 30;
-    private static final int RUNS = 200;
+    private static final int WARMUP = 500;
+    private static final int RUNS = 500;
 
     @TempDir
     Path profile;
