@@ -1,0 +1,144 @@
+package dev.envoi.transport;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.Recipient;
+import dev.envoi.message.RecipientType;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds the RFC 5322 message for an outgoing message: Date, From, To, Cc (never Bcc), the kept
+ * Message-ID, RFC 2047 encoded words for non-ASCII subjects and names, RFC 2231 file names, a
+ * UTF-8 text body, and base64 attachments streamed from the vault when the message is written.
+ */
+public final class MimeAssembler {
+
+    private static final String USER_AGENT = "Envoi";
+
+    private final Session asciiSession = Session.getInstance(properties(false));
+    private final Session utf8Session = Session.getInstance(properties(true));
+
+    private static Properties properties(boolean allowUtf8) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.encodeparameters", "true");
+        properties.setProperty("mail.mime.encodefilename", "false");
+        properties.setProperty("mail.mime.splitlongparameters", "true");
+        properties.setProperty("mail.mime.allowutf8", Boolean.toString(allowUtf8));
+        return properties;
+    }
+
+    /** The message, ready for {@code writeTo}; attachment bytes are read only while it is written. */
+    public MimeMessage assemble(OutgoingMessage outgoing) throws MessagingException {
+        DraftContent content = outgoing.content();
+        boolean utf8 = needsUtf8Headers(content);
+        MimeMessage message = new KeptIdMessage(utf8 ? utf8Session : asciiSession, outgoing.messageId());
+        message.setFrom(internetAddress(content.from()));
+        setRecipients(message, Message.RecipientType.TO, content.recipientsOf(RecipientType.TO));
+        setRecipients(message, Message.RecipientType.CC, content.recipientsOf(RecipientType.CC));
+        message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(outgoing.submittedAt()));
+        message.setHeader("User-Agent", USER_AGENT);
+        if (content.attachments().isEmpty()) {
+            setBody(message, content.body());
+        } else {
+            message.setContent(multipart(content, outgoing.attachments()));
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    /** Everyone the message goes to, Bcc included, each address once, in order. */
+    public static List<MailAddress> envelopeRecipients(DraftContent content) {
+        Map<String, MailAddress> unique = new LinkedHashMap<>();
+        for (Recipient recipient : content.recipients()) {
+            unique.putIfAbsent(recipient.address().address().toLowerCase(Locale.ROOT), recipient.address());
+        }
+        return List.copyOf(unique.values());
+    }
+
+    /** About how many bytes the written message takes (base64 grows attachments by a third). */
+    public static long estimatedSize(DraftContent content) {
+        long body = content.body().getBytes(StandardCharsets.UTF_8).length * 2L;
+        long attachments = content.attachments().stream().mapToLong(a -> a.size() / 3 * 4 + a.size() / 57 * 2 + 400).sum();
+        return 2048 + body + attachments;
+    }
+
+    public static InternetAddress internetAddress(MailAddress address) throws MessagingException {
+        try {
+            return new InternetAddress(address.address(), address.hasDisplayName() ? address.displayName() : null,
+                    StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is missing from this Java runtime", e);
+        }
+    }
+
+    private static boolean needsUtf8Headers(DraftContent content) {
+        return content.from().needsUtf8() || content.recipients().stream().anyMatch(r -> r.address().needsUtf8());
+    }
+
+    private static void setRecipients(MimeMessage message, Message.RecipientType type, List<MailAddress> addresses)
+            throws MessagingException {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        List<InternetAddress> list = new ArrayList<>();
+        for (MailAddress address : addresses) {
+            list.add(internetAddress(address));
+        }
+        message.setRecipients(type, list.toArray(new InternetAddress[0]));
+    }
+
+    private static void setBody(jakarta.mail.internet.MimePart part, String body) throws MessagingException {
+        part.setText(body, StandardCharsets.UTF_8.name(), "plain");
+    }
+
+    private static MimeMultipart multipart(DraftContent content, AttachmentSource source) throws MessagingException {
+        MimeMultipart multipart = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        setBody(text, content.body());
+        multipart.addBodyPart(text);
+        for (Attachment attachment : content.attachments()) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new VaultDataSource(attachment, source)));
+            part.setFileName(attachment.fileName());
+            part.setDisposition(Part.ATTACHMENT);
+            // Declared up front so Jakarta Mail does not read the whole file to choose an encoding.
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            multipart.addBodyPart(part);
+        }
+        return multipart;
+    }
+
+    /** A MimeMessage whose Message-ID survives saveChanges, so every retry carries the same one. */
+    private static final class KeptIdMessage extends MimeMessage {
+        private final String messageId;
+
+        KeptIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

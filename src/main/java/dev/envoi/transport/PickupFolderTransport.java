@@ -1,0 +1,105 @@
+package dev.envoi.transport;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The embedded default transport: each message becomes a complete .eml file in a folder that a
+ * mail system (or a person) picks up. It is written to a hidden temporary file, synced, and only
+ * after the hand-off is recorded renamed atomically into place, so the folder never shows a
+ * half-written message and a cancelled one never appears at all.
+ */
+public final class PickupFolderTransport implements Transport {
+
+    private static final String TEMP_FOLDER = ".incoming";
+
+    private final Path folder;
+    private final MimeAssembler assembler = new MimeAssembler();
+
+    public PickupFolderTransport(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return true;
+    }
+
+    @Override
+    public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
+        Path temp = writeTemporaryFile(message, gate);
+        try {
+            gate.handOff();
+        } catch (TransferCancelledException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        try {
+            Path target = PickupFileNames.freeName(folder, message.messageId());
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(folder);
+            return new HandOffReceipt("Written to " + target);
+        } catch (IOException e) {
+            throw new UncertainDeliveryException("The message was written but could not be moved into " + folder
+                    + ": " + e.getMessage() + ". Look for it in " + temp + ".", e);
+        }
+    }
+
+    private Path writeTemporaryFile(OutgoingMessage message, HandOffGate gate) throws TransferException {
+        Path temp = null;
+        try {
+            Path tempFolder = Files.createDirectories(folder.resolve(TEMP_FOLDER));
+            temp = Files.createTempFile(tempFolder, "message-", ".eml.part");
+            MimeMessage mime = assembler.assemble(message);
+            long expected = MimeAssembler.estimatedSize(message.content());
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new GatedOutputStream(Channels.newOutputStream(channel), gate, expected)) {
+                mime.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            gate.checkNotCancelled();
+            return temp;
+        } catch (GatedOutputStream.CancelledIOException e) {
+            deleteQuietly(temp);
+            throw e.cancel();
+        } catch (TransferCancelledException e) {
+            deleteQuietly(temp);
+            throw e;
+        } catch (IOException | MessagingException e) {
+            deleteQuietly(temp);
+            throw new TransientFailureException("Could not write the message into " + folder + ": "
+                    + PickupFileNames.describe(e), e);
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some systems cannot open a folder; their renames are durable already.
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Left in the hidden temporary folder, never under a real name.
+            }
+        }
+    }
+}

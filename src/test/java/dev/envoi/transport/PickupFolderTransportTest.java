@@ -1,0 +1,166 @@
+package dev.envoi.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.message.Attachment;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PickupFolderTransportTest {
+
+    @TempDir
+    Path pickup;
+    private final TestMessages messages = new TestMessages();
+    private final RecordingGate gate = new RecordingGate();
+
+    @Test
+    void theEmlParsesBackToTheSameMessage() throws Exception {
+        byte[] photo = new byte[200_000];
+        new Random(3).nextBytes(photo);
+        Attachment attachment = messages.attachment("Relevé de compte – été.jpg", "image/jpeg", photo);
+        String body = "Bonjour Jane,\n\nvoici le relevé — 予定 🗓.\n" + "Une longue ligne ".repeat(30) + "\n";
+        OutgoingMessage outgoing = messages.outgoing(TestMessages.content("Réunion – 予定 🗓", body, List.of(attachment)));
+
+        HandOffReceipt receipt = new PickupFolderTransport(pickup).transfer(outgoing, gate);
+
+        assertTrue(gate.handedOff.get());
+        Path eml = onlyEml();
+        assertTrue(receipt.reply().contains(eml.toString()));
+        MimeMessage parsed = parse(eml);
+        assertEquals("Réunion – 予定 🗓", parsed.getSubject());
+        assertEquals(new InternetAddress("emile@example.org", "Émile Envoi", "UTF-8"), parsed.getFrom()[0]);
+        assertEquals("Doe, Jane", ((InternetAddress) parsed.getRecipients(Message.RecipientType.TO)[0]).getPersonal());
+        assertEquals("cc@example.org", ((InternetAddress) parsed.getRecipients(Message.RecipientType.CC)[0]).getAddress());
+        assertNull(parsed.getRecipients(Message.RecipientType.BCC));
+        assertEquals(outgoing.messageId(), parsed.getMessageID());
+        assertEquals(Date.from(outgoing.submittedAt()), parsed.getSentDate());
+
+        Multipart multipart = (Multipart) parsed.getContent();
+        assertEquals(2, multipart.getCount());
+        Part text = multipart.getBodyPart(0);
+        assertTrue(text.isMimeType("text/plain"));
+        assertTrue(text.getContentType().toLowerCase().contains("charset=utf-8"));
+        assertEquals(body, ((String) text.getContent()).replace("\r\n", "\n"));
+        Part file = multipart.getBodyPart(1);
+        assertEquals(Part.ATTACHMENT, file.getDisposition());
+        assertEquals("Relevé de compte – été.jpg", file.getFileName());
+        try (InputStream in = file.getInputStream()) {
+            assertArrayEquals(photo, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void theRawHeadersAreEncodedAndHoldNoBcc() throws Exception {
+        Attachment attachment = messages.attachment("naïve.pdf", "application/pdf", new byte[] {0, 1, 2, (byte) 0xff});
+        new PickupFolderTransport(pickup).transfer(
+                messages.outgoing(TestMessages.content("Déjà vu", "x", List.of(attachment))), gate);
+        String raw = Files.readString(onlyEml(), StandardCharsets.ISO_8859_1);
+        String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+        assertFalse(raw.toLowerCase().contains("bcc"), "no Bcc header, and the hidden address nowhere");
+        assertFalse(raw.contains("hidden@example.org"));
+        assertTrue(headers.contains("Subject: =?UTF-8?"), headers);
+        assertTrue(raw.contains("filename*=UTF-8''na%C3%AFve.pdf"), "RFC 2231 file name");
+        assertTrue(raw.contains("Content-Transfer-Encoding: base64"));
+        assertTrue(headers.contains("MIME-Version: 1.0"));
+        assertTrue(raw.chars().allMatch(c -> c < 0x80), "an ASCII-only message when no address needs UTF-8");
+    }
+
+    @Test
+    void aPlainMessageIsASinglePartUtf8Text() throws Exception {
+        new PickupFolderTransport(pickup).transfer(messages.outgoing(TestMessages.content("Hi", "Salut ça va ?", List.of())), gate);
+        MimeMessage parsed = parse(onlyEml());
+        assertTrue(parsed.isMimeType("text/plain"));
+        assertEquals("Salut ça va ?", parsed.getContent());
+    }
+
+    @Test
+    void aCancelBeforeTheHandOffLeavesNoFileAtAll() throws Exception {
+        Attachment big = messages.attachment("big.bin", "application/octet-stream", new byte[3_000_000]);
+        gate.cancelled.set(true);
+        assertThrows(TransferCancelledException.class, () -> new PickupFolderTransport(pickup).transfer(
+                messages.outgoing(TestMessages.content("x", "y", List.of(big))), gate));
+        assertEquals(0, countFiles());
+        assertFalse(gate.handedOff.get());
+    }
+
+    @Test
+    void aRefusedHandOffLeavesNoFile() throws Exception {
+        gate.refuseHandOff = true;
+        assertThrows(TransferCancelledException.class, () -> new PickupFolderTransport(pickup).transfer(
+                messages.outgoing(TestMessages.content("x", "y", List.of())), gate));
+        assertEquals(0, countFiles());
+    }
+
+    @Test
+    void anUnreadableAttachmentIsATransientFailureAndLeavesNoFile() throws Exception {
+        Attachment ghost = new TestMessages().attachment("ghost.txt", "text/plain", new byte[] {1});
+        TransientFailureException e = assertThrows(TransientFailureException.class, () ->
+                new PickupFolderTransport(pickup).transfer(messages.outgoing(TestMessages.content("x", "y", List.of(ghost))), gate));
+        assertTrue(e.getMessage().contains("ghost.txt"), e.getMessage());
+        assertEquals(0, countFiles());
+        assertFalse(gate.handedOff.get());
+    }
+
+    @Test
+    void aResentMessageNeverOverwritesTheFirstCopy() throws Exception {
+        OutgoingMessage outgoing = messages.outgoing(TestMessages.content("twice", "y", List.of()));
+        PickupFolderTransport transport = new PickupFolderTransport(pickup);
+        transport.transfer(outgoing, gate);
+        transport.transfer(outgoing, gate);
+        try (Stream<Path> files = Files.list(pickup)) {
+            assertEquals(2, files.filter(p -> p.toString().endsWith(".eml")).count());
+        }
+    }
+
+    @Test
+    void hostileMessageIdsCannotLeaveTheFolder() {
+        assertEquals("__.._etc_passwd", PickupFileNames.stem("<../../etc/passwd>"), "no slash, no leading dot");
+        assertFalse(PickupFileNames.stem("<a/b\\c\0d>").matches(".*[/\\\\\0].*"));
+        assertEquals(120, PickupFileNames.stem("<" + "x".repeat(500) + ">").length());
+    }
+
+    private Path onlyEml() throws Exception {
+        try (Stream<Path> files = Files.list(pickup)) {
+            List<Path> emls = files.filter(p -> p.toString().endsWith(".eml")).toList();
+            assertEquals(1, emls.size());
+            return emls.get(0);
+        }
+    }
+
+    private long countFiles() throws Exception {
+        try (Stream<Path> files = Files.walk(pickup)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    static MimeMessage parse(Path eml) throws Exception {
+        try (InputStream in = Files.newInputStream(eml)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+    }
+
+    static Address[] none() {
+        return new Address[0];
+    }
+}
