@@ -58,7 +58,7 @@ final class OutboxQueries {
         }
         MessageRow r = row.get();
         Optional<OutboxState> state = r.folder() == Folder.OUTBOX ? Optional.of(outboxState(r.state())) : Optional.empty();
-        String reason = r.returnReason() != null ? r.returnReason() : lastError(c, r.rowId());
+        String reason = r.returnReason() != null ? r.returnReason() : lastErrorOrReply(c, r.rowId());
         return Optional.of(new MessageFate(r.entryId(), r.folder(), state, reason == null ? "" : reason));
     }
 
@@ -103,8 +103,9 @@ final class OutboxQueries {
                 .filter(r -> r.type() != RecipientType.BCC).map(Recipient::address).toList();
     }
 
-    private static String lastError(Connection c, long rowId) throws SQLException {
-        try (PreparedStatement s = Database.prepare(c, "SELECT last_error FROM message WHERE id = ?", rowId);
+    private static String lastErrorOrReply(Connection c, long rowId) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c,
+                "SELECT CASE WHEN folder = 'SENT' THEN server_reply ELSE last_error END FROM message WHERE id = ?", rowId);
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }

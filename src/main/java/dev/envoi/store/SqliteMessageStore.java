@@ -146,6 +146,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return vault.importStream(fileName, content);
     }
 
+    /** The bytes of an attachment for a transport: a missing or damaged file is an IOException. */
+    public InputStream readAttachment(Attachment attachment) throws IOException {
+        return vault.open(attachment);
+    }
+
     @Override
     public InputStream openAttachment(Attachment attachment) {
         try {

@@ -64,7 +64,7 @@ class SpoolerTest {
     }
 
     private void startSpooler() {
-        spooler = new Spooler(store, transport, store::openAttachment, FAST_RETRY, Clock.systemUTC(),
+        spooler = new Spooler(store, transport, store::readAttachment, FAST_RETRY, Clock.systemUTC(),
                 TransferProgress.NONE);
         spooler.start();
     }
@@ -116,7 +116,7 @@ class SpoolerTest {
     void aRetryingMessageShowsAttemptsNextTimeAndLastError() {
         RetryPolicy slow = new RetryPolicy(Duration.ofMinutes(10), Duration.ofHours(1), 0, new Random(1));
         transport.then(ScriptedTransport.failBeforeHandOff(new TransientFailureException("451 4.3.0 mailbox busy")));
-        spooler = new Spooler(store, transport, store::openAttachment, slow, Clock.systemUTC(), TransferProgress.NONE);
+        spooler = new Spooler(store, transport, store::readAttachment, slow, Clock.systemUTC(), TransferProgress.NONE);
         spooler.start();
         EntryId id = submitNow("busy");
         await(() -> entry(id).state() == OutboxState.RETRYING);
@@ -159,7 +159,7 @@ class SpoolerTest {
         EntryId first = submitNow("first, fails");
         EntryId second = submitNow("second");
         EntryId third = submitNow("third");
-        spooler = new Spooler(store, transport, store::openAttachment, slow, Clock.systemUTC(), TransferProgress.NONE);
+        spooler = new Spooler(store, transport, store::readAttachment, slow, Clock.systemUTC(), TransferProgress.NONE);
         spooler.start();
         awaitFolder(second, Folder.SENT);
         awaitFolder(third, Folder.SENT);

@@ -1,0 +1,37 @@
+package dev.envoi.app;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AccountRepository;
+import dev.envoi.message.MailAddress;
+import java.util.Optional;
+
+/** Who a message is from when --from does not say: the account's identity, else the local user. */
+final class Identities {
+
+    private Identities() {
+    }
+
+    static MailAddress sender(ComposeRequest request, AccountRepository accounts, Terminal terminal)
+            throws UsageException {
+        if (request.account().isPresent()) {
+            Account account = accounts.find(request.account().get()).orElseThrow(() -> new UsageException(
+                    "--account: no account is named \"" + Printable.of(request.account().get()) + "\" (envoi account list)"));
+            return request.from().orElse(account.identity());
+        }
+        if (request.from().isPresent()) {
+            return request.from().get();
+        }
+        Optional<Account> fallback = accounts.defaultAccount();
+        return fallback.map(Account::identity).orElseGet(() -> localUser(terminal));
+    }
+
+    /** user@localhost, which a pickup folder's reader can map to the real user. */
+    static MailAddress localUser(Terminal terminal) {
+        String user = terminal.env().getOrDefault("USER", terminal.env().getOrDefault("USERNAME", "envoi"));
+        try {
+            return MailAddress.of(user + "@localhost");
+        } catch (IllegalArgumentException e) {
+            return MailAddress.of("envoi@localhost");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.envoi.app;
+
+import dev.envoi.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The program's entry point. It is not a JavaFX Application, so that `java -jar envoi.jar` starts
+ * from the class path, and so that headless commands never load the toolkit at all.
+ */
+public final class Launcher {
+
+    private final Terminal terminal;
+
+    Launcher(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        int code = new Launcher(Terminal.system()).run(args);
+        if (code != GuiLauncher.STILL_RUNNING) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command and returns its exit code (or STILL_RUNNING once the window is open). */
+    int run(String[] argv) {
+        List<String> args = Arrays.asList(argv);
+        boolean debug = args.contains("--debug");
+        try {
+            String command = args.isEmpty() ? "" : args.get(0);
+            List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+            return switch (command) {
+                case "send" -> new SendCommand(terminal).run(rest);
+                case "outbox" -> new OutboxCommand(terminal).run(rest);
+                case "cancel" -> new CancelCommand(terminal).run(rest);
+                case "help", "--help", "-h" -> usage();
+                default -> new GuiLauncher(terminal).run(args);
+            };
+        } catch (UsageException e) {
+            terminal.say(e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (StoreException e) {
+            terminal.say(e.getMessage());
+            debugTrace(debug, e);
+            return ExitCode.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            terminal.say("interrupted");
+            return ExitCode.FAILURE;
+        } catch (Exception e) {
+            terminal.say("unexpected error: " + e + (debug ? "" : " (run with --debug for details)"));
+            debugTrace(debug, e);
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private void debugTrace(boolean debug, Exception e) {
+        if (debug) {
+            e.printStackTrace(terminal.err());
+        }
+    }
+
+    private int usage() throws IOException {
+        try (InputStream in = Launcher.class.getResourceAsStream("usage.txt")) {
+            terminal.out().print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.envoi.app;
+
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.OutboxState;
+import dev.envoi.spool.Spooler;
+import dev.envoi.spool.TransferProgress;
+import dev.envoi.store.MessageSummary;
+import dev.envoi.store.OutboxEntry;
+import dev.envoi.store.SqliteMessageStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** `envoi outbox`: what is not sent yet; `--flush` sends what is due. */
+final class OutboxCommand {
+
+    private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.of("profile", ParsedArgs.Arity.VALUE,
+            "json", ParsedArgs.Arity.FLAG, "flush", ParsedArgs.Arity.FLAG, "wait", ParsedArgs.Arity.OPTIONAL_VALUE,
+            "debug", ParsedArgs.Arity.FLAG);
+
+    private final Terminal terminal;
+
+    OutboxCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    int run(List<String> args) throws Exception {
+        ParsedArgs parsed = ParsedArgs.parse(args, OPTIONS, Set.of());
+        if (!parsed.operands().isEmpty()) {
+            throw new UsageException("unexpected argument \"" + Printable.of(parsed.operands().get(0)) + "\"");
+        }
+        Optional<Duration> wait = WaitOption.read(parsed);
+        if (wait.isPresent() && !parsed.has("flush")) {
+            throw new UsageException("--wait goes with --flush");
+        }
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed))) {
+            if (parsed.has("flush")) {
+                return flush(services, wait.orElse(WaitOption.DEFAULT));
+            }
+            List<Map<String, Object>> rows = rows(services.store());
+            if (parsed.has("json")) {
+                terminal.out().println(Json.write(rows));
+            } else {
+                printTable(rows);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private int flush(ProfileServices services, Duration wait) throws Exception {
+        for (OutboxEntry entry : services.store().outbox()) {
+            if (entry.state() == OutboxState.QUEUED || entry.state() == OutboxState.RETRYING) {
+                services.store().sendNow(entry.id());
+            }
+        }
+        Optional<Spooler> spooler = services.startSpoolerIfFree(TransferProgress.NONE);
+        if (spooler.isEmpty()) {
+            terminal.say("another Envoi runs this profile's spooler; it sends the queue");
+            return ExitCode.OK;
+        }
+        if (!spooler.get().awaitIdle(wait)) {
+            terminal.say("still sending after " + wait.toSeconds() + " s");
+            return ExitCode.STILL_QUEUED;
+        }
+        long left = services.store().outbox().size();
+        terminal.say(left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)");
+        return ExitCode.OK;
+    }
+
+    static List<Map<String, Object>> rows(SqliteMessageStore store) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OutboxEntry entry : store.outbox()) {
+            rows.add(row(entry.id().value(), entry.state().name(), entry.subject(), entry.to(), entry.attempts(),
+                    entry.state() == OutboxState.RETRYING || entry.state() == OutboxState.QUEUED ? entry.dueAt() : null,
+                    entry.lastError(), entry.messageId()));
+        }
+        for (MessageSummary draft : store.drafts()) {
+            if (!draft.returnReason().isEmpty()) {
+                rows.add(row(draft.id().value(), OutboxState.DRAFT.name(), draft.subject(), draft.to(), 0, null,
+                        draft.returnReason(), draft.messageId()));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(String id, String state, String subject, List<MailAddress> to, int attempts,
+                                           Instant next, String lastError, String messageId) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("state", state);
+        row.put("subject", subject);
+        row.put("to", to.stream().map(MailAddress::toDisplayString).toList());
+        row.put("attempts", attempts);
+        row.put("nextAttemptAt", next == null ? null : next.toString());
+        row.put("lastError", lastError);
+        row.put("messageId", messageId);
+        return row;
+    }
+
+    private void printTable(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            terminal.out().println("The outbox is empty.");
+            return;
+        }
+        terminal.out().printf("%-20s  %-9s  %-8s  %-20s  %s%n", "ID", "STATE", "ATTEMPTS", "NEXT", "SUBJECT / LAST ERROR");
+        for (Map<String, Object> row : rows) {
+            Object next = row.get("nextAttemptAt");
+            terminal.out().printf("%-20s  %-9s  %-8s  %-20s  %s%n", row.get("id"), row.get("state"), row.get("attempts"),
+                    next == null ? "-" : next.toString().replace("T", " ").replaceAll("\\.\\d+Z$", "Z"),
+                    Printable.of(String.valueOf(row.get("subject"))));
+            Object error = row.get("lastError");
+            if (error != null && !error.toString().isEmpty()) {
+                terminal.out().printf("%-20s  %s%n", "", Printable.of(error.toString()));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.envoi.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A command line split into options and operands. Options take {@code --name value} or
+ * {@code --name=value}; flags take no value; {@code --wait} may take one only with '='.
+ */
+final class ParsedArgs {
+
+    /** How an option takes its value. */
+    enum Arity { FLAG, VALUE, OPTIONAL_VALUE }
+
+    private final Map<String, List<String>> options = new LinkedHashMap<>();
+    private final List<String> operands = new ArrayList<>();
+
+    private ParsedArgs() {
+    }
+
+    static ParsedArgs parse(List<String> args, Map<String, Arity> known, Set<String> repeatable) throws UsageException {
+        ParsedArgs parsed = new ParsedArgs();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                parsed.operands.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                parsed.operands.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+            Arity arity = known.get(name);
+            if (arity == null) {
+                throw new UsageException("unknown option --" + name + " (see envoi --help)");
+            }
+            String value;
+            if (equals >= 0) {
+                if (arity == Arity.FLAG) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                value = arg.substring(equals + 1);
+            } else if (arity == Arity.VALUE) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("--" + name + " needs a value");
+                }
+                value = args.get(++i);
+            } else {
+                value = "";
+            }
+            List<String> values = parsed.options.computeIfAbsent(name, k -> new ArrayList<>());
+            if (!values.isEmpty() && !repeatable.contains(name)) {
+                throw new UsageException("--" + name + " is given twice");
+            }
+            values.add(value);
+        }
+        return parsed;
+    }
+
+    boolean has(String name) {
+        return options.containsKey(name);
+    }
+
+    Optional<String> value(String name) {
+        List<String> values = options.get(name);
+        return values == null ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    List<String> values(String name) {
+        return options.getOrDefault(name, List.of());
+    }
+
+    List<String> operands() {
+        return operands;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.envoi.app;
+
+import dev.envoi.message.Attachment;
+import dev.envoi.message.Draft;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import dev.envoi.store.AttachmentRejectedException;
+import dev.envoi.store.MessageStore.SubmitOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** `envoi send`: compose, save, submit and, with --wait, see the message handed off. */
+final class SendCommand {
+
+    private final Terminal terminal;
+
+    SendCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    int run(List<String> args) throws Exception {
+        ParsedArgs parsed = ParsedArgs.parse(args, ComposeOptions.OPTIONS, ComposeOptions.REPEATABLE);
+        ComposeRequest base = ComposeRequest.EMPTY;
+        for (String operand : parsed.operands()) {
+            if (!MailtoUri.looksLikeMailto(operand)) {
+                throw new UsageException("unexpected argument \"" + Printable.of(operand) + "\" (addresses go after --to)");
+            }
+            base = MailtoUri.parse(operand);
+        }
+        ComposeRequest request = new ComposeOptions(terminal.clock()).read(parsed, base);
+        if (request.recipients().isEmpty()) {
+            throw new UsageException("no recipient: give at least one --to, --cc or --bcc");
+        }
+        Optional<Duration> wait = WaitOption.read(parsed);
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed))) {
+            MailAddress from = Identities.sender(request, services.store().accounts(), terminal);
+            List<Attachment> attachments = importAttachments(services, request.attachments());
+            DraftContent content = new DraftContent(from, request.recipients(), request.subject(), request.body(),
+                    attachments);
+            EntryId queued = services.store().submit(new Draft(content),
+                    new SubmitOptions(request.undoWindow(), request.sendAt()));
+            terminal.out().println(queued);
+            if (wait.isEmpty()) {
+                terminal.say("queued; the running Envoi sends it, or the next `envoi outbox --flush`");
+                return ExitCode.OK;
+            }
+            return new DeliveryWaiter(services, terminal).await(queued, wait.get());
+        }
+    }
+
+    private static List<Attachment> importAttachments(ProfileServices services, List<Path> files) throws UsageException {
+        List<Attachment> attachments = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                attachments.add(services.store().importAttachment(file));
+            } catch (AttachmentRejectedException e) {
+                throw new UsageException("--attach: " + e.getMessage());
+            }
+        }
+        return attachments;
+    }
+}
