@@ -47,7 +47,8 @@ final class ParsedArgs {
                 }
                 value = arg.substring(equals + 1);
             } else if (arity == Arity.VALUE) {
-                if (i + 1 >= args.size()) {
+                // A value that looks like the next option is a forgotten value (use --name=--text).
+                if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                     throw new UsageException("--" + name + " needs a value");
                 }
                 value = args.get(++i);
