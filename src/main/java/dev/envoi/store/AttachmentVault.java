@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.message.Attachment;
+import dev.envoi.message.ByteSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -157,7 +158,7 @@ final class AttachmentVault {
                 size += n;
                 if (size > limit) {
                     throw new AttachmentRejectedException("Cannot attach \"" + name + "\": it is larger than the limit of "
-                            + Sizes.human(limit) + ".");
+                            + ByteSizes.human(limit) + ".");
                 }
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);

@@ -1,14 +1,14 @@
-package dev.envoi.store;
+package dev.envoi.message;
 
 import java.util.Locale;
 
 /** Byte counts as people read them. */
-final class Sizes {
+public final class ByteSizes {
 
-    private Sizes() {
+    private ByteSizes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }
