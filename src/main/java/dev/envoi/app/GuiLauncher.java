@@ -2,7 +2,7 @@ package dev.envoi.app;
 
 import java.util.List;
 
-/** Reads the compose options of a bare `envoi` and opens the window. */
+/** Reads the compose options of a bare `envoi` (and a mailto: link) and opens the window. */
 final class GuiLauncher {
 
     static final int STILL_RUNNING = -1;
@@ -26,8 +26,7 @@ final class GuiLauncher {
             throw new UsageException("--wait, --send-at and --undo-seconds go with `envoi send`");
         }
         ComposeRequest request = new ComposeOptions(terminal.clock()).read(parsed, base);
-        terminal.say("the compose window is not part of this build yet; use `envoi send` (request: "
-                + request.recipients().size() + " recipient(s))");
-        return ExitCode.FAILURE;
+        EnvoiApp.launch(new GuiStart(terminal.profile(parsed), request, Identities.localUser(terminal)));
+        return ExitCode.OK;
     }
 }

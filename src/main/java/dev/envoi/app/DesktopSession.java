@@ -1,0 +1,112 @@
+package dev.envoi.app;
+
+import dev.envoi.account.Account;
+import dev.envoi.compose.ComposeContext;
+import dev.envoi.compose.ComposeSettings;
+import dev.envoi.compose.ComposeWindow;
+import dev.envoi.compose.FxDialogs;
+import dev.envoi.compose.FxFileChooser;
+import dev.envoi.compose.FxScheduler;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import dev.envoi.spool.ProgressHub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+
+/**
+ * The running desktop program for one profile: the store and (if no other process runs it) the
+ * spooler, one background executor, and the compose windows. When the last window closes it
+ * lets the spooler finish what is about to go out, then quits.
+ */
+final class DesktopSession implements AutoCloseable {
+
+    private final ProfileServices services;
+    private final ProgressHub progress;
+    private final ExecutorService background = Executors.newCachedThreadPool(new NamedDaemonThreads("envoi-background"));
+    private final List<MailAddress> identities;
+    private final ComposeContext context;
+    private final QuitWhenIdle quitPolicy;
+    private final AtomicInteger openWindows = new AtomicInteger();
+
+    private DesktopSession(ProfileServices services, ProgressHub progress, List<MailAddress> identities,
+                           ComposeSettings settings, boolean runsSpooler) {
+        this.services = services;
+        this.progress = progress;
+        this.identities = identities;
+        this.context = new ComposeContext(services.store(), background, Platform::runLater, new FxScheduler(),
+                Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft);
+        this.quitPolicy = new QuitWhenIdle(services, runsSpooler);
+    }
+
+    /** Opens the profile and starts its spooler here if it is free. Blocks on disk: not on the FX thread. */
+    static DesktopSession open(GuiStart start) {
+        ProfileServices services = ProfileServices.open(start.profile());
+        try {
+            List<Account> accounts = services.store().accounts().accounts();
+            List<MailAddress> identities = new ArrayList<>();
+            start.request().from().ifPresent(identities::add);
+            accounts.stream().sorted((a, b) -> Boolean.compare(b.isDefault(), a.isDefault()))
+                    .map(Account::identity).filter(a -> !identities.contains(a)).forEach(identities::add);
+            if (identities.isEmpty()) {
+                identities.add(start.localUser());
+            }
+            long sizeLimit = accounts.stream().filter(Account::isDefault).mapToLong(Account::sizeLimit).findFirst()
+                    .orElse(ComposeSettings.DEFAULT.sizeLimit());
+            ComposeSettings settings = new ComposeSettings(ComposeSettings.DEFAULT.autosaveDelay(),
+                    ComposeSettings.DEFAULT.closeAfterSend(), sizeLimit);
+            ProgressHub progress = new ProgressHub();
+            boolean runsSpooler = services.startSpoolerIfFree(progress).isPresent();
+            return new DesktopSession(services, progress, identities, settings, runsSpooler);
+        } catch (IOException e) {
+            services.close();
+            throw new UncheckedIOException("The spooler lock in " + start.profile() + " could not be taken", e);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    /** Opens a compose window filled from the request (command line, mailto: link). Call on the FX thread. */
+    ComposeWindow openCompose(ComposeRequest request) {
+        ComposeWindow window = newWindow();
+        if (request.isEmpty()) {
+            window.model().offerDrafts();
+        } else {
+            request.from().ifPresent(window.model().fromProperty()::set);
+            window.model().prefill(request.recipients(), request.subject(), request.body(), request.attachments());
+        }
+        window.show();
+        return window;
+    }
+
+    private void openDraft(EntryId draftId) {
+        ComposeWindow window = newWindow();
+        window.model().open(draftId);
+        window.show();
+    }
+
+    private ComposeWindow newWindow() {
+        Platform.setImplicitExit(false);
+        ComposeWindow window = new ComposeWindow(context, FxDialogs::new, FxFileChooser::new, identities);
+        openWindows.incrementAndGet();
+        window.whenClosed(() -> {
+            if (openWindows.decrementAndGet() == 0) {
+                background.execute(quitPolicy::quitWhenIdle);
+            }
+        });
+        return window;
+    }
+
+    @Override
+    public void close() {
+        background.shutdown();
+        services.close();
+    }
+}

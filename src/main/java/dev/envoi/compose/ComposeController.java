@@ -1,0 +1,135 @@
+package dev.envoi.compose;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.controlsfx.validation.ValidationSupport;
+
+/**
+ * Binds the controls of compose.fxml to a {@link ComposeViewModel}. No logic lives here: every
+ * decision is the view-model's; this class only wires properties, keys and drops to it.
+ */
+public final class ComposeController {
+
+    private final ComposeViewModel model;
+
+    @FXML private BorderPane root;
+    @FXML private Button sendButton;
+    @FXML private Button saveDraftButton;
+    @FXML private Button attachButton;
+    @FXML private ToggleButton ccBccToggle;
+    @FXML private MenuButton draftsMenu;
+    @FXML private Label errorBanner;
+    @FXML private Label fromLabel;
+    @FXML private Label toLabel;
+    @FXML private Label ccLabel;
+    @FXML private Label bccLabel;
+    @FXML private Label subjectLabel;
+    @FXML private ComboBox<dev.envoi.message.MailAddress> fromField;
+    @FXML private RecipientField toField;
+    @FXML private RecipientField ccField;
+    @FXML private RecipientField bccField;
+    @FXML private TextField subjectField;
+    @FXML private TextArea bodyArea;
+    @FXML private HBox attachmentBar;
+    @FXML private ListView<AttachmentItem> attachmentList;
+    @FXML private Label totalSizeLabel;
+    @FXML private ProgressBar sendProgress;
+    @FXML private Label sendStatus;
+    @FXML private Button cancelSendButton;
+
+    public ComposeController(ComposeViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        bindHeader();
+        bindAttachments();
+        bindSending();
+        sendButton.setOnAction(e -> model.send());
+        saveDraftButton.setOnAction(e -> model.saveDraft());
+        attachButton.setOnAction(e -> model.attachWithChooser());
+        new DraftsMenu(draftsMenu, model).install();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
+        new FileDrop(model::attach).install(root);
+    }
+
+    private void bindHeader() {
+        fromField.setItems(model.identities());
+        fromField.valueProperty().bindBidirectional(model.fromProperty());
+        ValidationSupport validation = new ValidationSupport();
+        toField.bind(model.to(), model::suggestions, validation);
+        ccField.bind(model.cc(), model::suggestions, validation);
+        bccField.bind(model.bcc(), model::suggestions, validation);
+        fromLabel.setLabelFor(fromField);
+        toLabel.setLabelFor(toField.editor());
+        ccLabel.setLabelFor(ccField.editor());
+        bccLabel.setLabelFor(bccField.editor());
+        subjectLabel.setLabelFor(subjectField);
+        ccBccToggle.selectedProperty().bindBidirectional(model.showCcBccProperty());
+        showWhen(model.showCcBccProperty().get(), ccLabel, ccField, bccLabel, bccField);
+        model.showCcBccProperty().addListener((o, was, show) -> showWhen(show, ccLabel, ccField, bccLabel, bccField));
+        subjectField.textProperty().bindBidirectional(model.subjectProperty());
+        bodyArea.textProperty().bindBidirectional(model.bodyProperty());
+        errorBanner.textProperty().bind(model.errorProperty());
+        errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        // While a message is on its way the fields are read-only; they empty once it is submitted.
+        toField.disableProperty().bind(model.sendingProperty());
+        ccField.disableProperty().bind(model.sendingProperty());
+        bccField.disableProperty().bind(model.sendingProperty());
+        subjectField.editableProperty().bind(model.sendingProperty().not());
+        bodyArea.editableProperty().bind(model.sendingProperty().not());
+        fromField.disableProperty().bind(model.sendingProperty());
+    }
+
+    private void bindAttachments() {
+        attachmentList.setItems(model.attachments());
+        attachmentList.setCellFactory(list -> new AttachmentCell(model::removeAttachment));
+        attachmentList.setOnKeyPressed(e -> {
+            AttachmentItem selected = attachmentList.getSelectionModel().getSelectedItem();
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected != null) {
+                model.removeAttachment(selected);
+            }
+        });
+        attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()));
+        attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
+        totalSizeLabel.textProperty().bind(Bindings.concat("Total: ", model.totalSizeProperty()));
+    }
+
+    private void bindSending() {
+        var sending = model.sendingProperty();
+        sendButton.disableProperty().bind(model.canSendProperty().not());
+        saveDraftButton.disableProperty().bind(sending);
+        attachButton.disableProperty().bind(sending);
+        sendStatus.textProperty().bind(model.statusProperty());
+        cancelSendButton.visibleProperty().bind(sending);
+        cancelSendButton.managedProperty().bind(sending);
+        cancelSendButton.disableProperty().bind(model.cancelEnabledProperty().not());
+        cancelSendButton.setOnAction(e -> model.cancel());
+        sendProgress.progressProperty().bind(model.progressProperty());
+        sendProgress.visibleProperty().bind(model.progressVisibleProperty());
+        sendProgress.managedProperty().bind(sendProgress.visibleProperty());
+    }
+
+    private static void showWhen(boolean show, Node... nodes) {
+        for (Node node : nodes) {
+            node.setVisible(show);
+            node.setManaged(show);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.envoi.compose;
+
+import javafx.event.EventHandler;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The compose window's keys, caught before any control sees them (a text area would otherwise
+ * take Ctrl+Enter as a new line): Ctrl+Enter sends, Ctrl+S saves, Ctrl+Shift+A attaches and
+ * Escape cancels a sending message. Ctrl is Cmd on macOS.
+ */
+final class ComposeShortcuts implements EventHandler<KeyEvent> {
+
+    private static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ATTACH = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
+
+    private final ComposeViewModel model;
+
+    ComposeShortcuts(ComposeViewModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void handle(KeyEvent event) {
+        if (SEND.match(event)) {
+            model.send();
+        } else if (SAVE.match(event)) {
+            model.saveDraft();
+        } else if (ATTACH.match(event)) {
+            model.attachWithChooser();
+        } else if (CANCEL.match(event) && model.cancelEnabledProperty().get()) {
+            model.cancel();
+        } else {
+            return;
+        }
+        event.consume();
+    }
+}

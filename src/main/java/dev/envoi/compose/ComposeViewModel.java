@@ -1,0 +1,556 @@
+package dev.envoi.compose;
+
+import dev.envoi.message.ByteSizes;
+import dev.envoi.message.Draft;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.Recipient;
+import dev.envoi.message.RecipientType;
+import dev.envoi.store.MessageStore;
+import dev.envoi.store.MessageSummary;
+import dev.envoi.store.QueueSubscription;
+import dev.envoi.store.UnableToAbortException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * Everything the compose window shows and does, without a window: fields, chips, attachments,
+ * the send state of DESIGN.md, and the commands. All store work runs on the background executor;
+ * results come back through the UI executor. After a successful submit it lets go of its
+ * recipients, attachments and draft handle.
+ */
+public final class ComposeViewModel {
+
+    private final MessageStore store;
+    private final Executor background;
+    private final Executor ui;
+    private final DialogService dialogs;
+    private final FileChooserService fileChooser;
+    private final ComposeSettings settings;
+    private final DraftSession session;
+    private final OutgoingTracker tracker;
+    private final Autosave autosave;
+    private final Scheduler scheduler;
+    private final Runnable progressSubscription;
+    private final Consumer<EntryId> openDraftWindow;
+
+    private final ObservableList<MailAddress> identities = FXCollections.observableArrayList();
+    private final ObjectProperty<MailAddress> from = new SimpleObjectProperty<>();
+    private final RecipientListModel to = new RecipientListModel("To");
+    private final RecipientListModel cc = new RecipientListModel("Cc");
+    private final RecipientListModel bcc = new RecipientListModel("Bcc");
+    private final BooleanProperty showCcBcc = new SimpleBooleanProperty();
+    private final StringProperty subject = new SimpleStringProperty("");
+    private final StringProperty body = new SimpleStringProperty("");
+    private final ObservableList<AttachmentItem> attachments = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper totalSize = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SendState> sendState = new ReadOnlyObjectWrapper<>(new SendState.Editing());
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper cancelEnabled = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressIndicatorValues.INDETERMINATE);
+    private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private boolean loading;
+    private long edits;
+
+    public ComposeViewModel(ComposeContext context, DialogService dialogs, FileChooserService fileChooser,
+                            List<MailAddress> senderIdentities) {
+        this.store = context.store();
+        // One window's store work runs in order: an autosave never overlaps the submit after it.
+        this.background = new SerialExecutor(context.background());
+        this.ui = context.ui();
+        this.dialogs = dialogs;
+        this.fileChooser = fileChooser;
+        this.settings = context.settings();
+        this.openDraftWindow = context.openDraftWindow();
+        this.session = new DraftSession(store);
+        this.identities.setAll(senderIdentities);
+        this.from.set(senderIdentities.isEmpty() ? null : senderIdentities.get(0));
+        this.scheduler = context.scheduler();
+        this.autosave = new Autosave(scheduler, settings.autosaveDelay(), this::autosaveNow);
+        this.tracker = new OutgoingTracker(store, background, ui, scheduler, context.clock(),
+                id -> DraftView.of(session.reopen(id)), this::applyTracked);
+        this.progressSubscription = context.progress().subscribe(tracker::progress);
+        sending.bind(Bindings.createBooleanBinding(() -> sendState.get().isSending(), sendState));
+        progressVisible.bind(Bindings.createBooleanBinding(() -> sendState.get() instanceof SendState.Submitting
+                || sendState.get() instanceof SendState.Transferring, sendState));
+        progress.bind(Bindings.createDoubleBinding(() -> ProgressIndicatorValues.of(sendState.get()), sendState));
+        canSend.bind(Bindings.createBooleanBinding(() -> !busy.get() && !sendState.get().isSending(), busy, sendState));
+        title.bind(Bindings.createStringBinding(() -> (subject.get().isBlank() ? "New message" : subject.get())
+                + " — Envoi", subject));
+        totalSize.bind(Bindings.createStringBinding(() -> attachments.isEmpty() ? ""
+                : ByteSizes.human(attachmentBytes()), attachments));
+        watchForChanges();
+    }
+
+    // ---- Properties for the view ----------------------------------------------------------------
+
+    public ObservableList<MailAddress> identities() {
+        return identities;
+    }
+
+    public ObjectProperty<MailAddress> fromProperty() {
+        return from;
+    }
+
+    public RecipientListModel to() {
+        return to;
+    }
+
+    public RecipientListModel cc() {
+        return cc;
+    }
+
+    public RecipientListModel bcc() {
+        return bcc;
+    }
+
+    public BooleanProperty showCcBccProperty() {
+        return showCcBcc;
+    }
+
+    public StringProperty subjectProperty() {
+        return subject;
+    }
+
+    public StringProperty bodyProperty() {
+        return body;
+    }
+
+    public ObservableList<AttachmentItem> attachments() {
+        return attachments;
+    }
+
+    public ReadOnlyStringProperty totalSizeProperty() {
+        return totalSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SendState> sendStateProperty() {
+        return sendState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSendProperty() {
+        return canSend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancelEnabledProperty() {
+        return cancelEnabled.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** True from Send until the message is handed off or back for editing. */
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
+    }
+
+    /** Transfer progress, 0 to 1, or indeterminate (negative) while the size is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty progressVisibleProperty() {
+        return progressVisible.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty closeRequestedProperty() {
+        return closeRequested.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Addresses used before, for auto-completion; blocks on the store, so call it off the FX thread. */
+    public List<MailAddress> suggestions(String prefix) {
+        return prefix.isBlank() ? List.of() : store.knownAddresses(prefix.strip(), 8);
+    }
+
+    // ---- Commands ---------------------------------------------------------------------------------
+
+    /** Fills a new message (command line, mailto: link). */
+    public void prefill(List<Recipient> recipients, String newSubject, String newBody, List<Path> files) {
+        loading = true;
+        for (Recipient r : recipients) {
+            listFor(r.type()).chips().add(new RecipientChip(r.address().toDisplayString(), r.address(), ""));
+        }
+        showCcBcc.set(!cc.chips().isEmpty() || !bcc.chips().isEmpty());
+        subject.set(newSubject);
+        body.set(newBody);
+        loading = false;
+        if (!files.isEmpty()) {
+            attach(files);
+        }
+    }
+
+    /** Opens a saved draft in this window. */
+    public void open(EntryId draftId) {
+        busy.set(true);
+        background.execute(() -> {
+            try {
+                Draft draft = session.reopen(draftId);
+                DraftView view = DraftView.of(draft);
+                ui.execute(() -> {
+                    busy.set(false);
+                    load(view);
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> failed("Could not open the draft", e));
+            }
+        });
+    }
+
+    /** Lists the drafts (off the FX thread) and hands them to {@code show} on the FX thread. */
+    public void listDrafts(Consumer<List<MessageSummary>> show) {
+        background.execute(() -> {
+            try {
+                List<MessageSummary> drafts = store.drafts();
+                ui.execute(() -> show.accept(drafts));
+            } catch (RuntimeException e) {
+                ui.execute(() -> error.set("Could not list the drafts: " + describe(e)));
+            }
+        });
+    }
+
+    /** At start with nothing to compose: says so when drafts are waiting, so none is forgotten. */
+    public void offerDrafts() {
+        listDrafts(drafts -> {
+            long returned = drafts.stream().filter(d -> !d.returnReason().isEmpty()).count();
+            if (returned > 0) {
+                status.set(returned + (returned == 1 ? " message was" : " messages were")
+                        + " not sent and came back to Drafts: open them from Drafts.");
+            } else if (!drafts.isEmpty()) {
+                status.set("You have " + drafts.size() + (drafts.size() == 1 ? " draft" : " drafts")
+                        + "; open one from Drafts.");
+            }
+        });
+    }
+
+    /** Opens a draft here when this window holds nothing yet, else in a window of its own. */
+    public void openDraft(EntryId draftId) {
+        if (isEmpty() && !sendState.get().isSending()) {
+            open(draftId);
+        } else {
+            openDraftWindow.accept(draftId);
+        }
+    }
+
+    public void attachWithChooser() {
+        if (!sendState.get().isSending()) {
+            attach(fileChooser.chooseFiles());
+        }
+    }
+
+    /** Copies files into the profile's vault in the background, then lists them. */
+    public void attach(List<Path> files) {
+        if (files.isEmpty() || sendState.get().isSending()) {
+            return;
+        }
+        busy.set(true);
+        status.set(files.size() == 1 ? "Attaching " + files.get(0).getFileName() + "…" : "Attaching " + files.size() + " files…");
+        background.execute(() -> {
+            List<AttachmentItem> added = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Path file : files) {
+                try {
+                    added.add(new AttachmentItem(store.importAttachment(file), Optional.of(file)));
+                } catch (RuntimeException e) {
+                    problems.add(describe(e));
+                }
+            }
+            ui.execute(() -> {
+                busy.set(false);
+                attachments.addAll(added);
+                status.set("");
+                error.set(String.join("\n", problems));
+            });
+        });
+    }
+
+    public void removeAttachment(AttachmentItem item) {
+        if (!sendState.get().isSending()) {
+            attachments.remove(item);
+        }
+    }
+
+    public void saveDraft() {
+        if (sendState.get().isSending()) {
+            return;
+        }
+        DraftContent content = currentContent();
+        long savedEdit = edits;
+        autosave.cancel();
+        background.execute(() -> {
+            try {
+                session.save(content);
+                ui.execute(() -> {
+                    // Typing that happened while the save ran is still unsaved.
+                    dirty.set(edits != savedEdit);
+                    status.set("Draft saved.");
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> error.set("Could not save the draft: " + describe(e) + " Your text is still here."));
+            }
+        });
+    }
+
+    /** Validates, asks what a careful colleague would ask, then saves and submits off the FX thread. */
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        error.set("");
+        to.commitPending();
+        cc.commitPending();
+        bcc.commitPending();
+        Optional<String> problem = SendValidation.problem(from.get(), List.of(to, cc, bcc));
+        if (problem.isPresent()) {
+            error.set(problem.get());
+            return;
+        }
+        if (PreSendChecks.lacksSubject(subject.get()) && !dialogs.confirmSendWithoutSubject()) {
+            return;
+        }
+        if (attachments.isEmpty() && PreSendChecks.mentionsAnAttachment(body.get()) && !dialogs.confirmSendWithoutAttachment()) {
+            return;
+        }
+        long bytes = attachmentBytes();
+        if (settings.sizeLimit() > 0 && bytes > settings.sizeLimit()
+                && !dialogs.confirmOverSizeLimit(ByteSizes.human(bytes), ByteSizes.human(settings.sizeLimit()))) {
+            return;
+        }
+        DraftContent content = currentContent();
+        List<AttachmentItem> items = List.copyOf(attachments);
+        autosave.cancel();
+        sendState.set(new SendState.Submitting());
+        status.set("Sending…");
+        background.execute(() -> {
+            try {
+                DraftSession.Submitted submitted = session.submit(content, items, MessageStore.SubmitOptions.DEFAULT);
+                ui.execute(() -> submitted(submitted));
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    sendState.set(new SendState.Editing());
+                    status.set("");
+                    error.set("Could not send: " + describe(e) + " Your message is still here.");
+                });
+            }
+        });
+    }
+
+    /** MAPI AbortSubmit: takes the message back, if the store still allows it. */
+    public void cancel() {
+        Optional<EntryId> queued = tracker.queuedId();
+        if (!cancelEnabled.get() || queued.isEmpty()) {
+            return;
+        }
+        // Stop following first, so the store's "aborted" event is not taken for a cancel from elsewhere.
+        tracker.stop();
+        cancelEnabled.set(false);
+        status.set("Cancelling…");
+        background.execute(() -> {
+            try {
+                EntryId draftId = store.abortSubmit(queued.get());
+                DraftView view = DraftView.of(session.reopen(draftId));
+                ui.execute(() -> {
+                    load(view);
+                    status.set("Cancelled. The message is back for editing.");
+                });
+            } catch (UnableToAbortException e) {
+                ui.execute(() -> {
+                    error.set("Too late to cancel: the message was already handed to the mail system.");
+                    tracker.track(queued.get());
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    error.set("Could not cancel: " + describe(e));
+                    tracker.track(queued.get());
+                });
+            }
+        });
+    }
+
+    /**
+     * The window wants to close. A sending message goes on in the outbox; unsaved changes are
+     * saved, discarded or the close is called off, as the user chooses.
+     *
+     * @return true when the window may close now
+     */
+    public boolean requestClose() {
+        if (sendState.get().isSending() || !dirty.get() || isEmpty()) {
+            return true;
+        }
+        return switch (dialogs.askAboutUnsavedChanges()) {
+            case SAVE -> {
+                saveDraft();
+                yield true;
+            }
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** Ends every subscription and timer; the view-model can then be collected. */
+    public void dispose() {
+        autosave.cancel();
+        tracker.stop();
+        progressSubscription.run();
+        background.execute(session::close);
+    }
+
+    // ---- Internals --------------------------------------------------------------------------------
+
+    private void submitted(DraftSession.Submitted submitted) {
+        // Let go of what was sent: the message now lives in the outbox, not in this window.
+        to.clear();
+        cc.clear();
+        bcc.clear();
+        attachments.clear();
+        dirty.set(false);
+        if (submitted.recovered()) {
+            status.set("The saved copy was damaged; Envoi rewrote it from this window and sent it.");
+        }
+        tracker.track(submitted.queuedId());
+    }
+
+    private void applyTracked(OutgoingTracker.Update update) {
+        sendState.set(update.state());
+        cancelEnabled.set(update.cancellable());
+        status.set(tracker.statusText());
+        if (update.returned() != null) {
+            DraftView returned = update.returned();
+            load(returned);
+            error.set(returned.returnReason().isEmpty()
+                    ? "Sending was cancelled from elsewhere; the message is back for editing."
+                    : "The server refused the message: " + returned.returnReason());
+        }
+        if (update.state() instanceof SendState.HandedOff && !settings.closeAfterSend().isZero()) {
+            scheduler.schedule(settings.closeAfterSend(), () -> closeRequested.set(true));
+        }
+    }
+
+    private void load(DraftView view) {
+        loading = true;
+        sendState.set(new SendState.Editing());
+        cancelEnabled.set(false);
+        if (view.from() != null) {
+            if (!identities.contains(view.from())) {
+                identities.add(view.from());
+            }
+            from.set(view.from());
+        }
+        to.setAddresses(view.recipients(RecipientType.TO), view.refused(), "refused by the server");
+        cc.setAddresses(view.recipients(RecipientType.CC), view.refused(), "refused by the server");
+        bcc.setAddresses(view.recipients(RecipientType.BCC), view.refused(), "refused by the server");
+        showCcBcc.set(showCcBcc.get() || !cc.chips().isEmpty() || !bcc.chips().isEmpty());
+        subject.set(view.subject());
+        body.set(view.body());
+        attachments.setAll(view.attachments());
+        dirty.set(false);
+        loading = false;
+    }
+
+    private DraftContent currentContent() {
+        List<Recipient> recipients = new ArrayList<>();
+        for (RecipientType type : RecipientType.values()) {
+            listFor(type).addresses().forEach(a -> recipients.add(new Recipient(type, a)));
+        }
+        return new DraftContent(from.get(), recipients, subject.get(), body.get(),
+                attachments.stream().map(AttachmentItem::attachment).toList());
+    }
+
+    private RecipientListModel listFor(RecipientType type) {
+        return switch (type) {
+            case TO -> to;
+            case CC -> cc;
+            case BCC -> bcc;
+        };
+    }
+
+    private long attachmentBytes() {
+        return attachments.stream().mapToLong(AttachmentItem::size).sum();
+    }
+
+    private boolean isEmpty() {
+        return to.chips().isEmpty() && cc.chips().isEmpty() && bcc.chips().isEmpty() && subject.get().isBlank()
+                && body.get().isBlank() && attachments.isEmpty();
+    }
+
+    private void watchForChanges() {
+        Runnable changed = () -> {
+            if (!loading && !sendState.get().isSending()) {
+                edits++;
+                dirty.set(true);
+                autosave.changed();
+            }
+        };
+        subject.addListener((o, a, b) -> changed.run());
+        body.addListener((o, a, b) -> changed.run());
+        from.addListener((o, a, b) -> changed.run());
+        ListChangeListener<Object> listChanged = c -> changed.run();
+        to.chips().addListener(listChanged);
+        cc.chips().addListener(listChanged);
+        bcc.chips().addListener(listChanged);
+        attachments.addListener(listChanged);
+    }
+
+    private void autosaveNow() {
+        if (dirty.get() && !sendState.get().isSending() && !isEmpty()) {
+            saveDraft();
+        }
+    }
+
+    private void failed(String what, RuntimeException e) {
+        busy.set(false);
+        error.set(what + ": " + describe(e));
+    }
+
+    /** Listens to the store for one queued message; tests reach it to check nothing leaks. */
+    QueueSubscription subscriptionForTests() {
+        return tracker.subscription();
+    }
+
+    private static String describe(RuntimeException e) {
+        return Objects.requireNonNullElse(e.getMessage(), e.toString());
+    }
+}

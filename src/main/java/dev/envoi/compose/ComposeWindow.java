@@ -1,0 +1,74 @@
+package dev.envoi.compose;
+
+import dev.envoi.message.MailAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * One compose window: its stage, the view loaded from compose.fxml, and its view-model. Closing
+ * it asks about unsaved changes; once hidden, the view-model lets go of everything it listened to.
+ */
+public final class ComposeWindow {
+
+    private final Stage stage;
+    private final ComposeViewModel model;
+    private final List<Runnable> closedListeners = new ArrayList<>();
+
+    public ComposeWindow(ComposeContext context, Function<Window, DialogService> dialogs,
+                         Function<Window, FileChooserService> fileChooser, List<MailAddress> identities) {
+        this.stage = new Stage();
+        this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
+        FXMLLoader loader = new FXMLLoader(ComposeWindow.class.getResource("compose.fxml"));
+        loader.setControllerFactory(type -> new ComposeController(model));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("compose.fxml could not be loaded", e);
+        }
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(ComposeWindow.class.getResource("compose.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!model.requestClose()) {
+                e.consume();
+            }
+        });
+        stage.setOnHidden(e -> {
+            model.dispose();
+            closedListeners.forEach(Runnable::run);
+        });
+        model.closeRequestedProperty().addListener((o, was, close) -> {
+            if (close) {
+                stage.close();
+            }
+        });
+    }
+
+    public ComposeViewModel model() {
+        return model;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Runs after the window has closed and its view-model let go. */
+    public void whenClosed(Runnable listener) {
+        closedListeners.add(listener);
+    }
+
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+}

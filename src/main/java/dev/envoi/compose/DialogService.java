@@ -1,0 +1,16 @@
+package dev.envoi.compose;
+
+/** The questions the compose window asks; the app shows real dialogs, tests answer directly. */
+public interface DialogService {
+
+    /** What to do with unsaved changes when the window closes. */
+    enum CloseChoice { SAVE, DISCARD, CANCEL }
+
+    boolean confirmSendWithoutSubject();
+
+    boolean confirmSendWithoutAttachment();
+
+    boolean confirmOverSizeLimit(String total, String limit);
+
+    CloseChoice askAboutUnsavedChanges();
+}

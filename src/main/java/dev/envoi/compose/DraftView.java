@@ -1,0 +1,28 @@
+package dev.envoi.compose;
+
+import dev.envoi.message.Draft;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.Recipient;
+import dev.envoi.message.RecipientType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A copy of a draft read on the background executor, for the FX thread to load into the fields.
+ * It holds values only, never the store's handle.
+ */
+record DraftView(MailAddress from, List<Recipient> recipients, List<MailAddress> refused, String subject,
+                 String body, List<AttachmentItem> attachments, String returnReason) {
+
+    static DraftView of(Draft draft) {
+        var content = draft.content();
+        return new DraftView(content.from(), content.recipients(), draft.refusedRecipients(), content.subject(),
+                content.body(), content.attachments().stream()
+                        .map(a -> new AttachmentItem(a, Optional.empty())).toList(),
+                draft.returnReason());
+    }
+
+    List<MailAddress> recipients(RecipientType type) {
+        return recipients.stream().filter(r -> r.type() == type).map(Recipient::address).toList();
+    }
+}

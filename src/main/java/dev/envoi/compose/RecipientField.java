@@ -1,0 +1,149 @@
+package dev.envoi.compose;
+
+import dev.envoi.message.MailAddress;
+import java.util.List;
+import java.util.function.Function;
+import javafx.collections.ListChangeListener;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+
+/**
+ * A recipient field: the committed addresses as chips, then a text field for the next ones.
+ * Enter, Tab, a comma or semicolon (outside quotes) and focus loss commit what is typed; a
+ * pasted list is split at once. An invalid address stays as a chip marked with its reason.
+ */
+public final class RecipientField extends FlowPane {
+
+    private final TextField editor = new TextField();
+    private RecipientListModel model;
+
+    public RecipientField() {
+        getStyleClass().add("recipient-field");
+        editor.getStyleClass().add("recipient-editor");
+        editor.setPrefColumnCount(18);
+        setHgap(4);
+        setVgap(4);
+        getChildren().add(editor);
+        setFocusTraversable(false);
+        setOnMouseClicked(e -> editor.requestFocus());
+        // The field's id and accessible text are set in FXML; the editor carries them for screen readers.
+        idProperty().addListener((o, was, id) -> editor.setId(id == null ? null : id + "Input"));
+        editor.accessibleTextProperty().bind(accessibleTextProperty());
+        editor.setAccessibleRole(AccessibleRole.TEXT_FIELD);
+    }
+
+    /** The text field that takes typing (tests and focus order use it). */
+    public TextField editor() {
+        return editor;
+    }
+
+    void bind(RecipientListModel listModel, Function<String, List<MailAddress>> suggestions,
+              ValidationSupport validation) {
+        this.model = listModel;
+        editor.textProperty().bindBidirectional(listModel.pendingProperty());
+        editor.textProperty().addListener((o, was, text) -> commitCompleteItems(text));
+        editor.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        editor.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                listModel.commitPending();
+            }
+        });
+        listModel.chips().addListener((ListChangeListener<RecipientChip>) c -> {
+            showChips();
+            validation.revalidate(editor);
+        });
+        AutoCompletionBinding<MailAddress> completion = TextFields.bindAutoCompletion(editor,
+                request -> suggestions.apply(request.getUserText()), new AddressConverter());
+        completion.setOnAutoCompleted(e -> {
+            listModel.pendingProperty().set("");
+            listModel.commit(e.getCompletion().toDisplayString());
+        });
+        validation.registerValidator(editor, false, (control, value) -> listModel.invalid().stream().findFirst()
+                .map(chip -> ValidationResult.fromError(editor,
+                        listModel.fieldName() + ": \"" + chip.text() + "\" " + chip.problem()))
+                .orElseGet(ValidationResult::new));
+        showChips();
+    }
+
+    private void keyPressed(KeyEvent event) {
+        if (event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.TAB) {
+            // Tab is not consumed: focus moves on as usual, with the address committed.
+            boolean typed = !editor.getText().isBlank();
+            model.commitPending();
+            if (event.getCode() == KeyCode.ENTER && typed) {
+                event.consume();
+            }
+        } else if (event.getCode() == KeyCode.BACK_SPACE && editor.getText().isEmpty() && !model.chips().isEmpty()) {
+            model.remove(model.chips().get(model.chips().size() - 1));
+            event.consume();
+        }
+    }
+
+    /** Commits every item before the last separator that is outside quotes (typed comma, pasted list). */
+    private void commitCompleteItems(String text) {
+        int cut = RecipientText.lastSeparatorOutsideQuotes(text);
+        if (cut < 0) {
+            return;
+        }
+        String complete = text.substring(0, cut);
+        String rest = text.substring(cut + 1).stripLeading();
+        // Changing the text inside its own listener is not allowed; do it right after.
+        javafx.application.Platform.runLater(() -> {
+            model.pendingProperty().set(rest);
+            model.commit(complete);
+            editor.positionCaret(rest.length());
+        });
+    }
+
+    private void showChips() {
+        getChildren().setAll(model.chips().stream().map(this::chipNode).toList());
+        getChildren().add(editor);
+    }
+
+    private HBox chipNode(RecipientChip chip) {
+        Label label = new Label(chip.text());
+        Button remove = new Button("×");
+        remove.getStyleClass().add("chip-remove");
+        remove.setFocusTraversable(false);
+        remove.setAccessibleText("Remove " + chip.text());
+        remove.setOnAction(e -> model.remove(chip));
+        HBox node = new HBox(2, label, remove);
+        node.getStyleClass().add("chip");
+        node.setAccessibleRole(AccessibleRole.TEXT);
+        if (!chip.problem().isEmpty()) {
+            node.getStyleClass().add(chip.isRefused() ? "chip-refused" : "chip-invalid");
+            Tooltip.install(node, new Tooltip(chip.problem()));
+            node.setAccessibleText(chip.text() + ": " + chip.problem());
+        } else {
+            node.setAccessibleText(chip.text());
+        }
+        return node;
+    }
+
+    private static final class AddressConverter extends StringConverter<MailAddress> {
+        @Override
+        public String toString(MailAddress address) {
+            return address == null ? "" : address.toDisplayString();
+        }
+
+        @Override
+        public MailAddress fromString(String text) {
+            return null;
+        }
+    }
+}
