@@ -9,7 +9,6 @@ import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
 import dev.envoi.store.MessageStore;
 import dev.envoi.store.MessageSummary;
-import dev.envoi.store.QueueSubscription;
 import dev.envoi.store.UnableToAbortException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -545,9 +544,9 @@ public final class ComposeViewModel {
         error.set(what + ": " + describe(e));
     }
 
-    /** Listens to the store for one queued message; tests reach it to check nothing leaks. */
-    QueueSubscription subscriptionForTests() {
-        return tracker.subscription();
+    /** The draft handle this window holds, if any; tests check that a submitted one is spent. */
+    Optional<Draft> draftHandle() {
+        return session.handle();
     }
 
     private static String describe(RuntimeException e) {

@@ -65,6 +65,11 @@ final class DraftSession {
         return Optional.ofNullable(draft).map(Draft::id);
     }
 
+    /** The open handle, if any (tests check that a submitted one is spent). */
+    Optional<Draft> handle() {
+        return Optional.ofNullable(draft);
+    }
+
     void close() {
         if (draft != null) {
             draft.close();

@@ -113,10 +113,6 @@ final class OutgoingTracker {
         }
     }
 
-    QueueSubscription subscription() {
-        return subscription;
-    }
-
     private void showProgress() {
         SendState.Transferring progress = latestProgress.getAndSet(null);
         if (progress != null && last != null && last.cancellable()
@@ -143,11 +139,11 @@ final class OutgoingTracker {
             return; // a stale answer about a message this window no longer follows
         }
         last = update;
+        sink.accept(update);
         if (update.returned() != null || update.state() instanceof SendState.HandedOff
                 || update.state() instanceof SendState.Uncertain || update.state() instanceof SendState.Failed) {
-            stop();
+            stop(); // settled: nothing more will happen to it without the user
         }
-        sink.accept(update);
     }
 
     private Update read(EntryId id) {

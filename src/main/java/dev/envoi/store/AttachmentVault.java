@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URLConnection;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -170,15 +171,14 @@ final class AttachmentVault {
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        if (Files.exists(target)) {
-            return; // Same bytes already stored (same hash): nothing to add.
-        }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            return;
+            // Replacing, not skipping, when the name exists: the stored copy may be the damaged one
+            // that made a submit fail, and these fresh bytes were just hashed to that very name.
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (FileAlreadyExistsException | AccessDeniedException e) {
+            return; // Windows will not replace a file being read: the copy in place stays.
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         Durability.syncDirectory(target.getParent());
     }

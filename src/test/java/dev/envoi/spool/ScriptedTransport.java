@@ -17,37 +17,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * every attachment like a real transport, asks the gate like one, and "commits" by recording the
  * message; each transfer can be scripted to fail before or after the hand-off point.
  */
-final class ScriptedTransport implements Transport {
+public final class ScriptedTransport implements Transport {
 
     /** What the next transfer does. */
-    interface Step {
+    public interface Step {
         HandOffReceipt run(OutgoingMessage message, HandOffGate gate, List<OutgoingMessage> committed)
                 throws TransferException;
     }
 
-    static final Step DELIVER = (message, gate, committed) -> {
+    public static final Step DELIVER = (message, gate, committed) -> {
         gate.checkNotCancelled();
         gate.handOff();
         committed.add(message);
         return new HandOffReceipt("250 2.0.0 queued as " + committed.size());
     };
 
-    final List<OutgoingMessage> committed = new CopyOnWriteArrayList<>();
+    public final List<OutgoingMessage> committed = new CopyOnWriteArrayList<>();
     private final Deque<Step> script = new ArrayDeque<>();
 
-    synchronized ScriptedTransport then(Step step) {
+    public synchronized ScriptedTransport then(Step step) {
         script.add(step);
         return this;
     }
 
-    static Step failBeforeHandOff(TransferException e) {
+    public static Step failBeforeHandOff(TransferException e) {
         return (message, gate, committed) -> {
             gate.checkNotCancelled();
             throw e;
         };
     }
 
-    static Step failAfterHandOff(TransferException e) {
+    public static Step failAfterHandOff(TransferException e) {
         return (message, gate, committed) -> {
             gate.handOff();
             throw e;

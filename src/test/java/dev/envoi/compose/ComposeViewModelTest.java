@@ -1,0 +1,437 @@
+package dev.envoi.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.message.Draft;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.OutboxState;
+import dev.envoi.spool.ScriptedTransport;
+import dev.envoi.store.Folder;
+import dev.envoi.store.MessageNotFoundException;
+import dev.envoi.store.MessageSummary;
+import dev.envoi.transport.PermanentFailureException;
+import dev.envoi.transport.TransientFailureException;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compose view-model without a window, on a real store and (where it matters) a real spooler. */
+@Timeout(60)
+class ComposeViewModelTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path profile;
+    @TempDir
+    Path files;
+    private ComposeFixture fixture;
+    private ComposeViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ComposeFixture(profile);
+        // A long undo window: the message stays cancellable until a test says otherwise.
+        fixture.store.settings().setUndoWindow(Duration.ofSeconds(60));
+        model = fixture.newViewModel();
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        model.dispose();
+        fixture.close();
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(files.resolve(name), text);
+    }
+
+    private void write(String to, String subject, String body) {
+        model.to().commit(to);
+        model.subjectProperty().set(subject);
+        model.bodyProperty().set(body);
+    }
+
+    private void attach(Path... paths) throws InterruptedException {
+        int before = model.attachments().size();
+        model.attach(List.of(paths));
+        fixture.ui.runUntil(() -> model.attachments().size() == before + paths.length
+                || !model.errorProperty().get().isEmpty(), WAIT, "the files are attached");
+    }
+
+    private void sendAndAwaitQueued() throws InterruptedException {
+        model.send();
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Queued
+                || !model.errorProperty().get().isEmpty(), WAIT, "queued");
+        assertEquals("", model.errorProperty().get());
+        assertInstanceOf(SendState.Queued.class, model.sendStateProperty().get());
+    }
+
+    @Test
+    void sendingReleasesRecipientsAttachmentsAndTheDraftHandle() throws Exception {
+        write("\"Doe, Jane\" <jane@example.org>, bob@example.org", "Report", "Here it is.");
+        model.cc().commit("carol@example.org");
+        attach(file("report.txt", "numbers"));
+        model.saveDraft();
+        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "the draft is saved");
+        Draft handle = model.draftHandle().orElseThrow();
+        EntryId draftId = handle.id();
+        WeakReference<AttachmentItem> attachment = new WeakReference<>(model.attachments().get(0));
+
+        sendAndAwaitQueued();
+
+        assertTrue(model.to().chips().isEmpty(), "To is released");
+        assertTrue(model.cc().chips().isEmpty(), "Cc is released");
+        assertTrue(model.attachments().isEmpty(), "the attachment list is released");
+        assertTrue(model.draftHandle().isEmpty(), "the window holds no draft handle");
+        assertTrue(handle.isReleased());
+        assertThrows(IllegalStateException.class, handle::content, "a submitted handle refuses use");
+        assertThrows(MessageNotFoundException.class, () -> fixture.store.openDraft(draftId),
+                "the old draft id no longer resolves");
+        assertTrue(model.cancelEnabledProperty().get(), "cancel is offered during the undo window");
+        assertTrue(model.statusProperty().get().startsWith("Sending in "), model.statusProperty().get());
+        assertCollected(attachment);
+    }
+
+    private static void assertCollected(WeakReference<?> reference) throws InterruptedException {
+        for (int i = 0; i < 50 && reference.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(reference.get(), "nothing keeps the released object reachable");
+    }
+
+    @Test
+    void cancelInsideTheUndoWindowBringsEveryFieldAndAttachmentBack() throws Exception {
+        write("\"Doe, Jane\" <jane@example.org>", "Plans", "Dinner at eight?");
+        model.cc().commit("carol@example.org");
+        model.bcc().commit("boss@example.org");
+        attach(file("menu.txt", "soup"), file("map.txt", "north"));
+        sendAndAwaitQueued();
+
+        model.cancel();
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
+                && !model.to().chips().isEmpty(), WAIT, "the message is back for editing");
+
+        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.to().addresses());
+        assertEquals(List.of(MailAddress.of("carol@example.org")), model.cc().addresses());
+        assertEquals(List.of(MailAddress.of("boss@example.org")), model.bcc().addresses());
+        assertEquals("Plans", model.subjectProperty().get());
+        assertEquals("Dinner at eight?", model.bodyProperty().get());
+        assertEquals(List.of("menu.txt", "map.txt"), model.attachments().stream().map(AttachmentItem::name).toList());
+        assertTrue(model.showCcBccProperty().get(), "Cc and Bcc are shown since they hold addresses");
+        assertFalse(model.cancelEnabledProperty().get());
+        assertEquals("Cancelled. The message is back for editing.", model.statusProperty().get());
+        assertTrue(fixture.store.outbox().isEmpty(), "nothing is left in the outbox");
+        List<MessageSummary> drafts = fixture.store.drafts();
+        assertEquals(1, drafts.size());
+        assertEquals(drafts.get(0).id(), model.draftHandle().orElseThrow().id(), "the window edits the draft again");
+    }
+
+    @Test
+    void aSentMessageIsHandedOffAndTheWindowAsksToClose() throws Exception {
+        fixture.store.settings().setUndoWindow(Duration.ZERO);
+        ScriptedTransport transport = fixture.startSpooler();
+        write("jane@example.org", "Now", "Right now.");
+
+        model.send();
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.HandedOff, WAIT, "handed off");
+
+        assertEquals(1, transport.committed.size());
+        assertEquals("Now", transport.committed.get(0).content().subject());
+        assertEquals("Sent: the mail system has the message.", model.statusProperty().get());
+        assertFalse(model.cancelEnabledProperty().get());
+        assertFalse(model.closeRequestedProperty().get(), "the window stays a moment");
+        fixture.scheduler.advance(ComposeSettings.DEFAULT.closeAfterSend());
+        assertTrue(model.closeRequestedProperty().get());
+        assertEquals(1, fixture.store.sent().size());
+    }
+
+    @Test
+    void cancelAfterTheHandOffPointIsRefusedPlainly() throws Exception {
+        fixture.store.settings().setUndoWindow(Duration.ZERO);
+        CountDownLatch handedOff = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedTransport transport = new ScriptedTransport().then((message, gate, committed) -> {
+            gate.handOff();
+            handedOff.countDown();
+            awaitQuietly(release);
+            committed.add(message);
+            return new dev.envoi.transport.HandOffReceipt("250 ok");
+        });
+        write("jane@example.org", "Late", "Too late to cancel.");
+        model.send();
+        fixture.ui.runUntil(() -> model.cancelEnabledProperty().get(), WAIT, "cancel is offered");
+        fixture.startSpooler(transport);
+        assertTrue(handedOff.await(20, TimeUnit.SECONDS));
+
+        // The window has not yet heard of the hand-off (its update waits in the UI queue): the user clicks.
+        model.cancel();
+        fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the refusal is shown");
+        release.countDown();
+
+        assertEquals("Too late to cancel: the message was already handed to the mail system.",
+                model.errorProperty().get());
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.HandedOff, WAIT, "sent");
+        assertEquals(1, transport.committed.size());
+        assertTrue(fixture.store.drafts().isEmpty(), "the message was not also put back in Drafts");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aRefusalBringsTheMessageBackWithTheReasonAndTheRefusedRecipientsMarked() throws Exception {
+        fixture.store.settings().setUndoWindow(Duration.ZERO);
+        MailAddress refused = MailAddress.of("nobody@example.org");
+        fixture.startSpooler(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
+                new PermanentFailureException("550 5.1.1 <nobody@example.org>: no such user", List.of(refused), null))));
+        write("jane@example.org, nobody@example.org", "Hello", "Hi both.");
+
+        model.send();
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
+                && !model.to().chips().isEmpty(), WAIT, "the message is back");
+
+        assertTrue(model.errorProperty().get().contains("550 5.1.1 <nobody@example.org>: no such user"),
+                model.errorProperty().get());
+        RecipientChip marked = model.to().chips().stream().filter(c -> c.address().equals(refused)).findFirst()
+                .orElseThrow();
+        assertTrue(marked.isRefused());
+        assertFalse(model.to().chips().stream().filter(c -> !c.address().equals(refused)).anyMatch(
+                RecipientChip::isRefused), "the accepted recipient is not marked");
+        assertEquals("Hello", model.subjectProperty().get());
+    }
+
+    @Test
+    void aTransientFailureSaysWhenItWillRetryAndStaysCancellable() throws Exception {
+        fixture.store.settings().setUndoWindow(Duration.ZERO);
+        fixture.startSpooler(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
+                new TransientFailureException("421 4.3.2 try again later"))));
+        write("jane@example.org", "Soon", "Eventually.");
+
+        model.send();
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Retrying, WAIT, "retrying");
+
+        assertTrue(model.statusProperty().get().contains("421 4.3.2 try again later"), model.statusProperty().get());
+        assertTrue(model.statusProperty().get().contains("Will retry at "), model.statusProperty().get());
+        assertTrue(model.cancelEnabledProperty().get());
+        model.cancel();
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
+                && !model.to().chips().isEmpty(), WAIT, "back for editing");
+        assertTrue(fixture.store.outbox().isEmpty());
+    }
+
+    @Test
+    void aDamagedAttachmentIsTakenAgainFromItsFileAndSent() throws Exception {
+        Path original = file("data.csv", "a,b\n1,2\n");
+        write("jane@example.org", "Data", "The data.");
+        attach(original);
+        damageVaultCopyOf(model.attachments().get(0));
+
+        sendAndAwaitQueued();
+
+        assertTrue(model.statusProperty().get().startsWith("Sending in"), model.statusProperty().get());
+        assertEquals(1, fixture.store.outbox().size());
+    }
+
+    @Test
+    void whenRecoveryFailsTooTheWindowKeepsEverythingAndSaysWhy() throws Exception {
+        Path original = file("data.csv", "a,b\n1,2\n");
+        write("jane@example.org", "Data", "The data.");
+        attach(original);
+        damageVaultCopyOf(model.attachments().get(0));
+        Files.delete(original);
+
+        model.send();
+        fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "an error is shown");
+
+        assertTrue(model.errorProperty().get().startsWith("Could not send: "), model.errorProperty().get());
+        assertTrue(model.errorProperty().get().contains("data.csv"), model.errorProperty().get());
+        assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
+        assertEquals(List.of(MailAddress.of("jane@example.org")), model.to().addresses());
+        assertEquals("Data", model.subjectProperty().get());
+        assertEquals(1, model.attachments().size());
+        assertTrue(fixture.store.outbox().isEmpty(), "nothing damaged was queued");
+    }
+
+    private void damageVaultCopyOf(AttachmentItem item) throws Exception {
+        try (var stream = Files.walk(profile.resolve("vault"))) {
+            Path copy = stream.filter(p -> p.getFileName().toString().startsWith(item.attachment().sha256()))
+                    .findFirst().orElseThrow();
+            copy.toFile().setWritable(true);
+            Files.writeString(copy, "tampered", StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anInvalidAddressRefusesSendAndNamesIt() throws Exception {
+        write("jane@example.org, bob@", "Hi", "Hello");
+
+        model.send();
+        fixture.ui.runPending();
+
+        assertEquals("To: \"bob@\" is not a valid address (no domain follows the @). Correct it or remove it.",
+                model.errorProperty().get());
+        assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
+        assertTrue(fixture.store.outbox().isEmpty());
+    }
+
+    @Test
+    void noRecipientAtAllIsRefused() {
+        write("", "Hi", "Hello");
+        model.send();
+        assertEquals("Add at least one recipient in To, Cc or Bcc.", model.errorProperty().get());
+    }
+
+    @Test
+    void textTypedButNotCommittedIsSentToo() throws Exception {
+        model.to().pendingProperty().set("jane@example.org");
+        model.subjectProperty().set("Typed");
+        sendAndAwaitQueued();
+        assertEquals(List.of(MailAddress.of("jane@example.org")), fixture.store.outbox().get(0).to());
+    }
+
+    @Test
+    void noSubjectAsksOnceAndGoingBackKeepsEditing() {
+        fixture.dialogs.sendWithoutSubject = false;
+        write("jane@example.org", "  ", "Hello");
+        model.send();
+        assertEquals(List.of("no subject"), fixture.dialogs.asked);
+        assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
+        assertTrue(fixture.store.outbox().isEmpty());
+    }
+
+    @Test
+    void aMentionedButMissingAttachmentAsksOnce() throws Exception {
+        fixture.dialogs.sendWithoutAttachment = false;
+        write("jane@example.org", "Devis", "Voici la pièce jointe demandée.");
+        model.send();
+        assertEquals(List.of("no attachment"), fixture.dialogs.asked);
+        assertTrue(fixture.store.outbox().isEmpty());
+
+        fixture.dialogs.sendWithoutAttachment = true;
+        sendAndAwaitQueued();
+        assertEquals(List.of("no attachment", "no attachment"), fixture.dialogs.asked);
+    }
+
+    @Test
+    void attachmentsOverTheLimitWarnBeforeSend() throws Exception {
+        model.dispose();
+        model = fixture.newViewModel(new ComposeSettings(Duration.ofSeconds(3), Duration.ZERO, 4));
+        fixture.dialogs.sendOverLimit = false;
+        write("jane@example.org", "Big", "Big file.");
+        attach(file("big.txt", "more than four bytes"));
+        model.send();
+        assertEquals(List.of("over limit 20 bytes > 4 bytes"), fixture.dialogs.asked);
+        assertTrue(fixture.store.outbox().isEmpty());
+    }
+
+    @Test
+    void aMissingFileIsRefusedByNameAndTheOthersAreAttached() throws Exception {
+        Path good = file("good.txt", "ok");
+        model.attach(List.of(good, files.resolve("missing.txt"), files));
+        fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the refusal is shown");
+        assertEquals(List.of("good.txt"), model.attachments().stream().map(AttachmentItem::name).toList());
+        assertTrue(model.errorProperty().get().contains("missing.txt"), model.errorProperty().get());
+        assertTrue(model.errorProperty().get().contains(files.getFileName().toString()), model.errorProperty().get());
+    }
+
+    @Test
+    void changesAreSavedAutomaticallyAFewSecondsLater() throws Exception {
+        write("jane@example.org", "Autosaved", "Typing…");
+        assertTrue(model.dirtyProperty().get());
+        assertTrue(fixture.store.drafts().isEmpty());
+
+        fixture.scheduler.advance(ComposeSettings.DEFAULT.autosaveDelay());
+        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "saved");
+
+        List<MessageSummary> drafts = fixture.store.drafts();
+        assertEquals(1, drafts.size());
+        assertEquals("Autosaved", drafts.get(0).subject());
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndSaveKeepsThem() throws Exception {
+        write("jane@example.org", "Keep me", "Unsaved.");
+        fixture.dialogs.onClose = DialogService.CloseChoice.CANCEL;
+        assertFalse(model.requestClose());
+        fixture.dialogs.onClose = DialogService.CloseChoice.SAVE;
+        assertTrue(model.requestClose());
+        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "saved");
+        assertEquals("Keep me", fixture.store.drafts().get(0).subject());
+        assertEquals(List.of("unsaved changes", "unsaved changes"), fixture.dialogs.asked);
+    }
+
+    @Test
+    void closingWhileSendingNeitherAsksNorStopsTheMessage() throws Exception {
+        write("jane@example.org", "Going", "Out.");
+        sendAndAwaitQueued();
+        assertTrue(model.requestClose());
+        model.dispose();
+        assertTrue(fixture.dialogs.asked.isEmpty());
+        assertEquals(OutboxState.QUEUED, fixture.store.outbox().get(0).state());
+    }
+
+    @Test
+    void aDraftOpensWithEverythingItHeld() throws Exception {
+        write("\"Doe, Jane\" <jane@example.org>", "Saved", "Body");
+        attach(file("a.txt", "a"));
+        model.saveDraft();
+        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "saved");
+        EntryId id = fixture.store.drafts().get(0).id();
+
+        ComposeViewModel other = fixture.newViewModel();
+        other.open(id);
+        fixture.ui.runUntil(() -> !other.to().chips().isEmpty(), WAIT, "opened");
+        assertEquals("Saved", other.subjectProperty().get());
+        assertEquals(List.of("a.txt"), other.attachments().stream().map(AttachmentItem::name).toList());
+        assertFalse(other.dirtyProperty().get(), "opening is not a change");
+        other.dispose();
+    }
+
+    @Test
+    void theTitleFollowsTheSubject() {
+        assertEquals("New message — Envoi", model.titleProperty().get());
+        model.subjectProperty().set("Lunch");
+        assertEquals("Lunch — Envoi", model.titleProperty().get());
+    }
+
+    @Test
+    void aDisposedWindowsViewModelCanBeCollected() throws Exception {
+        WeakReference<ComposeViewModel> reference = sendThenCloseAWindow();
+        assertCollected(reference);
+        assertEquals(0, fixture.scheduler.pending(), "no timer of the closed window is left");
+    }
+
+    private WeakReference<ComposeViewModel> sendThenCloseAWindow() throws InterruptedException {
+        ComposeViewModel other = fixture.newViewModel();
+        other.to().commit("jane@example.org");
+        other.subjectProperty().set("Going");
+        other.send();
+        fixture.ui.runUntil(() -> other.sendStateProperty().get() instanceof SendState.Queued, WAIT, "queued");
+        other.dispose();
+        fixture.ui.runPending();
+        return new WeakReference<>(other);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.envoi.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.message.MailAddress;
+import dev.envoi.spool.ProgressHub;
+import dev.envoi.spool.RetryPolicy;
+import dev.envoi.spool.Spooler;
+import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.transport.PickupFolderTransport;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The compose window driven as a user drives it (keys and clicks, by fx:id), headless on Monocle,
+ * against a real store, a real spooler and the pickup-folder transport.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(90)
+class ComposeWindowTest {
+
+    private static final MailAddress ME = new MailAddress("Émile Envoi", "emile@example.org");
+
+    @TempDir
+    static Path tempRoot;
+    private Path profile;
+    private SqliteMessageStore store;
+    private Spooler spooler;
+    private ExecutorService background;
+    private ComposeWindow window;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final List<Path> chosen = new ArrayList<>();
+    private int chooserCalls;
+
+    @Start
+    void start(Stage unused) throws Exception {
+        profile = Files.createTempDirectory(tempRoot, "profile");
+        store = SqliteMessageStore.open(profile);
+        store.settings().setUndoWindow(Duration.ofSeconds(60));
+        background = Executors.newCachedThreadPool();
+        ProgressHub progress = new ProgressHub();
+        spooler = new Spooler(store, new PickupFolderTransport(profile.resolve("pickup")), store::readAttachment,
+                RetryPolicy.standard(), Clock.systemUTC(), progress);
+        spooler.start();
+        ComposeContext context = new ComposeContext(store, background, Platform::runLater, new FxScheduler(),
+                Clock.systemDefaultZone(), new ComposeSettings(Duration.ofSeconds(3), Duration.ZERO, 0),
+                progress::subscribe, id -> { });
+        window = new ComposeWindow(context, owner -> dialogs, owner -> () -> {
+            chooserCalls++;
+            return List.copyOf(chosen);
+        }, List.of(ME));
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get(5, TimeUnit.SECONDS);
+        spooler.close();
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        store.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting until " + what);
+        }
+    }
+
+    private static <T extends Node> T find(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    private void writeMessage(FxRobot robot, String to, String subject, String body) {
+        robot.clickOn("#toField").write(to).type(KeyCode.ENTER);
+        robot.clickOn("#subjectField").write(subject);
+        robot.clickOn("#bodyArea").write(body);
+    }
+
+    private List<Path> pickupFiles() throws Exception {
+        Path pickup = profile.resolve("pickup");
+        if (!Files.isDirectory(pickup)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(pickup)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).toList();
+        }
+    }
+
+    @Test
+    void typeAttachAndSendDeliversTheRightMessage(FxRobot robot) throws Exception {
+        store.settings().setUndoWindow(Duration.ZERO);
+        chosen.add(Files.writeString(profile.resolve("notes été.txt"), "café ☕", StandardCharsets.UTF_8));
+        robot.clickOn("#ccBccToggle");
+        writeMessage(robot, "\"Doe, Jane\" <jane@example.org>, bob@example.org", "Résumé du jour", "Bonjour,\nvoici.");
+        robot.clickOn("#ccFieldInput").write("carol@example.org").type(KeyCode.TAB);
+        robot.clickOn("#attachButton");
+        waitUntil(() -> window.model().attachments().size() == 1, "the file is attached");
+
+        robot.clickOn("#sendButton");
+        waitUntil(() -> !uncheckedPickup().isEmpty(), "the message reaches the pickup folder");
+
+        MimeMessage mail;
+        try (InputStream in = Files.newInputStream(pickupFiles().get(0))) {
+            mail = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertEquals("Résumé du jour", mail.getSubject());
+        assertEquals(List.of(new InternetAddress("jane@example.org", "Doe, Jane", "UTF-8"),
+                new InternetAddress("bob@example.org")), List.of(mail.getRecipients(MimeMessage.RecipientType.TO)));
+        assertEquals("carol@example.org", ((InternetAddress) mail.getRecipients(MimeMessage.RecipientType.CC)[0])
+                .getAddress());
+        Multipart parts = (Multipart) mail.getContent();
+        assertEquals("Bonjour,\nvoici.", ((String) parts.getBodyPart(0).getContent()).strip().replace("\r\n", "\n"));
+        Part file = parts.getBodyPart(1);
+        assertEquals("notes été.txt", file.getFileName());
+        assertEquals("café ☕", new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        waitUntil(() -> window.model().sendStateProperty().get() instanceof SendState.HandedOff, "handed off");
+        assertEquals("Sent: the mail system has the message.", find(robot, "#sendStatus") instanceof Label l
+                ? l.getText() : "");
+    }
+
+    private List<Path> uncheckedPickup() {
+        try {
+            return pickupFiles();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void cancelInsideTheUndoWindowSendsNothingAndGivesTheMessageBack(FxRobot robot) throws Exception {
+        writeMessage(robot, "jane@example.org", "Oops", "Not yet.");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        Button cancel = find(robot, "#cancelSendButton");
+        waitUntil(() -> cancel.isVisible() && !cancel.isDisabled(), "Cancel is offered");
+        Label status = find(robot, "#sendStatus");
+        assertTrue(status.getText().startsWith("Sending in "), status.getText());
+        assertTrue(window.model().to().chips().isEmpty(), "the window let go of the recipients");
+
+        robot.clickOn("#cancelSendButton");
+        waitUntil(() -> !window.model().to().chips().isEmpty(), "the message is back");
+
+        assertEquals("Oops", ((TextField) find(robot, "#subjectField")).getText());
+        assertEquals("Not yet.", ((TextArea) find(robot, "#bodyArea")).getText());
+        assertEquals("Cancelled. The message is back for editing.", status.getText());
+        assertFalse(cancel.isVisible());
+        assertTrue(((TextField) find(robot, "#subjectField")).isEditable(), "editable again");
+        assertTrue(store.outbox().isEmpty());
+        assertTrue(pickupFiles().isEmpty(), "nothing reached the mail system");
+    }
+
+    @Test
+    void escapeCancelsASendingMessage(FxRobot robot) throws Exception {
+        writeMessage(robot, "jane@example.org", "Escape", "Esc.");
+        robot.clickOn("#sendButton");
+        waitUntil(() -> window.model().cancelEnabledProperty().get(), "Cancel is offered");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !window.model().to().chips().isEmpty(), "the message is back");
+        assertTrue(store.outbox().isEmpty());
+    }
+
+    @Test
+    void anInvalidAddressIsMarkedAndSendIsRefusedNamingIt(FxRobot robot) throws Exception {
+        writeMessage(robot, "jane@example.org, bob@", "Hi", "Hello");
+        Node invalidChip = robot.lookup(".chip-invalid").query();
+        assertEquals("bob@: no domain follows the @", invalidChip.getAccessibleText());
+
+        robot.clickOn("#sendButton");
+        Label banner = find(robot, "#errorBanner");
+        waitUntil(banner::isVisible, "the error banner shows");
+        assertEquals("To: \"bob@\" is not a valid address (no domain follows the @). Correct it or remove it.",
+                banner.getText());
+        assertTrue(store.outbox().isEmpty());
+    }
+
+    @Test
+    void keyboardShortcutsSaveAttachAndFollowTheSubject(FxRobot robot) throws Exception {
+        writeMessage(robot, "jane@example.org", "Shortcuts", "Keys only.");
+        assertEquals("Shortcuts — Envoi", window.stage().getTitle());
+
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> !store.drafts().isEmpty(), "the draft is saved");
+        assertEquals("Shortcuts", store.drafts().get(0).subject());
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> chooserCalls == 1, "the file chooser opens");
+    }
+
+    @Test
+    void tabMovesThroughTheFieldsInReadingOrder(FxRobot robot) throws Exception {
+        robot.clickOn("#fromField");
+        robot.type(KeyCode.ESCAPE);
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            order.add(window.stage().getScene().getFocusOwner().getId());
+        }
+        assertEquals(List.of("toFieldInput", "subjectField", "bodyArea"), order);
+    }
+}
