@@ -24,6 +24,8 @@ import org.controlsfx.validation.ValidationSupport;
  */
 public final class ComposeController {
 
+    private static final double ATTACHMENT_ROW_HEIGHT = 32;
+
     private final ComposeViewModel model;
 
     @FXML private BorderPane root;
@@ -40,6 +42,7 @@ public final class ComposeController {
     @FXML private Label subjectLabel;
     @FXML private ComboBox<dev.envoi.message.MailAddress> fromField;
     @FXML private RecipientField toField;
+    @FXML private Label sendingToLabel;
     @FXML private RecipientField ccField;
     @FXML private RecipientField bccField;
     @FXML private TextField subjectField;
@@ -81,8 +84,17 @@ public final class ComposeController {
         bccLabel.setLabelFor(bccField.editor());
         subjectLabel.setLabelFor(subjectField);
         ccBccToggle.selectedProperty().bindBidirectional(model.showCcBccProperty());
-        showWhen(model.showCcBccProperty().get(), ccLabel, ccField, bccLabel, bccField);
-        model.showCcBccProperty().addListener((o, was, show) -> showWhen(show, ccLabel, ccField, bccLabel, bccField));
+        // While a message is on its way, one line says who it goes to, in place of the emptied fields.
+        var showCopies = model.showCcBccProperty().and(model.sendingProperty().not());
+        for (Node node : new Node[] {ccLabel, ccField, bccLabel, bccField}) {
+            node.visibleProperty().bind(showCopies);
+            node.managedProperty().bind(showCopies);
+        }
+        toField.visibleProperty().bind(model.sendingProperty().not());
+        toField.managedProperty().bind(toField.visibleProperty());
+        sendingToLabel.textProperty().bind(model.sendingToProperty());
+        sendingToLabel.visibleProperty().bind(model.sendingProperty());
+        sendingToLabel.managedProperty().bind(sendingToLabel.visibleProperty());
         subjectField.textProperty().bindBidirectional(model.subjectProperty());
         bodyArea.textProperty().bindBidirectional(model.bodyProperty());
         errorBanner.textProperty().bind(model.errorProperty());
@@ -106,6 +118,9 @@ public final class ComposeController {
                 model.removeAttachment(selected);
             }
         });
+        // Tall enough for three files without scrolling, no taller: the body keeps the room.
+        attachmentList.prefHeightProperty().bind(Bindings.min(3, Bindings.size(model.attachments()))
+                .multiply(ATTACHMENT_ROW_HEIGHT).add(4));
         attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()));
         attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
         totalSizeLabel.textProperty().bind(Bindings.concat("Total: ", model.totalSizeProperty()));

@@ -75,6 +75,7 @@ public final class ComposeViewModel {
     private final ReadOnlyBooleanWrapper cancelEnabled = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper sendingTo = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressIndicatorValues.INDETERMINATE);
     private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
@@ -181,6 +182,11 @@ public final class ComposeViewModel {
     /** True from Send until the message is handed off or back for editing. */
     public ReadOnlyBooleanProperty sendingProperty() {
         return sending.getReadOnlyProperty();
+    }
+
+    /** Who a submitted message goes to, as one line (the recipient lists themselves are released). */
+    public ReadOnlyStringProperty sendingToProperty() {
+        return sendingTo.getReadOnlyProperty();
     }
 
     /** Transfer progress, 0 to 1, or indeterminate (negative) while the size is unknown. */
@@ -359,6 +365,7 @@ public final class ComposeViewModel {
             return;
         }
         DraftContent content = currentContent();
+        String summary = RecipientSummary.of(content);
         List<AttachmentItem> items = List.copyOf(attachments);
         autosave.cancel();
         sendState.set(new SendState.Submitting());
@@ -366,7 +373,7 @@ public final class ComposeViewModel {
         background.execute(() -> {
             try {
                 DraftSession.Submitted submitted = session.submit(content, items, MessageStore.SubmitOptions.DEFAULT);
-                ui.execute(() -> submitted(submitted));
+                ui.execute(() -> submitted(submitted, summary));
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     sendState.set(new SendState.Editing());
@@ -439,8 +446,10 @@ public final class ComposeViewModel {
 
     // ---- Internals --------------------------------------------------------------------------------
 
-    private void submitted(DraftSession.Submitted submitted) {
-        // Let go of what was sent: the message now lives in the outbox, not in this window.
+    private void submitted(DraftSession.Submitted submitted, String recipients) {
+        // Let go of what was sent: the message now lives in the outbox, not in this window. A line
+        // of text says who it goes to, so the window still reads right while it is on its way.
+        sendingTo.set(recipients);
         to.clear();
         cc.clear();
         bcc.clear();
@@ -471,6 +480,7 @@ public final class ComposeViewModel {
     private void load(DraftView view) {
         loading = true;
         sendState.set(new SendState.Editing());
+        sendingTo.set("");
         cancelEnabled.set(false);
         if (view.from() != null) {
             if (!identities.contains(view.from())) {
