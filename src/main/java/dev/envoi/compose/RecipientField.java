@@ -8,6 +8,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -52,8 +53,8 @@ public final class RecipientField extends FlowPane {
     void bind(RecipientListModel listModel, Function<String, List<MailAddress>> suggestions,
               ValidationSupport validation) {
         this.model = listModel;
+        editor.setTextFormatter(new TextFormatter<String>(this::commitCompleteItems));
         editor.textProperty().bindBidirectional(listModel.pendingProperty());
-        editor.textProperty().addListener((o, was, text) -> commitCompleteItems(text));
         editor.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         editor.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
@@ -94,25 +95,30 @@ public final class RecipientField extends FlowPane {
         }
     }
 
-    /** Commits every item before the last separator that is outside quotes (typed comma, pasted list). */
-    private void commitCompleteItems(String text) {
+    /**
+     * Commits every item before the last separator that is outside quotes (a typed comma, a pasted
+     * list) as the text changes, and leaves only the rest in the field.
+     */
+    private TextFormatter.Change commitCompleteItems(TextFormatter.Change change) {
+        String text = change.getControlNewText();
         int cut = RecipientText.lastSeparatorOutsideQuotes(text);
-        if (cut < 0) {
-            return;
+        if (cut < 0 || model == null) {
+            return change;
         }
-        String complete = text.substring(0, cut);
-        String rest = text.substring(cut + 1).stripLeading();
-        // Changing the text inside its own listener is not allowed; do it right after.
-        javafx.application.Platform.runLater(() -> {
-            model.pendingProperty().set(rest);
-            model.commit(complete);
-            editor.positionCaret(rest.length());
-        });
+        // A pasted list is complete: its last item becomes a chip too. A typed comma ends one item.
+        boolean pasted = change.getText().length() > 1;
+        String rest = pasted ? "" : text.substring(cut + 1).stripLeading();
+        model.commit(pasted ? text : text.substring(0, cut));
+        change.setRange(0, change.getControlText().length());
+        change.setText(rest);
+        change.selectRange(rest.length(), rest.length());
+        return change;
     }
 
+    /** Replaces the chip nodes in front of the editor; the editor itself stays put, so it keeps focus. */
     private void showChips() {
-        getChildren().setAll(model.chips().stream().map(this::chipNode).toList());
-        getChildren().add(editor);
+        getChildren().remove(0, getChildren().size() - 1);
+        getChildren().addAll(0, model.chips().stream().map(this::chipNode).toList());
     }
 
     private HBox chipNode(RecipientChip chip) {

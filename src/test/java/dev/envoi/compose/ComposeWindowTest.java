@@ -36,6 +36,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -213,6 +215,25 @@ class ComposeWindowTest {
         assertEquals("To: \"bob@\" is not a valid address (no domain follows the @). Correct it or remove it.",
                 banner.getText());
         assertTrue(store.outbox().isEmpty());
+    }
+
+    @Test
+    void aPastedOrQuicklyTypedListBecomesOneChipPerAddress(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("\"Doe, Jane\" <jane@example.org>; bob@example.org, carol@example.org");
+            Clipboard.getSystemClipboard().setContent(content);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#toField");
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        robot.write("dan@example.org, erin@example.org,", 0);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("\"Doe, Jane\" <jane@example.org>", "bob@example.org", "carol@example.org",
+                "dan@example.org", "erin@example.org"), window.model().to().chips().stream()
+                .map(RecipientChip::text).toList());
+        assertEquals("", ((TextField) find(robot, "#toFieldInput")).getText());
+        assertEquals("toFieldInput", window.stage().getScene().getFocusOwner().getId(), "typing goes on in the field");
     }
 
     @Test
