@@ -411,6 +411,16 @@ class ComposeViewModelTest {
     }
 
     @Test
+    void addressesUsedBeforeAreSuggested() throws Exception {
+        assertTrue(model.suggestions("ja").isEmpty());
+        write("\"Doe, Jane\" <jane@example.org>", "Hi", "Hello");
+        sendAndAwaitQueued();
+        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.suggestions("ja"));
+        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.suggestions("Doe"));
+        assertTrue(model.suggestions("zz").isEmpty());
+    }
+
+    @Test
     void theTitleFollowsTheSubject() {
         assertEquals("New message — Envoi", model.titleProperty().get());
         model.subjectProperty().set("Lunch");

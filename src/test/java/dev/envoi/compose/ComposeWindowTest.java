@@ -237,6 +237,21 @@ class ComposeWindowTest {
     }
 
     @Test
+    void pastedFilesAreAttached(FxRobot robot) throws Exception {
+        Path file = Files.writeString(profile.resolve("pasted.txt"), "from the clipboard");
+        WaitForAsyncUtils.asyncFx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(List.of(file.toFile()));
+            Clipboard.getSystemClipboard().setContent(content);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#bodyArea");
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(() -> window.model().attachments().size() == 1, "the pasted file is attached");
+        assertEquals("pasted.txt", window.model().attachments().get(0).name());
+        assertTrue(((Label) find(robot, "#totalSizeLabel")).getText().endsWith("18 bytes"));
+    }
+
+    @Test
     void keyboardShortcutsSaveAttachAndFollowTheSubject(FxRobot robot) throws Exception {
         writeMessage(robot, "jane@example.org", "Shortcuts", "Keys only.");
         assertEquals("Shortcuts — Envoi", window.stage().getTitle());
