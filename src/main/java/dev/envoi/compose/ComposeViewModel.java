@@ -1,6 +1,7 @@
 package dev.envoi.compose;
 
 import dev.envoi.message.ByteSizes;
+import dev.envoi.ui.SerialExecutor;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;

@@ -2,6 +2,7 @@ package dev.envoi.store;
 
 import dev.envoi.message.Attachment;
 import dev.envoi.message.Draft;
+import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import java.io.InputStream;
@@ -28,6 +29,9 @@ public interface MessageStore extends AutoCloseable {
 
     /** Sent messages, newest first. */
     List<MessageSummary> sent();
+
+    /** The content of a sent message, to show it read-only; its id must be the one it has in Sent. */
+    DraftContent sentContent(EntryId sentId) throws MessageNotFoundException;
 
     /** Deletes a draft for good, with its attachments' references. */
     void deleteDraft(EntryId id) throws MessageNotFoundException, SubmittedException;

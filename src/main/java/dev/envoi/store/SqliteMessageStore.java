@@ -128,6 +128,15 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     }
 
     @Override
+    public DraftContent sentContent(EntryId sentId) {
+        return database.read("open the sent message", c -> {
+            MessageRow row = MessageTable.find(c, sentId).filter(r -> r.folder() == Folder.SENT)
+                    .orElseThrow(() -> new MessageNotFoundException("No sent message has the id " + sentId + "."));
+            return MessageTable.loadContent(c, row.rowId());
+        });
+    }
+
+    @Override
     public void deleteDraft(EntryId id) {
         database.write("delete the draft", c -> Database.update(c, "DELETE FROM message WHERE id = ?",
                 requireDraft(c, id).rowId()));

@@ -1,4 +1,4 @@
-package dev.envoi.compose;
+package dev.envoi.ui;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -8,13 +8,13 @@ import java.util.concurrent.Executor;
  * Runs tasks one after another, in order, on a shared executor: a window's saves, submits and
  * reads of its own draft never overlap, while windows still run side by side.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
 
     private final Executor delegate;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    SerialExecutor(Executor delegate) {
+    public SerialExecutor(Executor delegate) {
         this.delegate = delegate;
     }
 

@@ -1,0 +1,287 @@
+package dev.envoi.outbox;
+
+import dev.envoi.message.EntryId;
+import dev.envoi.message.OutboxState;
+import dev.envoi.store.MessageStore;
+import dev.envoi.store.MessageSummary;
+import dev.envoi.store.OutboxEntry;
+import dev.envoi.store.QueueSubscription;
+import dev.envoi.store.StoreException;
+import dev.envoi.ui.SerialExecutor;
+import dev.envoi.ui.Texts;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Everything the outbox window shows and does, without a window: the messages not yet sent, the
+ * drafts and the sent ones, kept live from the store's queue events, and the actions on them.
+ * Store work runs on the background executor; results come back on the UI executor.
+ */
+public final class OutboxViewModel {
+
+    private final MessageStore store;
+    private final Executor background;
+    private final Executor ui;
+    private final OutboxContext context;
+    private final OutboxDialogs dialogs;
+    private final Texts texts;
+    private final RowTexts rows;
+    private final ObservableList<OutboxRow> queue = FXCollections.observableArrayList();
+    private final ObservableList<FolderRow> drafts = FXCollections.observableArrayList();
+    private final ObservableList<FolderRow> sent = FXCollections.observableArrayList();
+    private final ObjectProperty<OutboxRow> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<FolderRow> selectedDraft = new SimpleObjectProperty<>();
+    private final ObjectProperty<FolderRow> selectedSent = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
+    private final Map<EntryId, Double> progress = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private QueueSubscription subscription;
+    private Runnable progressSubscription = () -> { };
+
+    public OutboxViewModel(OutboxContext context, OutboxDialogs dialogs, Texts texts) {
+        this.context = context;
+        this.store = context.store();
+        this.background = new SerialExecutor(context.background());
+        this.ui = context.ui();
+        this.dialogs = dialogs;
+        this.texts = texts;
+        this.rows = new RowTexts(texts);
+        selected.addListener((o, was, row) -> explanation.set(row != null && row.state() == OutboxState.UNCERTAIN
+                ? texts.get("uncertain.explanation") : ""));
+    }
+
+    // ---- Properties for the view ----------------------------------------------------------------
+
+    public ObservableList<OutboxRow> queue() {
+        return queue;
+    }
+
+    public ObservableList<FolderRow> drafts() {
+        return drafts;
+    }
+
+    public ObservableList<FolderRow> sent() {
+        return sent;
+    }
+
+    public ObjectProperty<OutboxRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<FolderRow> selectedDraftProperty() {
+        return selectedDraft;
+    }
+
+    public ObjectProperty<FolderRow> selectedSentProperty() {
+        return selectedSent;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why Envoi cannot know whether an uncertain message arrived; empty for other rows. */
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canCancel() {
+        return can(OutboxRow::cancellable);
+    }
+
+    public BooleanBinding canSendNow() {
+        return can(OutboxRow::canSendNow);
+    }
+
+    public BooleanBinding canEdit() {
+        return can(OutboxRow::canEdit);
+    }
+
+    public BooleanBinding canSendAgain() {
+        return can(OutboxRow::canSendAgain);
+    }
+
+    public BooleanBinding canMarkSent() {
+        return can(OutboxRow::canMarkSent);
+    }
+
+    private BooleanBinding can(Function<OutboxRow, Boolean> test) {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && test.apply(selected.get()), selected);
+    }
+
+    // ---- Commands ---------------------------------------------------------------------------------
+
+    /** Starts listening to the queue and the spooler, and reads the folders once. */
+    public void start() {
+        subscription = store.subscribe(event -> refresh());
+        progressSubscription = context.progress().subscribe((id, written, total) -> {
+            progress.put(id, total <= 0 ? -1 : Math.min(1.0, (double) written / total));
+            refresh();
+        });
+        refresh();
+    }
+
+    /** Reads the folders again (coalesced: a burst of events makes one read). */
+    public void refresh() {
+        if (!refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        background.execute(() -> {
+            refreshPending.set(false);
+            try {
+                Snapshot snapshot = read();
+                ui.execute(() -> show(snapshot));
+            } catch (StoreException e) {
+                ui.execute(() -> error.set(texts.get("error.read", e.getMessage())));
+            }
+        });
+    }
+
+    /** Cancel (MAPI AbortSubmit): back to Drafts, and opened in a compose window. */
+    public void cancelSelected() {
+        withSelected(row -> {
+            EntryId draft = store.abortSubmit(row.id());
+            return () -> {
+                status.set(texts.get("status.cancelled", row.subject()));
+                context.openDraftWindow().accept(draft);
+            };
+        });
+    }
+
+    public void sendNowSelected() {
+        withSelected(row -> {
+            store.sendNow(row.id());
+            return () -> status.set(texts.get("status.sendingNow", row.subject()));
+        });
+    }
+
+    /** A failed message goes back to Drafts and opens for editing. */
+    public void editSelected() {
+        cancelSelected();
+    }
+
+    public void sendAgainSelected() {
+        OutboxRow row = selected.get();
+        if (row != null && (row.state() != OutboxState.UNCERTAIN || dialogs.confirmSendAgain(row.subject()))) {
+            withSelected(r -> {
+                store.resend(r.id());
+                return () -> status.set(texts.get("status.sendingAgain", r.subject()));
+            });
+        }
+    }
+
+    public void markSentSelected() {
+        OutboxRow row = selected.get();
+        if (row != null && dialogs.confirmMarkSent(row.subject())) {
+            withSelected(r -> {
+                store.markSent(r.id());
+                return () -> status.set(texts.get("status.markedSent", r.subject()));
+            });
+        }
+    }
+
+    public void openSelectedDraft() {
+        FolderRow row = selectedDraft.get();
+        if (row != null) {
+            context.openDraftWindow().accept(row.id());
+        }
+    }
+
+    public void deleteSelectedDraft() {
+        FolderRow row = selectedDraft.get();
+        if (row == null || !dialogs.confirmDeleteDraft(row.subject())) {
+            return;
+        }
+        run(() -> {
+            store.deleteDraft(row.id());
+            return () -> status.set(texts.get("status.deleted", row.subject()));
+        });
+    }
+
+    public void openSelectedSent() {
+        FolderRow row = selectedSent.get();
+        if (row != null) {
+            context.openSentViewer().accept(row.id());
+        }
+    }
+
+    /** Ends every subscription; the view-model can then be collected. */
+    public void dispose() {
+        if (subscription != null) {
+            subscription.close();
+        }
+        progressSubscription.run();
+    }
+
+    // ---- Internals --------------------------------------------------------------------------------
+
+    private record Snapshot(List<OutboxRow> queue, List<FolderRow> drafts, List<FolderRow> sent) {
+    }
+
+    private Snapshot read() {
+        List<OutboxEntry> entries = store.outbox();
+        progress.keySet().retainAll(entries.stream().filter(e -> e.state() == OutboxState.SENDING)
+                .map(OutboxEntry::id).toList());
+        List<OutboxRow> queueRows = entries.stream()
+                .map(e -> rows.row(e, store.canAbort(e.id()), progress.getOrDefault(e.id(), -1.0))).toList();
+        List<MessageSummary> draftList = store.drafts();
+        return new Snapshot(queueRows, draftList.stream().map(s -> rows.folderRow(s, true)).toList(),
+                store.sent().stream().map(s -> rows.folderRow(s, false)).toList());
+    }
+
+    private void show(Snapshot snapshot) {
+        EntryId keep = selected.get() == null ? null : selected.get().id();
+        EntryId keepDraft = selectedDraft.get() == null ? null : selectedDraft.get().id();
+        EntryId keepSent = selectedSent.get() == null ? null : selectedSent.get().id();
+        queue.setAll(snapshot.queue());
+        drafts.setAll(snapshot.drafts());
+        sent.setAll(snapshot.sent());
+        selected.set(queue.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
+        selectedDraft.set(drafts.stream().filter(r -> r.id().equals(keepDraft)).findFirst().orElse(null));
+        selectedSent.set(sent.stream().filter(r -> r.id().equals(keepSent)).findFirst().orElse(null));
+    }
+
+    /** Store work whose result is something to do on the UI thread. */
+    private interface Action {
+        Runnable run();
+    }
+
+    private void withSelected(Function<OutboxRow, Runnable> action) {
+        OutboxRow row = selected.get();
+        if (row != null) {
+            run(() -> action.apply(row));
+        }
+    }
+
+    private void run(Action action) {
+        error.set("");
+        background.execute(() -> {
+            try {
+                Runnable then = action.run();
+                ui.execute(then);
+            } catch (StoreException e) {
+                ui.execute(() -> error.set(Objects.requireNonNullElse(e.getMessage(), e.toString())));
+            }
+            refresh();
+        });
+    }
+}
