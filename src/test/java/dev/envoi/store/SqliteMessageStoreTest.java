@@ -213,14 +213,18 @@ class SqliteMessageStoreTest {
     }
 
     @Test
-    void theQueueIsTakenInDueOrder() {
-        store.submit(Drafts.draft("second"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(2)));
-        store.submit(Drafts.draft("first"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(1)));
+    void dueMessagesAreTakenInSubmitOrderAndOthersWait() {
+        store.submit(Drafts.draft("first in, due at +2 s"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(2)));
+        store.submit(Drafts.draft("second in, due at +1 s"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(1)));
+        store.submit(Drafts.draft("third in, due now"), MessageStore.SubmitOptions.undo(Duration.ZERO));
         store.submit(Drafts.draft("not yet"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(30)));
-        Instant later = NOW.plusSeconds(5);
-        assertEquals("first", store.lockNextDue(later).orElseThrow().content().subject());
-        assertEquals("second", store.lockNextDue(later).orElseThrow().content().subject());
-        assertTrue(store.lockNextDue(later).isEmpty());
+        Instant soon = NOW.plusMillis(1500);
+        assertEquals("second in, due at +1 s", store.lockNextDue(soon).orElseThrow().content().subject(),
+                "of the due messages, the one submitted first");
+        assertEquals("third in, due now", store.lockNextDue(soon).orElseThrow().content().subject());
+        assertTrue(store.lockNextDue(soon).isEmpty(), "the first one in is not due yet");
+        assertEquals("first in, due at +2 s", store.lockNextDue(NOW.plusSeconds(5)).orElseThrow().content().subject());
+        assertTrue(store.lockNextDue(NOW.plusSeconds(5)).isEmpty());
         assertEquals(NOW.plusSeconds(30), store.nextDueAt().orElseThrow());
     }
 
