@@ -12,6 +12,7 @@ import dev.envoi.message.Recipient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,10 +58,14 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     /** Opens (creating or migrating) the store in the profile folder. */
     public static SqliteMessageStore open(Path profileDir, Clock clock) {
         Path file = profileDir.resolve(DATABASE_FILE);
+        if (Files.exists(profileDir) && !Files.isDirectory(profileDir)) {
+            throw new StoreOpenException(profileDir + " is a file, not a profile folder. Choose a folder; Envoi left "
+                    + "the file untouched.");
+        }
         try {
             OwnerOnly.createDirectories(profileDir);
         } catch (IOException e) {
-            throw new StoreOpenException("Cannot create the profile folder " + profileDir + ": " + e.getMessage(), e);
+            throw new StoreOpenException("Cannot create the profile folder " + profileDir + ": " + why(e), e);
         }
         DatabaseFileCheck.check(file);
         try {
@@ -79,6 +84,19 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             database.close();
             throw e;
         }
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "there is no folder " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     // ---- Drafts -------------------------------------------------------------------------------
