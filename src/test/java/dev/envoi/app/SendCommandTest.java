@@ -103,12 +103,23 @@ class SendCommandTest {
     }
 
     @Test
-    void flushSendsWhatWasQueuedWithoutWaiting() throws Exception {
-        envoi("send", "--to", "jane@example.org", "--undo-seconds", "60");
+    void flushSendsWhatWasQueuedOnceItsUndoWindowEnds() throws Exception {
+        envoi("send", "--to", "jane@example.org", "--undo-seconds", "1");
         CommandLineRun flush = envoi("outbox", "--flush", "--wait=20");
         assertEquals(ExitCode.OK, flush.exitCode, flush.toString());
         assertTrue(hasEml());
         assertEquals("The outbox is empty.", envoi("outbox").out.strip());
+    }
+
+    @Test
+    void flushLeavesASendLaterMessageForItsTime() throws Exception {
+        String later = java.time.OffsetDateTime.now().plusDays(2).withNano(0).toString();
+        envoi("send", "--to", "jane@example.org", "--subject", "birthday", "--send-at", later);
+        CommandLineRun flush = envoi("outbox", "--flush", "--wait=20");
+        assertEquals(ExitCode.OK, flush.exitCode, flush.toString());
+        assertTrue(flush.err.contains("1 message(s) left"), flush.err);
+        assertFalse(hasEml(), "not sent two days early");
+        assertTrue(envoi("outbox", "--json").out.contains("\"state\":\"QUEUED\""));
     }
 
     @ParameterizedTest
