@@ -154,6 +154,7 @@ class SendCommandTest {
             "send --to jane@example.org --wait=1 --wait=2|given twice",
             "send --to jane@example.org --debug=yes|takes no value",
             "outbox --flush --wait=-1|out of range",
+            "send --to jane@example.org --wait 30|--wait=30",
             "outbox --json extra|unexpected argument",
             "cancel aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbb|one message id",
     })
