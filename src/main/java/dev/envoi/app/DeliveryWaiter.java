@@ -54,6 +54,10 @@ final class DeliveryWaiter {
                 return ExitCode.OK;
             }
             case DRAFTS -> {
+                if (fate.reason().isEmpty()) {
+                    terminal.say("cancelled: the message is back in Drafts as " + fate.currentId());
+                    return ExitCode.FAILURE;
+                }
                 terminal.say("refused: " + fate.reason() + " — the message is back in Drafts as " + fate.currentId());
                 return ExitCode.REFUSED;
             }

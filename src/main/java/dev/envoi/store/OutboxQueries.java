@@ -58,7 +58,8 @@ final class OutboxQueries {
         }
         MessageRow r = row.get();
         Optional<OutboxState> state = r.folder() == Folder.OUTBOX ? Optional.of(outboxState(r.state())) : Optional.empty();
-        String reason = r.returnReason() != null ? r.returnReason() : lastErrorOrReply(c, r.rowId());
+        // Back in Drafts, only a refusal is a reason: a user's cancel leaves none, whatever failed before.
+        String reason = r.folder() == Folder.DRAFTS ? r.returnReason() : lastErrorOrReply(c, r.rowId());
         return Optional.of(new MessageFate(r.entryId(), r.folder(), state, reason == null ? "" : reason));
     }
 

@@ -424,7 +424,9 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public void returnToDrafts(EntryId id, String reason, List<MailAddress> refused) {
-        database.write("return the message to Drafts", c -> backToDrafts(c, requireQueued(c, id), reason, refused));
+        // A refusal always carries a reason: an empty one would read as the user's own cancel.
+        String why = reason == null || reason.isBlank() ? "Refused by the mail system (it gave no reason)." : reason;
+        database.write("return the message to Drafts", c -> backToDrafts(c, requireQueued(c, id), why, refused));
         events.publish(new QueueEvent.StateChanged(id));
     }
 

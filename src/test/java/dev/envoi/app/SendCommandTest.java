@@ -78,6 +78,26 @@ class SendCommandTest {
     }
 
     @Test
+    void aWaitingSendSaysSoWhenTheMessageIsCancelledFromAnotherTerminal() throws Exception {
+        java.util.concurrent.CompletableFuture<CommandLineRun> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> envoi("send", "--to", "jane@example.org", "--undo-seconds", "30", "--wait=30"));
+        EntryId queued = null;
+        for (int i = 0; i < 200 && queued == null; i++) {
+            Thread.sleep(50);
+            if (Files.exists(profile().resolve("envoi.db"))) {
+                try (SqliteMessageStore store = SqliteMessageStore.open(profile())) {
+                    queued = store.outbox().stream().findFirst().map(e -> e.id()).orElse(null);
+                }
+            }
+        }
+        assertEquals(ExitCode.OK, envoi("cancel", String.valueOf(queued)).exitCode);
+        CommandLineRun run = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ExitCode.FAILURE, run.exitCode, run.toString());
+        assertTrue(run.err.contains("cancelled: the message is back in Drafts"), run.err);
+        assertFalse(run.err.contains("refused"), run.err);
+    }
+
+    @Test
     void cancellingAHandedOffMessageIsTooLate() throws Exception {
         CommandLineRun sent = envoi("send", "--to", "jane@example.org", "--undo-seconds", "0", "--wait");
         EntryId queued = EntryId.parseOrNull(sent.out.strip());
