@@ -360,6 +360,8 @@ class SqliteMessageStoreTest {
                 Files.getPosixFilePermissions(fresh)));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(fresh.resolve(SqliteMessageStore.DATABASE_FILE))));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh.resolve(SqliteMessageStore.VAULT_FOLDER))), "the attachments too");
     }
 
     @Test
