@@ -1,11 +1,14 @@
 package dev.envoi.app;
 
 import dev.envoi.message.AddressParser;
+import dev.envoi.message.ByteSizes;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
+import dev.envoi.store.StoreSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,6 +40,8 @@ final class ComposeOptions {
             Map.entry("wait", ParsedArgs.Arity.OPTIONAL_VALUE), Map.entry("debug", ParsedArgs.Arity.FLAG));
     static final Set<String> REPEATABLE = Set.of("to", "cc", "bcc", "attach");
     private static final int MAX_SUBJECT = 998;
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final Instant LATEST_SEND_AT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Clock clock;
 
@@ -51,7 +56,8 @@ final class ComposeOptions {
         recipients.addAll(recipients(args, "bcc", RecipientType.BCC));
         Optional<MailAddress> from = args.value("from").isPresent() ? Optional.of(single("from", args.value("from").get()))
                 : base.from();
-        String subject = args.value("subject").map(s -> checkSubject(s)).orElse(base.subject());
+        String subject = args.value("subject").isPresent() ? checkSubject("--subject", args.value("subject").get())
+                : base.subject();
         String body = body(args).orElse(base.body());
         List<Path> attachments = new ArrayList<>(base.attachments());
         for (String file : args.values("attach")) {
@@ -77,7 +83,7 @@ final class ComposeOptions {
                 throw new UsageException("--" + option + ": no address given");
             }
             for (ParsedAddress item : parsed) {
-                result.add(new Recipient(type, valid(option, item)));
+                result.add(new Recipient(type, valid("--" + option, item)));
             }
         }
         return result;
@@ -88,19 +94,24 @@ final class ComposeOptions {
         if (parsed.size() != 1) {
             throw new UsageException("--" + option + ": give exactly one address");
         }
-        return valid(option, parsed.get(0));
+        return valid("--" + option, parsed.get(0));
     }
 
-    static MailAddress valid(String option, ParsedAddress item) throws UsageException {
+    /** The address, or bad input naming where it came from ({@code label}: "--to", "mailto cc"). */
+    static MailAddress valid(String label, ParsedAddress item) throws UsageException {
         if (item instanceof ParsedAddress.Invalid invalid) {
-            throw new UsageException("--" + option + ": \"" + Printable.of(invalid.text()) + "\": " + invalid.reason());
+            throw new UsageException(label + ": \"" + Printable.of(invalid.text()) + "\": " + invalid.reason());
         }
         return ((ParsedAddress.Valid) item).address();
     }
 
-    static String checkSubject(String subject) {
-        // Line breaks are folded by the domain; an over-long subject is cut where mail allows.
-        return subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
+    /** Line breaks are folded by the domain; a subject longer than a mail line is refused, not cut. */
+    static String checkSubject(String label, String subject) throws UsageException {
+        if (subject.length() > MAX_SUBJECT) {
+            throw new UsageException(label + ": the subject has " + subject.length() + " characters; at most "
+                    + MAX_SUBJECT + " fit in a mail header");
+        }
+        return subject;
     }
 
     private static Optional<String> body(ParsedArgs args) throws UsageException {
@@ -116,13 +127,28 @@ final class ComposeOptions {
         }
         Path path = Path.of(file.get());
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = readAtMost(path, MAX_BODY_BYTES);
             return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
             throw new UsageException("--body-file: " + path + " is not UTF-8 text");
         } catch (IOException e) {
             throw new UsageException("--body-file: cannot read " + path + " (" + describe(e) + ")");
+        }
+    }
+
+    /**
+     * Reads a body file of at most {@code limit} bytes. Any readable file works (/dev/stdin in a
+     * pipe, say), but one that never ends (/dev/zero) is refused once it passes the limit.
+     */
+    private static byte[] readAtMost(Path path, int limit) throws IOException, UsageException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new UsageException("--body-file: " + path + " is larger than " + ByteSizes.human(limit)
+                        + "; send a long text as an --attach file instead");
+            }
+            return bytes;
         }
     }
 
@@ -137,6 +163,9 @@ final class ComposeOptions {
         if (Files.isDirectory(path)) {
             throw new UsageException("--attach: " + path + " is a folder; attach the files in it, or a zip of it");
         }
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException("--attach: " + path + " is not a regular file (a device or a pipe)");
+        }
         if (!Files.isReadable(path)) {
             throw new UsageException("--attach: " + path + " cannot be read (permission denied)");
         }
@@ -149,12 +178,15 @@ final class ComposeOptions {
             return Optional.empty();
         }
         try {
-            int seconds = Integer.parseInt(value.get().strip());
-            if (seconds < 0 || seconds > 60) {
+            long seconds = Long.parseLong(value.get().strip());
+            if (seconds < 0 || seconds > StoreSettings.MAX_UNDO_WINDOW.toSeconds()) {
                 throw new UsageException("--undo-seconds: " + seconds + " is not between 0 and 60");
             }
             return Optional.of(Duration.ofSeconds(seconds));
         } catch (NumberFormatException e) {
+            if (value.get().strip().matches("[+-]?\\d+")) {
+                throw new UsageException("--undo-seconds: " + Printable.of(value.get().strip()) + " is not between 0 and 60");
+            }
             throw new UsageException("--undo-seconds: \"" + Printable.of(value.get()) + "\" is not a whole number of seconds");
         }
     }
@@ -166,7 +198,11 @@ final class ComposeOptions {
         }
         Instant at = parseTime(value.get().strip());
         if (!at.isAfter(clock.instant())) {
-            throw new UsageException("--send-at: " + value.get() + " is not in the future");
+            throw new UsageException("--send-at: " + Printable.of(value.get()) + " is not in the future");
+        }
+        if (!at.isBefore(LATEST_SEND_AT)) {
+            throw new UsageException("--send-at: " + Printable.of(value.get()) + " is too far away (the year must have "
+                    + "four digits)");
         }
         return Optional.of(at);
     }

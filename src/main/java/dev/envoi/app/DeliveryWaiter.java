@@ -2,7 +2,6 @@ package dev.envoi.app;
 
 import dev.envoi.message.EntryId;
 import dev.envoi.message.OutboxState;
-import dev.envoi.spool.TransferProgress;
 import dev.envoi.store.MessageFate;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,11 +23,13 @@ final class DeliveryWaiter {
     }
 
     int await(EntryId id, Duration timeout) throws IOException, InterruptedException {
-        if (services.startSpoolerIfFree(TransferProgress.NONE).isEmpty()) {
+        SpoolerClaim spooler = SpoolerClaim.take(services, terminal);
+        if (!spooler.held()) {
             terminal.say("another Envoi runs this profile's spooler; waiting for it");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            spooler.retryIfDue();
             Optional<MessageFate> fate = services.store().fate(id);
             if (fate.isEmpty()) {
                 terminal.say("the message " + id + " is not in this profile");
@@ -53,6 +54,10 @@ final class DeliveryWaiter {
                 return ExitCode.OK;
             }
             case DRAFTS -> {
+                if (fate.reason().isEmpty()) {
+                    terminal.say("cancelled: the message is back in Drafts as " + fate.currentId());
+                    return ExitCode.FAILURE;
+                }
                 terminal.say("refused: " + fate.reason() + " — the message is back in Drafts as " + fate.currentId());
                 return ExitCode.REFUSED;
             }

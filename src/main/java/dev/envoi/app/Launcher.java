@@ -20,7 +20,17 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        int code = new Launcher(Terminal.system()).run(args);
+        Terminal terminal = Terminal.system();
+        boolean debug = Arrays.asList(args).contains("--debug");
+        // A failure on a background thread (store events, the spooler) is one line too, not a trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            terminal.say("unexpected error on " + thread.getName() + ": " + error
+                    + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                error.printStackTrace(terminal.err());
+            }
+        });
+        int code = new Launcher(terminal).run(args);
         if (code != GuiLauncher.STILL_RUNNING) {
             System.exit(code);
         }
@@ -51,14 +61,14 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             terminal.say("interrupted");
             return ExitCode.FAILURE;
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             terminal.say("unexpected error: " + e + (debug ? "" : " (run with --debug for details)"));
             debugTrace(debug, e);
             return ExitCode.FAILURE;
         }
     }
 
-    private void debugTrace(boolean debug, Exception e) {
+    private void debugTrace(boolean debug, Throwable e) {
         if (debug) {
             e.printStackTrace(terminal.err());
         }

@@ -43,7 +43,7 @@ final class MailtoUri {
                 case "to" -> recipients.addAll(addresses(value, RecipientType.TO));
                 case "cc" -> recipients.addAll(addresses(value, RecipientType.CC));
                 case "bcc" -> recipients.addAll(addresses(value, RecipientType.BCC));
-                case "subject" -> subject = ComposeOptions.checkSubject(value);
+                case "subject" -> subject = ComposeOptions.checkSubject("mailto subject", value);
                 case "body" -> body.append(value.replace("\r\n", "\n"));
                 default -> {
                     // RFC 6068 section 6: unknown or unsafe header fields are not applied.

@@ -2,11 +2,10 @@ package dev.envoi.app;
 
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
-import dev.envoi.spool.Spooler;
-import dev.envoi.spool.TransferProgress;
 import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.store.StoreSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,9 +37,9 @@ final class OutboxCommand {
         if (wait.isPresent() && !parsed.has("flush")) {
             throw new UsageException("--wait goes with --flush");
         }
-        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed))) {
+        try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed))) {
             if (parsed.has("flush")) {
-                return flush(services, wait.orElse(WaitOption.DEFAULT));
+                return flush(services, wait);
             }
             List<Map<String, Object>> rows = rows(services.store());
             if (parsed.has("json")) {
@@ -52,24 +51,45 @@ final class OutboxCommand {
         }
     }
 
-    private int flush(ProfileServices services, Duration wait) throws Exception {
-        for (OutboxEntry entry : services.store().outbox()) {
-            if (entry.state() == OutboxState.QUEUED || entry.state() == OutboxState.RETRYING) {
-                services.store().sendNow(entry.id());
+    /**
+     * Runs the spooler on what is due: messages due now, and those still in their undo window
+     * (which is kept: Cancel works until it ends), until each is handed off or waits for a retry.
+     * Send-later messages and retry waits are left as they are.
+     */
+    private int flush(ProfileServices services, Optional<Duration> wait) throws Exception {
+        Instant horizon = terminal.clock().instant().plus(StoreSettings.MAX_UNDO_WINDOW);
+        SpoolerClaim spooler = SpoolerClaim.take(services, terminal);
+        if (!spooler.held()) {
+            terminal.say("another Envoi runs this profile's spooler; it sends the queue"
+                    + (wait.isPresent() ? " (waiting for it)" : ""));
+            if (wait.isEmpty()) {
+                return ExitCode.OK;
             }
         }
-        Optional<Spooler> spooler = services.startSpoolerIfFree(TransferProgress.NONE);
-        if (spooler.isEmpty()) {
-            terminal.say("another Envoi runs this profile's spooler; it sends the queue");
-            return ExitCode.OK;
-        }
-        if (!spooler.get().awaitIdle(wait)) {
-            terminal.say("still sending after " + wait.toSeconds() + " s");
-            return ExitCode.STILL_QUEUED;
+        Duration timeout = wait.orElse(WaitOption.DEFAULT);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (hasWorkBefore(services.store().outbox(), horizon)) {
+            if (System.nanoTime() >= deadline) {
+                terminal.say("still sending after " + timeout.toSeconds() + " s; the rest stays in the outbox");
+                return ExitCode.STILL_QUEUED;
+            }
+            Thread.sleep(50);
+            spooler.retryIfDue();
         }
         long left = services.store().outbox().size();
         terminal.say(left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)");
         return ExitCode.OK;
+    }
+
+    /** True while a message is being sent, or one due before the horizon (a retry: due now) waits. */
+    private boolean hasWorkBefore(List<OutboxEntry> outbox, Instant horizon) {
+        Instant now = terminal.clock().instant();
+        return outbox.stream().anyMatch(entry -> switch (entry.state()) {
+            case SENDING -> true;
+            case QUEUED -> !entry.dueAt().isAfter(horizon);
+            case RETRYING -> !entry.dueAt().isAfter(now);
+            default -> false;
+        });
     }
 
     static List<Map<String, Object>> rows(SqliteMessageStore store) {

@@ -53,6 +53,10 @@ final class ParsedArgs {
                 }
                 value = args.get(++i);
             } else {
+                if (arity == Arity.OPTIONAL_VALUE && i + 1 < args.size() && args.get(i + 1).matches("\\d+")) {
+                    // "--wait 30" would leave 30 as a stray argument; say how it is written instead.
+                    throw new UsageException("--" + name + " takes its value after '=': --" + name + "=" + args.get(i + 1));
+                }
                 value = "";
             }
             List<String> values = parsed.options.computeIfAbsent(name, k -> new ArrayList<>());

@@ -24,19 +24,22 @@ final class SendCommand {
 
     int run(List<String> args) throws Exception {
         ParsedArgs parsed = ParsedArgs.parse(args, ComposeOptions.OPTIONS, ComposeOptions.REPEATABLE);
-        ComposeRequest base = ComposeRequest.EMPTY;
         for (String operand : parsed.operands()) {
             if (!MailtoUri.looksLikeMailto(operand)) {
                 throw new UsageException("unexpected argument \"" + Printable.of(operand) + "\" (addresses go after --to)");
             }
-            base = MailtoUri.parse(operand);
         }
+        if (parsed.operands().size() > 1) {
+            // A second link would silently replace the first; more addresses go after --to.
+            throw new UsageException("give one mailto: link, not " + parsed.operands().size());
+        }
+        ComposeRequest base = parsed.operands().isEmpty() ? ComposeRequest.EMPTY : MailtoUri.parse(parsed.operands().get(0));
         ComposeRequest request = new ComposeOptions(terminal.clock()).read(parsed, base);
         if (request.recipients().isEmpty()) {
             throw new UsageException("no recipient: give at least one --to, --cc or --bcc");
         }
         Optional<Duration> wait = WaitOption.read(parsed);
-        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed))) {
+        try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed))) {
             MailAddress from = Identities.sender(request, services.store().accounts(), terminal);
             List<Attachment> attachments = importAttachments(services, request.attachments());
             DraftContent content = new DraftContent(from, request.recipients(), request.subject(), request.body(),

@@ -1,9 +1,11 @@
 package dev.envoi.app;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a command talks to: its output streams, environment and clock (tests pass their own). */
 record Terminal(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Path home, String osName) {
@@ -11,6 +13,19 @@ record Terminal(PrintStream out, PrintStream err, Map<String, String> env, Clock
     static Terminal system() {
         return new Terminal(System.out, System.err, System.getenv(), Clock.systemDefaultZone(),
                 Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
+    }
+
+    /** The profile folder, refusing a --profile that is empty or names a file (bad input, exit 2). */
+    Path checkedProfile(ParsedArgs args) throws UsageException {
+        Optional<String> given = args.value("profile");
+        if (given.isPresent() && given.get().isBlank()) {
+            throw new UsageException("--profile needs a folder");
+        }
+        Path profile = profile(args);
+        if (Files.exists(profile) && !Files.isDirectory(profile)) {
+            throw new UsageException("--profile: " + profile + " is a file, not a folder");
+        }
+        return profile;
     }
 
     Path profile(ParsedArgs args) {

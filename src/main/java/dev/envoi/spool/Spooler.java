@@ -40,6 +40,9 @@ public final class Spooler implements AutoCloseable {
     private final TransferProgress progress;
     private final ScheduledThreadPoolExecutor worker = newWorker();
     private final AtomicBoolean drainPending = new AtomicBoolean();
+    // True for a whole pass over the queue, so awaitIdle never sees the moment between taking a
+    // message and starting its transfer as "idle".
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicReference<SpoolGate> currentGate = new AtomicReference<>();
     private final AtomicReference<EntryId> currentId = new AtomicReference<>();
     private ScheduledFuture<?> timer;
@@ -101,7 +104,7 @@ public final class Spooler implements AutoCloseable {
     }
 
     private boolean isIdle() {
-        if (drainPending.get() || currentId.get() != null) {
+        if (drainPending.get() || draining.get() || currentId.get() != null) {
             return false;
         }
         Optional<Instant> next = queue.nextDueAt();
@@ -122,6 +125,7 @@ public final class Spooler implements AutoCloseable {
     }
 
     private void drain() {
+        draining.set(true);
         drainPending.set(false);
         try {
             while (!worker.isShutdown()) {
@@ -131,12 +135,13 @@ public final class Spooler implements AutoCloseable {
                 }
                 transfer(next.get());
             }
+            queue.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
         } catch (RuntimeException e) {
             // The store failed (disk, lock): try again in a while rather than stop for good.
             scheduleWake(Duration.ofSeconds(5));
-            return;
+        } finally {
+            draining.set(false);
         }
-        queue.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
     }
 
     private Optional<QueuedMessage> lockNext() {
@@ -211,7 +216,10 @@ public final class Spooler implements AutoCloseable {
         }
         Instant now = clock.instant();
         Duration limit = queue.settings().retryLimit();
-        if (Duration.between(message.submittedAt(), now).compareTo(limit) >= 0) {
+        // Counted from the first failure, not the submit: a message sent later, or sent again by
+        // the user, still gets the whole limit (RFC 5321 4.5.4.1 counts from the first attempt).
+        Instant failingSince = message.failingSince() == null ? now : message.failingSince();
+        if (Duration.between(failingSince, now).compareTo(limit) >= 0) {
             queue.markFailed(message.id(), "Gave up after " + message.attempts() + " attempts: " + error);
             return;
         }

@@ -37,7 +37,8 @@ final class AttachmentVault {
         this.incoming = root.resolve(".incoming");
         this.sizeLimit = sizeLimit;
         try {
-            Files.createDirectories(incoming);
+            OwnerOnly.createDirectories(root);
+            OwnerOnly.createDirectories(incoming);
         } catch (IOException e) {
             throw new StoreException("Cannot create the attachment folder " + root + ": " + e.getMessage(), e);
         }
@@ -51,12 +52,31 @@ final class AttachmentVault {
             throw new AttachmentRejectedException("Cannot attach " + file + ": it is a folder. Attach the files in it, "
                     + "or a zip of it.");
         }
+        if (!Files.isRegularFile(file)) {
+            // A device or a pipe may never end (/dev/zero) or block forever (a FIFO nobody writes).
+            throw new AttachmentRejectedException("Cannot attach " + file + ": it is not a regular file (a device or "
+                    + "a pipe).");
+        }
         if (!Files.isReadable(file)) {
             throw new AttachmentRejectedException("Cannot attach " + file + ": it cannot be read (permission denied).");
         }
+        refuseIfTooLarge(file);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (InputStream in = Files.newInputStream(file)) {
             return importStream(name, in);
+        } catch (IOException e) {
+            throw new AttachmentRejectedException("Cannot attach " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** Refuses at once a file whose size is already known to be over the limit, before copying it. */
+    private void refuseIfTooLarge(Path file) {
+        long limit = sizeLimit.getAsLong();
+        try {
+            if (Files.size(file) > limit) {
+                throw new AttachmentRejectedException("Cannot attach " + file + ": it is larger than the limit of "
+                        + ByteSizes.human(limit) + ".");
+            }
         } catch (IOException e) {
             throw new AttachmentRejectedException("Cannot attach " + file + ": " + describe(e), e);
         }

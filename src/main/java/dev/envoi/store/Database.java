@@ -33,13 +33,19 @@ final class Database implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL would lose the last commits on power loss; the user was told they were saved.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enableFullSync(true);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         try {
             // Autocommit stays on: the driver would otherwise begin the next transaction right
             // after each commit and hold the write lock between them, shutting out other processes.
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            // On macOS fsync() may leave the data in the drive's cache; F_FULLFSYNC does not. The
+            // driver's enableFullSync sends "PRAGMA fullsync", a name SQLite ignores, so set it here
+            // (a no-op on other systems).
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA fullfsync = ON");
+                statement.execute("PRAGMA checkpoint_fullfsync = ON");
+            }
             return new Database(file, connection);
         } catch (SQLException e) {
             throw StoreErrors.translate(file, "open", e);

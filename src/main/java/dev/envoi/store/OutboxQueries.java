@@ -58,7 +58,8 @@ final class OutboxQueries {
         }
         MessageRow r = row.get();
         Optional<OutboxState> state = r.folder() == Folder.OUTBOX ? Optional.of(outboxState(r.state())) : Optional.empty();
-        String reason = r.returnReason() != null ? r.returnReason() : lastErrorOrReply(c, r.rowId());
+        // Back in Drafts, only a refusal is a reason: a user's cancel leaves none, whatever failed before.
+        String reason = r.folder() == Folder.DRAFTS ? r.returnReason() : lastErrorOrReply(c, r.rowId());
         return Optional.of(new MessageFate(r.entryId(), r.folder(), state, reason == null ? "" : reason));
     }
 
@@ -70,12 +71,17 @@ final class OutboxQueries {
         }
     }
 
-    /** Locks the first due message (SUBMITFLAG_LOCKED) and reads it; the caller holds the write transaction. */
+    /**
+     * Locks the due message submitted first (SUBMITFLAG_LOCKED) and reads it; the caller holds the
+     * write transaction. Among the messages due now the queue is first in, first out, like MAPI's
+     * outgoing queue ordered by submit time; a message waiting for a retry is not due, so it never
+     * holds up the ones behind it.
+     */
     Optional<Pick> lockNextDue(Connection c, Instant now) throws SQLException {
         long rowId;
         try (PreparedStatement s = Database.prepare(c, """
                 SELECT id FROM message WHERE folder = 'OUTBOX' AND state IN ('QUEUED', 'RETRYING') AND due_at <= ?
-                ORDER BY due_at, submitted_at, id LIMIT 1""", now.toEpochMilli());
+                ORDER BY submitted_at, id LIMIT 1""", now.toEpochMilli());
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -90,11 +96,12 @@ final class OutboxQueries {
             return Optional.of(new Pick.Damaged(row.entryId()));
         }
         Database.update(c, "UPDATE message SET state = 'SENDING', attempts = attempts + 1 WHERE id = ?", rowId);
-        try (PreparedStatement s = Database.prepare(c, "SELECT submitted_at, attempts FROM message WHERE id = ?", rowId);
+        try (PreparedStatement s = Database.prepare(c,
+                "SELECT submitted_at, attempts, first_failure_at FROM message WHERE id = ?", rowId);
              ResultSet rs = s.executeQuery()) {
             rs.next();
-            return Optional.of(new Pick.Locked(
-                    new QueuedMessage(row.entryId(), row.messageId(), instant(rs, 1), content, rs.getInt(2))));
+            return Optional.of(new Pick.Locked(new QueuedMessage(row.entryId(), row.messageId(), instant(rs, 1), content,
+                    rs.getInt(2), instant(rs, 3))));
         }
     }
 

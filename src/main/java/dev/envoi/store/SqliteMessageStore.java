@@ -12,6 +12,7 @@ import dev.envoi.message.Recipient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,10 +58,14 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     /** Opens (creating or migrating) the store in the profile folder. */
     public static SqliteMessageStore open(Path profileDir, Clock clock) {
         Path file = profileDir.resolve(DATABASE_FILE);
+        if (Files.exists(profileDir) && !Files.isDirectory(profileDir)) {
+            throw new StoreOpenException(profileDir + " is a file, not a profile folder. Choose a folder; Envoi left "
+                    + "the file untouched.");
+        }
         try {
             OwnerOnly.createDirectories(profileDir);
         } catch (IOException e) {
-            throw new StoreOpenException("Cannot create the profile folder " + profileDir + ": " + e.getMessage(), e);
+            throw new StoreOpenException("Cannot create the profile folder " + profileDir + ": " + why(e), e);
         }
         DatabaseFileCheck.check(file);
         try {
@@ -79,6 +84,19 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             database.close();
             throw e;
         }
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "there is no folder " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     // ---- Drafts -------------------------------------------------------------------------------
@@ -415,7 +433,9 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public void returnToDrafts(EntryId id, String reason, List<MailAddress> refused) {
-        database.write("return the message to Drafts", c -> backToDrafts(c, requireQueued(c, id), reason, refused));
+        // A refusal always carries a reason: an empty one would read as the user's own cancel.
+        String why = reason == null || reason.isBlank() ? "Refused by the mail system (it gave no reason)." : reason;
+        database.write("return the message to Drafts", c -> backToDrafts(c, requireQueued(c, id), why, refused));
         events.publish(new QueueEvent.StateChanged(id));
     }
 

@@ -53,7 +53,11 @@ public final class MimeAssembler {
         message.setFrom(internetAddress(content.from()));
         setRecipients(message, Message.RecipientType.TO, content.recipientsOf(RecipientType.TO));
         setRecipients(message, Message.RecipientType.CC, content.recipientsOf(RecipientType.CC));
-        message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
+        if (LongWordSubject.needsEncoding(content.subject())) {
+            message.setHeader("Subject", LongWordSubject.encode(content.subject()));
+        } else {
+            message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
+        }
         message.setSentDate(Date.from(outgoing.submittedAt()));
         message.setHeader("User-Agent", USER_AGENT);
         if (content.attachments().isEmpty()) {

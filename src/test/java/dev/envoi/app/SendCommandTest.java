@@ -78,6 +78,26 @@ class SendCommandTest {
     }
 
     @Test
+    void aWaitingSendSaysSoWhenTheMessageIsCancelledFromAnotherTerminal() throws Exception {
+        java.util.concurrent.CompletableFuture<CommandLineRun> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> envoi("send", "--to", "jane@example.org", "--undo-seconds", "30", "--wait=30"));
+        EntryId queued = null;
+        for (int i = 0; i < 200 && queued == null; i++) {
+            Thread.sleep(50);
+            if (Files.exists(profile().resolve("envoi.db"))) {
+                try (SqliteMessageStore store = SqliteMessageStore.open(profile())) {
+                    queued = store.outbox().stream().findFirst().map(e -> e.id()).orElse(null);
+                }
+            }
+        }
+        assertEquals(ExitCode.OK, envoi("cancel", String.valueOf(queued)).exitCode);
+        CommandLineRun run = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ExitCode.FAILURE, run.exitCode, run.toString());
+        assertTrue(run.err.contains("cancelled: the message is back in Drafts"), run.err);
+        assertFalse(run.err.contains("refused"), run.err);
+    }
+
+    @Test
     void cancellingAHandedOffMessageIsTooLate() throws Exception {
         CommandLineRun sent = envoi("send", "--to", "jane@example.org", "--undo-seconds", "0", "--wait");
         EntryId queued = EntryId.parseOrNull(sent.out.strip());
@@ -103,12 +123,23 @@ class SendCommandTest {
     }
 
     @Test
-    void flushSendsWhatWasQueuedWithoutWaiting() throws Exception {
-        envoi("send", "--to", "jane@example.org", "--undo-seconds", "60");
+    void flushSendsWhatWasQueuedOnceItsUndoWindowEnds() throws Exception {
+        envoi("send", "--to", "jane@example.org", "--undo-seconds", "1");
         CommandLineRun flush = envoi("outbox", "--flush", "--wait=20");
         assertEquals(ExitCode.OK, flush.exitCode, flush.toString());
         assertTrue(hasEml());
         assertEquals("The outbox is empty.", envoi("outbox").out.strip());
+    }
+
+    @Test
+    void flushLeavesASendLaterMessageForItsTime() throws Exception {
+        String later = java.time.OffsetDateTime.now().plusDays(2).withNano(0).toString();
+        envoi("send", "--to", "jane@example.org", "--subject", "birthday", "--send-at", later);
+        CommandLineRun flush = envoi("outbox", "--flush", "--wait=20");
+        assertEquals(ExitCode.OK, flush.exitCode, flush.toString());
+        assertTrue(flush.err.contains("1 message(s) left"), flush.err);
+        assertFalse(hasEml(), "not sent two days early");
+        assertTrue(envoi("outbox", "--json").out.contains("\"state\":\"QUEUED\""));
     }
 
     @ParameterizedTest
@@ -133,13 +164,26 @@ class SendCommandTest {
             "cancel ../../etc|not a message id",
             "outbox --wait=3|--wait goes with --flush",
             "frobnicate|unknown command",
+            "send --to jane@example.org --undo-seconds 99999999999999999999|not between 0 and 60",
+            "send --to jane@example.org --send-at +999999999-12-31T23:59:59Z|too far away",
+            "send --to jane@example.org --send-at 2030-02-30T10:00|not an ISO-8601 time",
+            "send mailto:a@example.org mailto:b@example.org|give one mailto: link",
+            "send mailto:a@example.org?cc=bob|mailto cc: \"bob\"",
+            "send --to jane@example.org --from a@example.org,b@example.org|give exactly one address",
+            "send --to=|--to: no address given",
+            "send --to jane@example.org --wait=1 --wait=2|given twice",
+            "send --to jane@example.org --debug=yes|takes no value",
+            "outbox --flush --wait=-1|out of range",
+            "send --to jane@example.org --wait 30|--wait=30",
+            "outbox --json extra|unexpected argument",
+            "cancel aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbb|one message id",
     })
     void badInputExitsTwoWithOneLineAndChangesNothing(String command, String words) throws Exception {
         CommandLineRun run = envoi(command.split(" "));
         assertEquals(ExitCode.BAD_INPUT, run.exitCode, run.toString());
         assertTrue(run.err.contains(words), run.err);
         assertEquals(1, run.err.strip().lines().count(), "one line: " + run.err);
-        assertFalse(run.err.contains("Exception"), "no stack trace: " + run.err);
+        assertFalse(run.err.contains("Exception") || run.err.contains("--mailto"), "no stack trace: " + run.err);
         if (Files.exists(profile())) {
             try (SqliteMessageStore store = SqliteMessageStore.open(profile())) {
                 assertTrue(store.outbox().isEmpty(), "nothing queued");
@@ -152,6 +196,56 @@ class SendCommandTest {
         Path folder = Files.createDirectory(home.resolve("photos"));
         assertTrue(envoi("send", "--to", "a@example.org", "--attach", folder.toString()).err.contains("is a folder"));
         assertEquals(ExitCode.BAD_INPUT, envoi("send", "--to", "a@example.org", "--body-file", folder.toString()).exitCode);
+    }
+
+    @Test
+    void devicesAreRefusedAsAttachmentsAndAnEndlessBodyFileIsCutShort() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero and /dev/null");
+        CommandLineRun device = envoi("send", "--to", "a@example.org", "--attach", "/dev/null");
+        assertEquals(ExitCode.BAD_INPUT, device.exitCode, device.toString());
+        assertTrue(device.err.contains("/dev/null is not a regular file"), device.err);
+        CommandLineRun endless = envoi("send", "--to", "a@example.org", "--body-file", "/dev/zero");
+        assertEquals(ExitCode.BAD_INPUT, endless.exitCode, endless.toString());
+        assertTrue(endless.err.contains("/dev/zero is larger than 10.0 MiB"), endless.err);
+        assertFalse(Files.exists(profile()), "nothing created");
+    }
+
+    @Test
+    void anEmptyProfileOrOneThatIsAFileIsBadInputAndTouchesNothing() throws Exception {
+        CommandLineRun empty = CommandLineRun.of(home, "send", "--to", "a@example.org", "--profile=");
+        assertEquals(ExitCode.BAD_INPUT, empty.exitCode, empty.toString());
+        assertTrue(empty.err.contains("--profile needs a folder"), empty.err);
+
+        Path file = Files.writeString(home.resolve("notes.txt"), "my notes");
+        CommandLineRun notAFolder = CommandLineRun.of(home, "outbox", "--profile", file.toString());
+        assertEquals(ExitCode.BAD_INPUT, notAFolder.exitCode, notAFolder.toString());
+        assertTrue(notAFolder.err.contains(file + " is a file, not a folder"), notAFolder.err);
+        assertEquals("my notes", Files.readString(file));
+    }
+
+    @Test
+    void aSubjectTooLongForAMailHeaderIsRefusedNotCut() {
+        CommandLineRun run = envoi("send", "--to", "a@example.org", "--subject", "x".repeat(999));
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode, run.toString());
+        assertTrue(run.err.contains("--subject: the subject has 999 characters; at most 998"), run.err);
+        CommandLineRun link = envoi("send", "mailto:a@example.org?subject=" + "y".repeat(1200));
+        assertEquals(ExitCode.BAD_INPUT, link.exitCode, link.toString());
+        assertTrue(link.err.contains("mailto subject: the subject has 1200 characters"), link.err);
+    }
+
+    @Test
+    void aBodyFileAndASendAtTimeAreTakenAsGiven() throws Exception {
+        Path body = Files.writeString(home.resolve("body.txt"), "Première ligne\nDeuxième — 予定\n");
+        String at = java.time.OffsetDateTime.now().plusHours(3).withNano(0).toString();
+        CommandLineRun run = envoi("send", "--to", "jane@example.org", "--body-file", body.toString(), "--send-at", at);
+        assertEquals(ExitCode.OK, run.exitCode, run.toString());
+        EntryId queued = EntryId.parseOrNull(run.out.strip());
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile())) {
+            assertEquals(java.time.OffsetDateTime.parse(at).toInstant(), store.outbox().get(0).dueAt());
+            store.sendNow(queued);
+        }
+        assertEquals(ExitCode.OK, envoi("outbox", "--flush", "--wait=20").exitCode);
+        assertEquals("Première ligne\nDeuxième — 予定\n", ((String) onlyEml().getContent()).replace("\r\n", "\n"));
     }
 
     @Test

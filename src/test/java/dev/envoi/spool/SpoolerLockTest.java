@@ -26,6 +26,10 @@ class SpoolerLockTest {
         Optional<SpoolerLock> again = SpoolerLock.tryAcquire(profile);
         assertTrue(again.isPresent(), "released on close");
         again.get().close();
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(profile.resolve(SpoolerLock.FILE_NAME))));
+        }
     }
 
     @Test

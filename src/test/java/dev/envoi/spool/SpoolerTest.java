@@ -113,6 +113,37 @@ class SpoolerTest {
     }
 
     @Test
+    void everyAttemptCarriesTheSameMessageId() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ScriptedTransport.Step failAndNote = (message, gate, committed) -> {
+            seen.add(message.messageId());
+            throw new TransientFailureException("421 try later");
+        };
+        transport.then(failAndNote).then(failAndNote).then((message, gate, committed) -> {
+            seen.add(message.messageId());
+            return ScriptedTransport.DELIVER.run(message, gate, committed);
+        });
+        startSpooler();
+        EntryId id = submitNow("same id");
+        awaitFolder(id, Folder.SENT);
+        assertEquals(3, seen.size());
+        assertEquals(1, seen.stream().distinct().count(), seen.toString());
+        assertEquals(seen.get(0), store.sent().get(0).messageId());
+    }
+
+    @Test
+    void theRetryLimitCountsFromTheFirstFailureNotFromTheSubmit() {
+        // Sent later than the limit is long: a first failure must still be retried, not given up.
+        store.settings().setRetryLimit(Duration.ofMillis(400));
+        transport.then(ScriptedTransport.failBeforeHandOff(new TransientFailureException("network is down")));
+        startSpooler();
+        EntryId id = store.submit(Drafts.draft("sent later"),
+                new SubmitOptions(java.util.Optional.empty(), java.util.Optional.of(Instant.now().plusMillis(700))));
+        awaitFolder(id, Folder.SENT);
+        assertEquals(1, transport.committed.size());
+    }
+
+    @Test
     void aRetryingMessageShowsAttemptsNextTimeAndLastError() {
         RetryPolicy slow = new RetryPolicy(Duration.ofMinutes(10), Duration.ofHours(1), 0, new Random(1));
         transport.then(ScriptedTransport.failBeforeHandOff(new TransientFailureException("451 4.3.0 mailbox busy")));

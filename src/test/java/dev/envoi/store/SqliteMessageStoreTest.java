@@ -13,6 +13,7 @@ import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.MessageFlag;
+import dev.envoi.message.MessageFlags;
 import dev.envoi.message.OutboxState;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
@@ -107,6 +108,43 @@ class SqliteMessageStoreTest {
         assertEquals(OutboxState.QUEUED, entry.state());
         assertEquals(NOW.plus(StoreSettings.DEFAULT_UNDO_WINDOW), entry.dueAt());
         assertTrue(entry.messageId().matches("<[0-9a-f-]{36}@example\\.org>"), entry.messageId());
+    }
+
+    @Test
+    void submitSetsSubmitAndRecordsTheClientSubmitTimeAndSentClearsBoth() throws Exception {
+        Draft draft = Drafts.draft("flags through the send path");
+        store.save(draft);
+        EntryId queued = store.submit(draft.id(), MessageStore.SubmitOptions.DEFAULT);
+        MessageFlags inQueue = flagsOf(queued);
+        assertTrue(inQueue.has(MessageFlag.SUBMIT) && inQueue.has(MessageFlag.UNSENT), inQueue.toString());
+        assertFalse(inQueue.has(MessageFlag.UNMODIFIED));
+        assertEquals(NOW, store.outbox().get(0).submittedAt(), "PR_CLIENT_SUBMIT_TIME");
+
+        store.lockNextDue(NOW.plusSeconds(10)).orElseThrow();
+        store.recordHandOff(queued);
+        store.markDelivered(queued, "250 OK", NOW);
+        MessageFlags sent = flagsOf(store.fate(queued).orElseThrow().currentId());
+        assertFalse(sent.has(MessageFlag.SUBMIT) || sent.has(MessageFlag.UNSENT), sent.toString());
+    }
+
+    @Test
+    void theUndoWindowIsAProfileSettingFromZeroToSixtySeconds() {
+        assertEquals(Duration.ofSeconds(5), store.settings().undoWindow(), "the default");
+        assertThrows(IllegalArgumentException.class, () -> store.settings().setUndoWindow(Duration.ofSeconds(61)));
+        assertThrows(IllegalArgumentException.class, () -> store.settings().setUndoWindow(Duration.ofSeconds(-1)));
+        store.settings().setUndoWindow(Duration.ZERO);
+        store.submit(Drafts.draft("at once"), MessageStore.SubmitOptions.DEFAULT);
+        store.settings().setUndoWindow(Duration.ofSeconds(60));
+        store.submit(Drafts.draft("a minute"), MessageStore.SubmitOptions.DEFAULT);
+        assertEquals(List.of(NOW, NOW.plusSeconds(60)), store.outbox().stream().map(OutboxEntry::dueAt).toList());
+    }
+
+    @Test
+    void theRetryLimitIsFiveDaysUnlessChanged() {
+        assertEquals(Duration.ofDays(5), store.settings().retryLimit());
+        store.settings().setRetryLimit(Duration.ofHours(2));
+        assertEquals(Duration.ofHours(2), store.settings().retryLimit());
+        assertThrows(IllegalArgumentException.class, () -> store.settings().setRetryLimit(Duration.ofSeconds(-1)));
     }
 
     @Test
@@ -213,14 +251,18 @@ class SqliteMessageStoreTest {
     }
 
     @Test
-    void theQueueIsTakenInDueOrder() {
-        store.submit(Drafts.draft("second"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(2)));
-        store.submit(Drafts.draft("first"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(1)));
+    void dueMessagesAreTakenInSubmitOrderAndOthersWait() {
+        store.submit(Drafts.draft("first in, due at +2 s"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(2)));
+        store.submit(Drafts.draft("second in, due at +1 s"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(1)));
+        store.submit(Drafts.draft("third in, due now"), MessageStore.SubmitOptions.undo(Duration.ZERO));
         store.submit(Drafts.draft("not yet"), MessageStore.SubmitOptions.undo(Duration.ofSeconds(30)));
-        Instant later = NOW.plusSeconds(5);
-        assertEquals("first", store.lockNextDue(later).orElseThrow().content().subject());
-        assertEquals("second", store.lockNextDue(later).orElseThrow().content().subject());
-        assertTrue(store.lockNextDue(later).isEmpty());
+        Instant soon = NOW.plusMillis(1500);
+        assertEquals("second in, due at +1 s", store.lockNextDue(soon).orElseThrow().content().subject(),
+                "of the due messages, the one submitted first");
+        assertEquals("third in, due now", store.lockNextDue(soon).orElseThrow().content().subject());
+        assertTrue(store.lockNextDue(soon).isEmpty(), "the first one in is not due yet");
+        assertEquals("first in, due at +2 s", store.lockNextDue(NOW.plusSeconds(5)).orElseThrow().content().subject());
+        assertTrue(store.lockNextDue(NOW.plusSeconds(5)).isEmpty());
         assertEquals(NOW.plusSeconds(30), store.nextDueAt().orElseThrow());
     }
 
@@ -318,6 +360,8 @@ class SqliteMessageStoreTest {
                 Files.getPosixFilePermissions(fresh)));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(fresh.resolve(SqliteMessageStore.DATABASE_FILE))));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh.resolve(SqliteMessageStore.VAULT_FOLDER))), "the attachments too");
     }
 
     @Test
@@ -328,6 +372,12 @@ class SqliteMessageStoreTest {
         Draft draft = Drafts.draft("odd path");
         store.save(draft);
         assertEquals("odd path", store.openDraft(draft.id()).content().subject());
+    }
+
+    private MessageFlags flagsOf(EntryId id) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile())) {
+            return MessageTable.find(c, id).orElseThrow().flags();
+        }
     }
 
     private OutboxState stateOf(EntryId id) {

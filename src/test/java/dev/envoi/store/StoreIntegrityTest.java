@@ -148,6 +148,14 @@ class StoreIntegrityTest {
     }
 
     @Test
+    void aDeviceIsRefusedBeforeAnythingIsRead() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+        AttachmentRejectedException e = assertThrows(AttachmentRejectedException.class,
+                () -> store.importAttachment(Path.of("/dev/zero")));
+        assertTrue(e.getMessage().contains("/dev/zero") && e.getMessage().contains("not a regular file"), e.getMessage());
+    }
+
+    @Test
     void anUnreadableFileIsRefused() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
                 "root reads every file, so an unreadable file cannot be made here");

@@ -87,6 +87,32 @@ class PickupFolderTransportTest {
     }
 
     @Test
+    void theFileIsNamedAfterTheMessageIdAndTheNameIsEncoded() throws Exception {
+        OutgoingMessage outgoing = messages.outgoing(TestMessages.content("Hi", "x", List.of()));
+        new PickupFolderTransport(pickup).transfer(outgoing, gate);
+        Path eml = onlyEml();
+        assertEquals(outgoing.messageId().replaceAll("[<>]", "") + ".eml", eml.getFileName().toString());
+        String raw = Files.readString(eml, StandardCharsets.ISO_8859_1);
+        assertTrue(raw.contains("From: =?UTF-8?Q?=C3=89mile_Envoi?= <emile@example.org>\r\n"), raw);
+        assertTrue(raw.contains("To: \"Doe, Jane\" <jane@example.org>\r\n"), raw);
+        String date = raw.lines().filter(line -> line.startsWith("Date: ")).findFirst().orElseThrow();
+        assertTrue(date.matches("Date: [A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} 2026 \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}( \\(.*\\))?"),
+                "RFC 5322 date-time: " + date);
+    }
+
+    @Test
+    void aSubjectWithAWordTooLongToFoldStaysWithinTheLineLimit() throws Exception {
+        String subject = "See https://example.org/" + "a1b2c3".repeat(40) + " and 予定" + "z".repeat(990 - 280);
+        new PickupFolderTransport(pickup).transfer(messages.outgoing(TestMessages.content(subject, "x", List.of())), gate);
+        String raw = Files.readString(onlyEml(), StandardCharsets.ISO_8859_1);
+        String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+        assertTrue(headers.lines().allMatch(line -> line.length() <= 78), headers);
+        assertEquals(subject, parse(onlyEml()).getSubject());
+        assertTrue(LongWordSubject.needsEncoding(subject));
+        assertFalse(LongWordSubject.needsEncoding("An ordinary subject, with words of ordinary length"));
+    }
+
+    @Test
     void aPlainMessageIsASinglePartUtf8Text() throws Exception {
         new PickupFolderTransport(pickup).transfer(messages.outgoing(TestMessages.content("Hi", "Salut ça va ?", List.of())), gate);
         MimeMessage parsed = parse(onlyEml());
