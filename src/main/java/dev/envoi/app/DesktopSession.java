@@ -7,7 +7,13 @@ import dev.envoi.compose.ComposeWindow;
 import dev.envoi.compose.FxDialogs;
 import dev.envoi.compose.FxFileChooser;
 import dev.envoi.compose.FxScheduler;
+import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
+import dev.envoi.outbox.FxOutboxDialogs;
+import dev.envoi.outbox.OutboxContext;
+import dev.envoi.outbox.OutboxWindow;
+import dev.envoi.outbox.SentMessageWindow;
+import dev.envoi.store.StoreException;
 import dev.envoi.message.MailAddress;
 import dev.envoi.spool.ProgressHub;
 import java.io.IOException;
@@ -19,6 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The running desktop program for one profile: the store and (if no other process runs it) the
@@ -32,6 +41,10 @@ final class DesktopSession implements AutoCloseable {
     private final ExecutorService background = Executors.newCachedThreadPool(new NamedDaemonThreads("envoi-background"));
     private final List<MailAddress> identities;
     private final ComposeContext context;
+    private final OutboxContext outboxContext;
+    private final DeliveryNotifier notifier;
+    private final List<ComposeWindow> composeWindows = new ArrayList<>();
+    private OutboxWindow outboxWindow;
     private final QuitWhenIdle quitPolicy;
     private final AtomicInteger openWindows = new AtomicInteger();
 
@@ -41,7 +54,11 @@ final class DesktopSession implements AutoCloseable {
         this.progress = progress;
         this.identities = identities;
         this.context = new ComposeContext(services.store(), background, Platform::runLater, new FxScheduler(),
-                Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft);
+                Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft, this::openOutbox);
+        this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
+                Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
+        this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
+                id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()));
         this.quitPolicy = new QuitWhenIdle(services, runsSpooler);
     }
 
@@ -73,6 +90,16 @@ final class DesktopSession implements AutoCloseable {
         }
     }
 
+    /** Starts the desktop notifications and opens the first window. Call on the FX thread. */
+    void start(GuiStart start) {
+        notifier.start();
+        if (start.outbox()) {
+            openOutbox();
+        } else {
+            openCompose(start.request());
+        }
+    }
+
     /** Opens a compose window filled from the request (command line, mailto: link). Call on the FX thread. */
     ComposeWindow openCompose(ComposeRequest request) {
         ComposeWindow window = newWindow();
@@ -92,20 +119,48 @@ final class DesktopSession implements AutoCloseable {
         window.show();
     }
 
+    /** The one outbox window, brought to the front if it is already open. */
+    private void openOutbox() {
+        if (outboxWindow == null) {
+            outboxWindow = new OutboxWindow(outboxContext, FxOutboxDialogs::new);
+            counted(outboxWindow.stage(), () -> outboxWindow = null);
+        }
+        outboxWindow.show();
+    }
+
+    private void openSentMessage(EntryId sentId) {
+        background.execute(() -> {
+            try {
+                DraftContent content = services.store().sentContent(sentId);
+                Platform.runLater(() -> new SentMessageWindow(content).show());
+            } catch (StoreException e) {
+                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, e.getMessage()).show());
+            }
+        });
+    }
+
     private ComposeWindow newWindow() {
-        Platform.setImplicitExit(false);
         ComposeWindow window = new ComposeWindow(context, FxDialogs::new, FxFileChooser::new, identities);
+        composeWindows.add(window);
+        counted(window.stage(), () -> composeWindows.remove(window));
+        return window;
+    }
+
+    /** Counts open windows; when the last one closes, Envoi quits once nothing is about to go out. */
+    private void counted(Stage stage, Runnable onClosed) {
+        Platform.setImplicitExit(false);
         openWindows.incrementAndGet();
-        window.whenClosed(() -> {
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            onClosed.run();
             if (openWindows.decrementAndGet() == 0) {
                 background.execute(quitPolicy::quitWhenIdle);
             }
         });
-        return window;
     }
 
     @Override
     public void close() {
+        notifier.close();
         background.shutdown();
         services.close();
     }

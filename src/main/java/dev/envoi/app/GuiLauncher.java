@@ -1,11 +1,21 @@
 package dev.envoi.app;
 
+import dev.envoi.ui.Theme;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Reads the compose options of a bare `envoi` (and a mailto: link) and opens the window. */
+/**
+ * Reads the options of a bare `envoi` (compose options, a mailto: link, --outbox, --theme, --lang)
+ * and opens the window.
+ */
 final class GuiLauncher {
 
     static final int STILL_RUNNING = -1;
+
+    private static final Map<String, ParsedArgs.Arity> OPTIONS = withWindowOptions();
 
     private final Terminal terminal;
 
@@ -13,12 +23,23 @@ final class GuiLauncher {
         this.terminal = terminal;
     }
 
+    private static Map<String, ParsedArgs.Arity> withWindowOptions() {
+        Map<String, ParsedArgs.Arity> options = new HashMap<>(ComposeOptions.OPTIONS);
+        options.put("outbox", ParsedArgs.Arity.FLAG);
+        options.put("theme", ParsedArgs.Arity.VALUE);
+        options.put("lang", ParsedArgs.Arity.VALUE);
+        return Map.copyOf(options);
+    }
+
     int run(List<String> args) throws UsageException {
-        ParsedArgs parsed = ParsedArgs.parse(args, ComposeOptions.OPTIONS, ComposeOptions.REPEATABLE);
+        ParsedArgs parsed = ParsedArgs.parse(args, OPTIONS, ComposeOptions.REPEATABLE);
         ComposeRequest base = ComposeRequest.EMPTY;
         for (String operand : parsed.operands()) {
             if (!MailtoUri.looksLikeMailto(operand)) {
                 throw new UsageException("unknown command \"" + Printable.of(operand) + "\" (see envoi --help)");
+            }
+            if (!base.isEmpty()) {
+                throw new UsageException("give one mailto: link at a time");
             }
             base = MailtoUri.parse(operand);
         }
@@ -26,7 +47,33 @@ final class GuiLauncher {
             throw new UsageException("--wait, --send-at and --undo-seconds go with `envoi send`");
         }
         ComposeRequest request = new ComposeOptions(terminal.clock()).read(parsed, base);
-        EnvoiApp.launch(new GuiStart(terminal.profile(parsed), request, Identities.localUser(terminal)));
+        Theme theme = theme(parsed);
+        if (parsed.value("lang").isPresent()) {
+            Locale.setDefault(language(parsed.value("lang").get()));
+        }
+        Theme.use(theme);
+        EnvoiApp.launch(new GuiStart(terminal.profile(parsed), request, Identities.localUser(terminal),
+                parsed.has("outbox")));
         return ExitCode.OK;
+    }
+
+    private Theme theme(ParsedArgs parsed) throws UsageException {
+        try {
+            return Theme.choose(parsed.value("theme").orElse(null), terminal.env());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Locale language(String tag) throws UsageException {
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
+            if (locale.getLanguage().isEmpty()) {
+                throw new UsageException("--lang needs a language such as en or fr");
+            }
+            return locale;
+        } catch (IllformedLocaleException e) {
+            throw new UsageException("--lang: \"" + Printable.of(tag) + "\" is not a language tag such as en or fr");
+        }
     }
 }

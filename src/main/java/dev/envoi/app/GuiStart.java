@@ -3,11 +3,11 @@ package dev.envoi.app;
 import dev.envoi.message.MailAddress;
 import java.nio.file.Path;
 
-/** What the window process starts with: the profile, what to compose, and the local user's address. */
-record GuiStart(Path profile, ComposeRequest request, MailAddress localUser) {
+/** What the window process starts with: the profile, what to compose (or the outbox), the local user's address. */
+record GuiStart(Path profile, ComposeRequest request, MailAddress localUser, boolean outbox) {
 
     static GuiStart defaults() {
         Terminal terminal = Terminal.system();
-        return new GuiStart(ProfileLocation.current(), ComposeRequest.EMPTY, Identities.localUser(terminal));
+        return new GuiStart(ProfileLocation.current(), ComposeRequest.EMPTY, Identities.localUser(terminal), false);
     }
 }

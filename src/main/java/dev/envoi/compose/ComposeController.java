@@ -34,6 +34,7 @@ public final class ComposeController {
     @FXML private Button attachButton;
     @FXML private ToggleButton ccBccToggle;
     @FXML private MenuButton draftsMenu;
+    @FXML private Button outboxButton;
     @FXML private Label errorBanner;
     @FXML private Label fromLabel;
     @FXML private Label toLabel;
@@ -66,6 +67,7 @@ public final class ComposeController {
         sendButton.setOnAction(e -> model.send());
         saveDraftButton.setOnAction(e -> model.saveDraft());
         attachButton.setOnAction(e -> model.attachWithChooser());
+        outboxButton.setOnAction(e -> model.openOutbox());
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
         new FileDrop(model::attach).install(root);

@@ -8,14 +8,16 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The compose window's keys, caught before any control sees them (a text area would otherwise
- * take Ctrl+Enter as a new line): Ctrl+Enter sends, Ctrl+S saves, Ctrl+Shift+A attaches and
- * Escape cancels a sending message. Ctrl is Cmd on macOS.
+ * take Ctrl+Enter as a new line): Ctrl+Enter sends, Ctrl+S saves, Ctrl+Shift+A attaches,
+ * Ctrl+Shift+O shows the outbox and Escape cancels a sending message. Ctrl is Cmd on macOS.
  */
 final class ComposeShortcuts implements EventHandler<KeyEvent> {
 
     private static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination ATTACH = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination OUTBOX = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
 
@@ -33,6 +35,8 @@ final class ComposeShortcuts implements EventHandler<KeyEvent> {
             model.saveDraft();
         } else if (ATTACH.match(event)) {
             model.attachWithChooser();
+        } else if (OUTBOX.match(event)) {
+            model.openOutbox();
         } else if (CANCEL.match(event) && model.cancelEnabledProperty().get()) {
             model.cancel();
         } else {

@@ -57,6 +57,7 @@ public final class ComposeViewModel {
     private final Scheduler scheduler;
     private final Runnable progressSubscription;
     private final Consumer<EntryId> openDraftWindow;
+    private final Runnable openOutbox;
 
     private final ObservableList<MailAddress> identities = FXCollections.observableArrayList();
     private final ObjectProperty<MailAddress> from = new SimpleObjectProperty<>();
@@ -94,6 +95,7 @@ public final class ComposeViewModel {
         this.fileChooser = fileChooser;
         this.settings = context.settings();
         this.openDraftWindow = context.openDraftWindow();
+        this.openOutbox = context.openOutbox();
         this.session = new DraftSession(store);
         this.identities.setAll(senderIdentities);
         this.from.set(senderIdentities.isEmpty() ? null : senderIdentities.get(0));
@@ -256,6 +258,16 @@ public final class ComposeViewModel {
                 ui.execute(() -> error.set("Could not list the drafts: " + describe(e)));
             }
         });
+    }
+
+    /** Shows the outbox window (every message not yet sent). */
+    public void openOutbox() {
+        openOutbox.run();
+    }
+
+    /** The message this window follows while it is on its way, if any. */
+    public Optional<EntryId> trackedMessage() {
+        return tracker.queuedId();
     }
 
     /** At start with nothing to compose: says so when drafts are waiting, so none is forgotten. */

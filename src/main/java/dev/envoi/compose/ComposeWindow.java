@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import dev.envoi.ui.Theme;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -35,7 +36,7 @@ public final class ComposeWindow {
             throw new UncheckedIOException("compose.fxml could not be loaded", e);
         }
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(ComposeWindow.class.getResource("compose.css").toExternalForm());
+        Theme.style(scene, ComposeWindow.class, "compose.css");
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {

@@ -1,0 +1,109 @@
+package dev.envoi.app;
+
+import dev.envoi.message.EntryId;
+import dev.envoi.message.OutboxState;
+import dev.envoi.store.Folder;
+import dev.envoi.store.MessageFate;
+import dev.envoi.store.MessageStore;
+import dev.envoi.store.QueueEvent;
+import dev.envoi.store.QueueSubscription;
+import dev.envoi.store.StoreException;
+import dev.envoi.ui.Texts;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * Desktop notifications for what happens to a message when no compose window is watching it: it
+ * was handed off, it failed for good, or its delivery became uncertain. Each happens once.
+ */
+final class DeliveryNotifier implements AutoCloseable {
+
+    private final MessageStore store;
+    private final Executor background;
+    private final Executor ui;
+    private final Predicate<EntryId> watchedByAWindow;
+    private final Texts texts = Texts.of(DeliveryNotifier.class);
+    private final Map<EntryId, OutboxState> told = new ConcurrentHashMap<>();
+    private QueueSubscription subscription;
+
+    DeliveryNotifier(MessageStore store, Executor background, Executor ui, Predicate<EntryId> watchedByAWindow) {
+        this.store = store;
+        this.background = background;
+        this.ui = ui;
+        this.watchedByAWindow = watchedByAWindow;
+    }
+
+    void start() {
+        subscription = store.subscribe(this::queueChanged);
+    }
+
+    private void queueChanged(QueueEvent event) {
+        if (event instanceof QueueEvent.StateChanged changed) {
+            background.execute(() -> check(changed.id()));
+        }
+    }
+
+    private void check(EntryId id) {
+        Optional<MessageFate> fate;
+        try {
+            fate = store.fate(id);
+        } catch (StoreException e) {
+            return; // the store is closing
+        }
+        fate.flatMap(this::noticeFor).ifPresent(notice -> ui.execute(() -> {
+            if (!watchedByAWindow.test(id)) {
+                notice.show();
+            }
+        }));
+    }
+
+    private Optional<Notice> noticeFor(MessageFate fate) {
+        if (fate.folder() == Folder.SENT || fate.folder() == Folder.DELETED) {
+            return once(fate.currentId(), OutboxState.DRAFT, new Notice(texts.get("notify.sent.title"),
+                    texts.get("notify.sent.text", subjectOf(fate.currentId())), false));
+        }
+        Optional<OutboxState> state = fate.state();
+        if (state.filter(s -> s == OutboxState.FAILED).isPresent()) {
+            return once(fate.currentId(), OutboxState.FAILED, new Notice(texts.get("notify.failed.title"),
+                    texts.get("notify.failed.text", fate.reason()), true));
+        }
+        if (state.filter(s -> s == OutboxState.UNCERTAIN).isPresent()) {
+            return once(fate.currentId(), OutboxState.UNCERTAIN, new Notice(texts.get("notify.uncertain.title"),
+                    texts.get("notify.uncertain.text", fate.reason()), true));
+        }
+        return Optional.empty();
+    }
+
+    /** Tells each outcome of a message once, however many events announce it. */
+    private Optional<Notice> once(EntryId id, OutboxState outcome, Notice notice) {
+        return told.put(id, outcome) == outcome ? Optional.empty() : Optional.of(notice);
+    }
+
+    private String subjectOf(EntryId sentId) {
+        return store.sent().stream().filter(s -> s.id().equals(sentId)).map(s -> s.subject()).findFirst().orElse("");
+    }
+
+    private record Notice(String title, String text, boolean warning) {
+        void show() {
+            Notifications notification = Notifications.create().title(title).text(text)
+                    .hideAfter(Duration.seconds(warning ? 15 : 5));
+            if (warning) {
+                notification.showWarning();
+            } else {
+                notification.showInformation();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+}

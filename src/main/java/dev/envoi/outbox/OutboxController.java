@@ -1,0 +1,144 @@
+package dev.envoi.outbox;
+
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+
+/** Binds outbox.fxml to an {@link OutboxViewModel}; no decisions are made here. */
+public final class OutboxController {
+
+    private final OutboxViewModel model;
+
+    @FXML private Label outboxError;
+    @FXML private TableView<OutboxRow> outboxTable;
+    @FXML private TableColumn<OutboxRow, String> outboxSubjectColumn;
+    @FXML private TableColumn<OutboxRow, String> outboxToColumn;
+    @FXML private TableColumn<OutboxRow, String> outboxSizeColumn;
+    @FXML private TableColumn<OutboxRow, String> outboxStateColumn;
+    @FXML private Label uncertainExplanation;
+    @FXML private Button outboxCancelButton;
+    @FXML private Button sendNowButton;
+    @FXML private Button editButton;
+    @FXML private Button sendAgainButton;
+    @FXML private Button markSentButton;
+    @FXML private TableView<FolderRow> draftsTable;
+    @FXML private TableColumn<FolderRow, String> draftSubjectColumn;
+    @FXML private TableColumn<FolderRow, String> draftToColumn;
+    @FXML private TableColumn<FolderRow, String> draftWhenColumn;
+    @FXML private TableColumn<FolderRow, String> draftNoteColumn;
+    @FXML private Button openDraftButton;
+    @FXML private Button deleteDraftButton;
+    @FXML private TableView<FolderRow> sentTable;
+    @FXML private TableColumn<FolderRow, String> sentSubjectColumn;
+    @FXML private TableColumn<FolderRow, String> sentToColumn;
+    @FXML private TableColumn<FolderRow, String> sentSizeColumn;
+    @FXML private TableColumn<FolderRow, String> sentWhenColumn;
+    @FXML private Button openSentButton;
+    @FXML private Label outboxStatus;
+
+    public OutboxController(OutboxViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        bindQueue();
+        bindFolder(draftsTable, model.drafts(), model.selectedDraftProperty(), model::openSelectedDraft);
+        bindFolder(sentTable, model.sent(), model.selectedSentProperty(), model::openSelectedSent);
+        column(draftSubjectColumn, FolderRow::subject);
+        column(draftToColumn, FolderRow::recipients);
+        column(draftWhenColumn, FolderRow::when);
+        column(draftNoteColumn, FolderRow::note);
+        column(sentSubjectColumn, FolderRow::subject);
+        column(sentToColumn, FolderRow::recipients);
+        column(sentSizeColumn, FolderRow::size);
+        column(sentWhenColumn, FolderRow::when);
+        openDraftButton.disableProperty().bind(model.selectedDraftProperty().isNull());
+        openDraftButton.setOnAction(e -> model.openSelectedDraft());
+        deleteDraftButton.disableProperty().bind(model.selectedDraftProperty().isNull());
+        deleteDraftButton.setOnAction(e -> model.deleteSelectedDraft());
+        openSentButton.disableProperty().bind(model.selectedSentProperty().isNull());
+        openSentButton.setOnAction(e -> model.openSelectedSent());
+        outboxError.textProperty().bind(model.errorProperty());
+        outboxError.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        outboxError.managedProperty().bind(outboxError.visibleProperty());
+        outboxStatus.textProperty().bind(model.statusProperty());
+    }
+
+    private void bindQueue() {
+        outboxTable.setItems(model.queue());
+        column(outboxSubjectColumn, OutboxRow::subject);
+        column(outboxToColumn, OutboxRow::recipients);
+        column(outboxSizeColumn, OutboxRow::size);
+        column(outboxStateColumn, OutboxRow::stateText);
+        outboxTable.setRowFactory(table -> new StateStyledRow());
+        follow(outboxTable, model.selectedProperty());
+        uncertainExplanation.textProperty().bind(model.explanationProperty());
+        uncertainExplanation.visibleProperty().bind(model.explanationProperty().isNotEmpty());
+        uncertainExplanation.managedProperty().bind(uncertainExplanation.visibleProperty());
+        action(outboxCancelButton, model.canCancel(), model::cancelSelected);
+        action(sendNowButton, model.canSendNow(), model::sendNowSelected);
+        action(editButton, model.canEdit(), model::editSelected);
+        action(sendAgainButton, model.canSendAgain(), model::sendAgainSelected);
+        action(markSentButton, model.canMarkSent(), model::markSentSelected);
+    }
+
+    private static void action(Button button, javafx.beans.value.ObservableBooleanValue enabled, Runnable command) {
+        button.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
+        button.setOnAction(e -> command.run());
+    }
+
+    private static <T> void bindFolder(TableView<T> table, javafx.collections.ObservableList<T> rows,
+                                       ObjectProperty<T> selection, Runnable open) {
+        table.setItems(rows);
+        follow(table, selection);
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selection.get() != null) {
+                open.run();
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && selection.get() != null) {
+                open.run();
+            }
+        });
+    }
+
+    /** The table's selection drives the view-model's, and a refresh that keeps the row keeps it selected. */
+    private static <T> void follow(TableView<T> table, ObjectProperty<T> selection) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> selection.set(row));
+        selection.addListener((o, was, row) -> {
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        });
+    }
+
+    private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    /** Rows of failed and uncertain messages stand out. */
+    private static final class StateStyledRow extends TableRow<OutboxRow> {
+        @Override
+        protected void updateItem(OutboxRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("failed", "uncertain");
+            if (!empty && row != null) {
+                switch (row.state()) {
+                    case FAILED -> getStyleClass().add("failed");
+                    case UNCERTAIN -> getStyleClass().add("uncertain");
+                    default -> { }
+                }
+            }
+        }
+    }
+}

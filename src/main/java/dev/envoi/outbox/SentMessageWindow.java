@@ -1,0 +1,74 @@
+package dev.envoi.outbox;
+
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.RecipientType;
+import dev.envoi.ui.Texts;
+import dev.envoi.ui.Theme;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+
+/** A sent message, read-only: its headers, its text and the names of its files. */
+public final class SentMessageWindow {
+
+    private final Stage stage = new Stage();
+
+    public SentMessageWindow(DraftContent content) {
+        Texts texts = Texts.of(SentMessageWindow.class);
+        GridPane headers = new GridPane();
+        headers.setHgap(8);
+        headers.setVgap(4);
+        headers.setPadding(new Insets(10));
+        int row = 0;
+        row = header(headers, row, texts.get("viewer.from"), content.from() == null ? "" : content.from().toDisplayString());
+        row = header(headers, row, texts.get("viewer.to"), join(content.recipientsOf(RecipientType.TO)));
+        row = header(headers, row, texts.get("viewer.cc"), join(content.recipientsOf(RecipientType.CC)));
+        row = header(headers, row, texts.get("viewer.bcc"), join(content.recipientsOf(RecipientType.BCC)));
+        row = header(headers, row, texts.get("viewer.subject"), content.subject());
+        header(headers, row, texts.get("viewer.attachments"), content.attachments().stream()
+                .map(a -> a.fileName() + " (" + texts.size(a.size()) + ")").collect(Collectors.joining(", ")));
+        TextArea body = new TextArea(content.body());
+        body.setId("sentBody");
+        body.setEditable(false);
+        body.setWrapText(true);
+        body.setAccessibleText(texts.get("viewer.subject") + " " + content.subject());
+        BorderPane root = new BorderPane(body, headers, null, null, null);
+        root.getStyleClass().add("sent-message");
+        Scene scene = new Scene(root, 640, 480);
+        Theme.style(scene, SentMessageWindow.class, "outbox.css");
+        stage.setScene(scene);
+        stage.setTitle(texts.get("viewer.title", content.subject()));
+    }
+
+    private static int header(GridPane grid, int row, String name, String value) {
+        if (value.isEmpty()) {
+            return row;
+        }
+        Label label = new Label(name);
+        Label text = new Label(value);
+        text.setWrapText(true);
+        label.setLabelFor(text);
+        grid.addRow(row, label, text);
+        return row + 1;
+    }
+
+    private static String join(List<MailAddress> addresses) {
+        return addresses.stream().map(MailAddress::toDisplayString).collect(Collectors.joining(", "));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+}

@@ -1,0 +1,231 @@
+package dev.envoi.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.compose.ProgressFeed;
+import dev.envoi.message.EntryId;
+import dev.envoi.message.OutboxState;
+import dev.envoi.spool.ProgressHub;
+import dev.envoi.spool.RetryPolicy;
+import dev.envoi.spool.ScriptedTransport;
+import dev.envoi.spool.Spooler;
+import dev.envoi.store.Drafts;
+import dev.envoi.store.MessageStore.SubmitOptions;
+import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.transport.TransientFailureException;
+import dev.envoi.transport.UncertainDeliveryException;
+import dev.envoi.ui.Texts;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outbox view-model without a window, on a real store and a real spooler. */
+@Timeout(60)
+class OutboxViewModelTest {
+
+    @TempDir
+    Path profile;
+    private SqliteMessageStore store;
+    private Spooler spooler;
+    private final ProgressHub progress = new ProgressHub();
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+    private final List<EntryId> openedDrafts = new ArrayList<>();
+    private final List<EntryId> openedSent = new ArrayList<>();
+    private final Answers answers = new Answers();
+    private OutboxViewModel model;
+
+    /** Scripted answers to the outbox's questions. */
+    static final class Answers implements OutboxDialogs {
+        final List<String> asked = new ArrayList<>();
+        boolean yes = true;
+
+        @Override
+        public boolean confirmDeleteDraft(String subject) {
+            asked.add("delete " + subject);
+            return yes;
+        }
+
+        @Override
+        public boolean confirmSendAgain(String subject) {
+            asked.add("send again " + subject);
+            return yes;
+        }
+
+        @Override
+        public boolean confirmMarkSent(String subject) {
+            asked.add("mark sent " + subject);
+            return yes;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        store = SqliteMessageStore.open(profile);
+        OutboxContext context = new OutboxContext(store, background, ui::add, Clock.systemDefaultZone(),
+                (ProgressFeed) progress::subscribe, openedDrafts::add, openedSent::add);
+        model = new OutboxViewModel(context, answers, Texts.of(OutboxViewModel.class, Locale.ENGLISH));
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        model.dispose();
+        if (spooler != null) {
+            spooler.close();
+        }
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        store.close();
+    }
+
+    private void startSpooler(ScriptedTransport transport) {
+        spooler = new Spooler(store, transport, store::readAttachment,
+                new RetryPolicy(Duration.ofMinutes(5), Duration.ofHours(1), 0, new Random(1)), Clock.systemUTC(),
+                progress);
+        spooler.start();
+    }
+
+    private void runUiUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Runnable task = ui.poll(50, TimeUnit.MILLISECONDS);
+            if (task != null) {
+                task.run();
+            }
+        }
+    }
+
+    private OutboxRow row(String subject) {
+        return model.queue().stream().filter(r -> r.subject().equals(subject)).findFirst().orElseThrow();
+    }
+
+    private boolean has(String subject, OutboxState state) {
+        return model.queue().stream().anyMatch(r -> r.subject().equals(subject) && r.state() == state);
+    }
+
+    @Test
+    void listsWhatWaitsAndFollowsItLive() throws Exception {
+        store.submit(Drafts.draft("Tonight"), SubmitOptions.undo(Duration.ofSeconds(60)));
+        store.submit(Drafts.draft("Christmas"), new SubmitOptions(java.util.Optional.empty(),
+                java.util.Optional.of(Instant.now().plus(Duration.ofDays(20)))));
+        model.start();
+        runUiUntil(() -> model.queue().size() == 2, "both are listed");
+
+        assertTrue(row("Tonight").stateText().contains("(undo window)"), row("Tonight").stateText());
+        assertTrue(row("Christmas").stateText().startsWith("Scheduled for "), row("Christmas").stateText());
+        assertEquals("jane@example.org", row("Tonight").recipients());
+        assertTrue(row("Tonight").cancellable());
+
+        startSpooler(new ScriptedTransport());
+        model.selectedProperty().set(row("Tonight"));
+        model.sendNowSelected();
+        runUiUntil(() -> model.queue().size() == 1 && model.sent().size() == 1, "it moves to Sent");
+        assertEquals("Tonight", model.sent().get(0).subject());
+        assertEquals("“Tonight” is being sent now.", model.statusProperty().get());
+    }
+
+    @Test
+    void cancelTakesTheMessageBackAndOpensIt() throws Exception {
+        store.submit(Drafts.draft("Oops"), SubmitOptions.undo(Duration.ofSeconds(60)));
+        model.start();
+        runUiUntil(() -> model.queue().size() == 1, "listed");
+        model.selectedProperty().set(row("Oops"));
+        assertTrue(model.canCancel().get());
+
+        model.cancelSelected();
+        runUiUntil(() -> !openedDrafts.isEmpty() && model.queue().isEmpty() && model.drafts().size() == 1, "cancelled");
+        assertEquals(store.drafts().get(0).id(), openedDrafts.get(0));
+    }
+
+    @Test
+    void aRetryingMessageSaysWhenAndWhyAndCanBeSentNow() throws Exception {
+        startSpooler(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
+                new TransientFailureException("421 4.7.0 busy"))));
+        store.submit(Drafts.draft("Busy"), SubmitOptions.undo(Duration.ZERO));
+        model.start();
+        runUiUntil(() -> has("Busy", OutboxState.RETRYING), "retrying");
+
+        OutboxRow busy = row("Busy");
+        assertTrue(busy.stateText().matches("Retrying at .+ after 1 attempt: 421 4\\.7\\.0 busy"), busy.stateText());
+        model.selectedProperty().set(busy);
+        assertTrue(model.canSendNow().get());
+        assertTrue(model.canCancel().get());
+        model.sendNowSelected();
+        runUiUntil(() -> model.queue().isEmpty() && model.sent().size() == 1, "sent on the second try");
+    }
+
+    @Test
+    void anUncertainMessageIsExplainedAndOnlyTheUserDecides() throws Exception {
+        startSpooler(new ScriptedTransport().then(ScriptedTransport.failAfterHandOff(
+                new UncertainDeliveryException("The connection broke after the end of data.", null))));
+        store.submit(Drafts.draft("Maybe"), SubmitOptions.undo(Duration.ZERO));
+        model.start();
+        runUiUntil(() -> has("Maybe", OutboxState.UNCERTAIN), "uncertain");
+
+        model.selectedProperty().set(row("Maybe"));
+        assertTrue(model.explanationProperty().get().startsWith("Envoi cannot know whether this message arrived"));
+        assertFalse(model.canCancel().get(), "past the hand-off point, cancel is refused");
+        assertTrue(model.canMarkSent().get());
+        assertTrue(model.canSendAgain().get());
+
+        answers.yes = false;
+        model.sendAgainSelected();
+        assertEquals(List.of("send again Maybe"), answers.asked);
+        Thread.sleep(200);
+        assertTrue(has("Maybe", OutboxState.UNCERTAIN), "declining leaves it alone");
+
+        answers.yes = true;
+        model.markSentSelected();
+        runUiUntil(() -> model.queue().isEmpty() && model.sent().size() == 1, "marked as sent");
+        assertEquals(List.of("send again Maybe", "mark sent Maybe"), answers.asked);
+    }
+
+    @Test
+    void draftsOpenAndDeleteOnlyAfterConfirmation() throws Exception {
+        dev.envoi.message.Draft draft = Drafts.draft("Idea");
+        store.save(draft);
+        model.start();
+        runUiUntil(() -> model.drafts().size() == 1, "listed");
+        model.selectedDraftProperty().set(model.drafts().get(0));
+
+        model.openSelectedDraft();
+        assertEquals(1, openedDrafts.size());
+        answers.yes = false;
+        model.deleteSelectedDraft();
+        assertEquals(1, store.drafts().size());
+        answers.yes = true;
+        model.deleteSelectedDraft();
+        runUiUntil(() -> model.drafts().isEmpty(), "deleted");
+        assertTrue(store.drafts().isEmpty());
+        assertEquals(List.of("delete Idea", "delete Idea"), answers.asked);
+    }
+
+    @Test
+    void theWordsFollowTheLanguage() {
+        Texts french = Texts.of(OutboxViewModel.class, Locale.FRENCH);
+        assertEquals("Boîte d’envoi — Envoi", french.get("window.title"));
+        assertEquals("11,4 Kio", french.size(11_674));
+        assertEquals("11.4 KiB", Texts.of(OutboxViewModel.class, Locale.ENGLISH).size(11_674));
+    }
+}
