@@ -1,6 +1,6 @@
 package dev.envoi.compose;
 
-import dev.envoi.message.ByteSizes;
+import dev.envoi.ui.Texts;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,10 +14,13 @@ final class AttachmentCell extends ListCell<AttachmentItem> {
 
     private final Label name = new Label();
     private final Label size = new Label();
-    private final Button remove = new Button("Remove");
+    private final Button remove = new Button();
+    private final Texts texts;
     private final HBox line;
 
-    AttachmentCell(Consumer<AttachmentItem> onRemove) {
+    AttachmentCell(Consumer<AttachmentItem> onRemove, Texts texts) {
+        this.texts = texts;
+        remove.setText(texts.get("button.remove"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         size.getStyleClass().add("size");
@@ -41,9 +44,9 @@ final class AttachmentCell extends ListCell<AttachmentItem> {
             return;
         }
         name.setText(item.name());
-        size.setText(ByteSizes.human(item.size()));
-        remove.setAccessibleText("Remove " + item.name());
-        setAccessibleText(item.name() + ", " + ByteSizes.human(item.size()));
+        size.setText(texts.size(item.size()));
+        remove.setAccessibleText(texts.get("remove.named", item.name()));
+        setAccessibleText(item.name() + ", " + texts.size(item.size()));
         setGraphic(line);
     }
 }

@@ -77,9 +77,9 @@ public final class ComposeController {
         fromField.setItems(model.identities());
         fromField.valueProperty().bindBidirectional(model.fromProperty());
         ValidationSupport validation = new ValidationSupport();
-        toField.bind(model.to(), model::suggestions, validation);
-        ccField.bind(model.cc(), model::suggestions, validation);
-        bccField.bind(model.bcc(), model::suggestions, validation);
+        toField.bind(model.to(), model::suggestions, validation, model.texts());
+        ccField.bind(model.cc(), model::suggestions, validation, model.texts());
+        bccField.bind(model.bcc(), model::suggestions, validation, model.texts());
         fromLabel.setLabelFor(fromField);
         toLabel.setLabelFor(toField.editor());
         ccLabel.setLabelFor(ccField.editor());
@@ -113,7 +113,7 @@ public final class ComposeController {
 
     private void bindAttachments() {
         attachmentList.setItems(model.attachments());
-        attachmentList.setCellFactory(list -> new AttachmentCell(model::removeAttachment));
+        attachmentList.setCellFactory(list -> new AttachmentCell(model::removeAttachment, model.texts()));
         attachmentList.setOnKeyPressed(e -> {
             AttachmentItem selected = attachmentList.getSelectionModel().getSelectedItem();
             if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected != null) {
@@ -125,7 +125,8 @@ public final class ComposeController {
                 .multiply(ATTACHMENT_ROW_HEIGHT).add(4));
         attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()));
         attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
-        totalSizeLabel.textProperty().bind(Bindings.concat("Total: ", model.totalSizeProperty()));
+        totalSizeLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> model.texts().get("total", model.totalSizeProperty().get()), model.totalSizeProperty()));
     }
 
     private void bindSending() {

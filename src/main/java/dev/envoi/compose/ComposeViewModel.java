@@ -1,7 +1,7 @@
 package dev.envoi.compose;
 
-import dev.envoi.message.ByteSizes;
 import dev.envoi.ui.SerialExecutor;
+import dev.envoi.ui.Texts;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
@@ -61,9 +61,10 @@ public final class ComposeViewModel {
 
     private final ObservableList<MailAddress> identities = FXCollections.observableArrayList();
     private final ObjectProperty<MailAddress> from = new SimpleObjectProperty<>();
-    private final RecipientListModel to = new RecipientListModel("To");
-    private final RecipientListModel cc = new RecipientListModel("Cc");
-    private final RecipientListModel bcc = new RecipientListModel("Bcc");
+    private final Texts texts = Texts.of(ComposeViewModel.class);
+    private final RecipientListModel to = new RecipientListModel(texts.get("field.to"));
+    private final RecipientListModel cc = new RecipientListModel(texts.get("field.cc"));
+    private final RecipientListModel bcc = new RecipientListModel(texts.get("field.bcc"));
     private final BooleanProperty showCcBcc = new SimpleBooleanProperty();
     private final StringProperty subject = new SimpleStringProperty("");
     private final StringProperty body = new SimpleStringProperty("");
@@ -101,7 +102,7 @@ public final class ComposeViewModel {
         this.from.set(senderIdentities.isEmpty() ? null : senderIdentities.get(0));
         this.scheduler = context.scheduler();
         this.autosave = new Autosave(scheduler, settings.autosaveDelay(), this::autosaveNow);
-        this.tracker = new OutgoingTracker(store, background, ui, scheduler, context.clock(),
+        this.tracker = new OutgoingTracker(store, background, ui, scheduler, context.clock(), texts,
                 id -> DraftView.of(session.reopen(id)), this::applyTracked);
         this.progressSubscription = context.progress().subscribe(tracker::progress);
         sending.bind(Bindings.createBooleanBinding(() -> sendState.get().isSending(), sendState));
@@ -109,10 +110,10 @@ public final class ComposeViewModel {
                 || sendState.get() instanceof SendState.Transferring, sendState));
         progress.bind(Bindings.createDoubleBinding(() -> ProgressIndicatorValues.of(sendState.get()), sendState));
         canSend.bind(Bindings.createBooleanBinding(() -> !busy.get() && !sendState.get().isSending(), busy, sendState));
-        title.bind(Bindings.createStringBinding(() -> (subject.get().isBlank() ? "New message" : subject.get())
-                + " — Envoi", subject));
+        title.bind(Bindings.createStringBinding(() -> subject.get().isBlank() ? texts.get("title.new")
+                : texts.get("title.subject", subject.get()), subject));
         totalSize.bind(Bindings.createStringBinding(() -> attachments.isEmpty() ? ""
-                : ByteSizes.human(attachmentBytes()), attachments));
+                : texts.size(attachmentBytes()), attachments));
         watchForChanges();
     }
 
@@ -231,6 +232,11 @@ public final class ComposeViewModel {
         }
     }
 
+    /** The words of this window, in the user's language. */
+    public Texts texts() {
+        return texts;
+    }
+
     /** Opens a saved draft in this window. */
     public void open(EntryId draftId) {
         busy.set(true);
@@ -243,7 +249,10 @@ public final class ComposeViewModel {
                     load(view);
                 });
             } catch (RuntimeException e) {
-                ui.execute(() -> failed("Could not open the draft", e));
+                ui.execute(() -> {
+                    busy.set(false);
+                    error.set(texts.get("error.open", describe(e)));
+                });
             }
         });
     }
@@ -255,7 +264,7 @@ public final class ComposeViewModel {
                 List<MessageSummary> drafts = store.drafts();
                 ui.execute(() -> show.accept(drafts));
             } catch (RuntimeException e) {
-                ui.execute(() -> error.set("Could not list the drafts: " + describe(e)));
+                ui.execute(() -> error.set(texts.get("error.listDrafts", describe(e))));
             }
         });
     }
@@ -275,11 +284,9 @@ public final class ComposeViewModel {
         listDrafts(drafts -> {
             long returned = drafts.stream().filter(d -> !d.returnReason().isEmpty()).count();
             if (returned > 0) {
-                status.set(returned + (returned == 1 ? " message was" : " messages were")
-                        + " not sent and came back to Drafts: open them from Drafts.");
+                status.set(texts.get("status.returnedDrafts", returned));
             } else if (!drafts.isEmpty()) {
-                status.set("You have " + drafts.size() + (drafts.size() == 1 ? " draft" : " drafts")
-                        + "; open one from Drafts.");
+                status.set(texts.get("status.drafts", drafts.size()));
             }
         });
     }
@@ -305,7 +312,8 @@ public final class ComposeViewModel {
             return;
         }
         busy.set(true);
-        status.set(files.size() == 1 ? "Attaching " + files.get(0).getFileName() + "…" : "Attaching " + files.size() + " files…");
+        status.set(files.size() == 1 ? texts.get("status.attachingOne", files.get(0).getFileName())
+                : texts.get("status.attachingMany", files.size()));
         background.execute(() -> {
             List<AttachmentItem> added = new ArrayList<>();
             List<String> problems = new ArrayList<>();
@@ -344,10 +352,10 @@ public final class ComposeViewModel {
                 ui.execute(() -> {
                     // Typing that happened while the save ran is still unsaved.
                     dirty.set(edits != savedEdit);
-                    status.set("Draft saved.");
+                    status.set(texts.get("status.draftSaved"));
                 });
             } catch (RuntimeException e) {
-                ui.execute(() -> error.set("Could not save the draft: " + describe(e) + " Your text is still here."));
+                ui.execute(() -> error.set(texts.get("error.save", describe(e))));
             }
         });
     }
@@ -361,7 +369,7 @@ public final class ComposeViewModel {
         to.commitPending();
         cc.commitPending();
         bcc.commitPending();
-        Optional<String> problem = SendValidation.problem(from.get(), List.of(to, cc, bcc));
+        Optional<String> problem = SendValidation.problem(from.get(), List.of(to, cc, bcc), texts);
         if (problem.isPresent()) {
             error.set(problem.get());
             return;
@@ -374,15 +382,15 @@ public final class ComposeViewModel {
         }
         long bytes = attachmentBytes();
         if (settings.sizeLimit() > 0 && bytes > settings.sizeLimit()
-                && !dialogs.confirmOverSizeLimit(ByteSizes.human(bytes), ByteSizes.human(settings.sizeLimit()))) {
+                && !dialogs.confirmOverSizeLimit(texts.size(bytes), texts.size(settings.sizeLimit()))) {
             return;
         }
         DraftContent content = currentContent();
-        String summary = RecipientSummary.of(content);
+        String summary = new RecipientSummary(texts).of(content);
         List<AttachmentItem> items = List.copyOf(attachments);
         autosave.cancel();
         sendState.set(new SendState.Submitting());
-        status.set("Sending…");
+        status.set(texts.get("status.submitting"));
         background.execute(() -> {
             try {
                 DraftSession.Submitted submitted = session.submit(content, items, MessageStore.SubmitOptions.DEFAULT);
@@ -391,7 +399,7 @@ public final class ComposeViewModel {
                 ui.execute(() -> {
                     sendState.set(new SendState.Editing());
                     status.set("");
-                    error.set("Could not send: " + describe(e) + " Your message is still here.");
+                    error.set(texts.get("error.send", describe(e)));
                 });
             }
         });
@@ -406,23 +414,23 @@ public final class ComposeViewModel {
         // Stop following first, so the store's "aborted" event is not taken for a cancel from elsewhere.
         tracker.stop();
         cancelEnabled.set(false);
-        status.set("Cancelling…");
+        status.set(texts.get("status.cancelling"));
         background.execute(() -> {
             try {
                 EntryId draftId = store.abortSubmit(queued.get());
                 DraftView view = DraftView.of(session.reopen(draftId));
                 ui.execute(() -> {
                     load(view);
-                    status.set("Cancelled. The message is back for editing.");
+                    status.set(texts.get("status.cancelled"));
                 });
             } catch (UnableToAbortException e) {
                 ui.execute(() -> {
-                    error.set("Too late to cancel: the message was already handed to the mail system.");
+                    error.set(texts.get("error.tooLate"));
                     tracker.track(queued.get());
                 });
             } catch (RuntimeException e) {
                 ui.execute(() -> {
-                    error.set("Could not cancel: " + describe(e));
+                    error.set(texts.get("error.cancel", describe(e)));
                     tracker.track(queued.get());
                 });
             }
@@ -469,7 +477,7 @@ public final class ComposeViewModel {
         attachments.clear();
         dirty.set(false);
         if (submitted.recovered()) {
-            status.set("The saved copy was damaged; Envoi rewrote it from this window and sent it.");
+            status.set(texts.get("status.recovered"));
         }
         tracker.track(submitted.queuedId());
     }
@@ -482,8 +490,7 @@ public final class ComposeViewModel {
             DraftView returned = update.returned();
             load(returned);
             error.set(returned.returnReason().isEmpty()
-                    ? "Sending was cancelled from elsewhere; the message is back for editing."
-                    : "The server refused the message: " + returned.returnReason());
+                    ? texts.get("error.cancelledElsewhere") : texts.get("error.refused", returned.returnReason()));
         }
         if (update.state() instanceof SendState.HandedOff && !settings.closeAfterSend().isZero()) {
             scheduler.schedule(settings.closeAfterSend(), () -> closeRequested.set(true));
@@ -501,9 +508,9 @@ public final class ComposeViewModel {
             }
             from.set(view.from());
         }
-        to.setAddresses(view.recipients(RecipientType.TO), view.refused(), "refused by the server");
-        cc.setAddresses(view.recipients(RecipientType.CC), view.refused(), "refused by the server");
-        bcc.setAddresses(view.recipients(RecipientType.BCC), view.refused(), "refused by the server");
+        to.setAddresses(view.recipients(RecipientType.TO), view.refused(), texts.get("chip.refused"));
+        cc.setAddresses(view.recipients(RecipientType.CC), view.refused(), texts.get("chip.refused"));
+        bcc.setAddresses(view.recipients(RecipientType.BCC), view.refused(), texts.get("chip.refused"));
         showCcBcc.set(showCcBcc.get() || !cc.chips().isEmpty() || !bcc.chips().isEmpty());
         subject.set(view.subject());
         body.set(view.body());
@@ -560,11 +567,6 @@ public final class ComposeViewModel {
         if (dirty.get() && !sendState.get().isSending() && !isEmpty()) {
             saveDraft();
         }
-    }
-
-    private void failed(String what, RuntimeException e) {
-        busy.set(false);
-        error.set(what + ": " + describe(e));
     }
 
     /** The draft handle this window holds, if any; tests check that a submitted one is spent. */

@@ -27,7 +27,7 @@ public final class ComposeWindow {
                          Function<Window, FileChooserService> fileChooser, List<MailAddress> identities) {
         this.stage = new Stage();
         this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
-        FXMLLoader loader = new FXMLLoader(ComposeWindow.class.getResource("compose.fxml"));
+        FXMLLoader loader = new FXMLLoader(ComposeWindow.class.getResource("compose.fxml"), model.texts().bundle());
         loader.setControllerFactory(type -> new ComposeController(model));
         Parent root;
         try {

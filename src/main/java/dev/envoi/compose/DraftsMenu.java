@@ -1,18 +1,14 @@
 package dev.envoi.compose;
 
 import dev.envoi.store.MessageSummary;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import dev.envoi.ui.Texts;
+import java.util.Date;
 import java.util.List;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
 /** The Drafts button: lists the saved drafts when opened, and opens the one chosen. */
 final class DraftsMenu {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final MenuButton button;
     private final ComposeViewModel model;
@@ -23,24 +19,28 @@ final class DraftsMenu {
     }
 
     void install() {
-        button.getItems().setAll(placeholder("Loading…"));
+        button.getItems().setAll(placeholder(texts().get("drafts.loading")));
         button.setOnShowing(e -> model.listDrafts(this::show));
     }
 
     private void show(List<MessageSummary> drafts) {
         if (drafts.isEmpty()) {
-            button.getItems().setAll(placeholder("No drafts"));
+            button.getItems().setAll(placeholder(texts().get("drafts.none")));
             return;
         }
         button.getItems().setAll(drafts.stream().map(this::item).toList());
     }
 
     private MenuItem item(MessageSummary draft) {
-        String subject = draft.subject().isBlank() ? "(no subject)" : draft.subject();
-        String returned = draft.returnReason().isEmpty() ? "" : "  ⚠ not sent";
-        MenuItem item = new MenuItem(subject + " — " + WHEN.format(draft.modifiedAt()) + returned);
+        String subject = draft.subject().isBlank() ? texts().get("drafts.noSubject") : draft.subject();
+        String key = draft.returnReason().isEmpty() ? "drafts.item" : "drafts.item.returned";
+        MenuItem item = new MenuItem(texts().get(key, subject, Date.from(draft.modifiedAt())));
         item.setOnAction(e -> model.openDraft(draft.id()));
         return item;
+    }
+
+    private Texts texts() {
+        return model.texts();
     }
 
     private static MenuItem placeholder(String text) {

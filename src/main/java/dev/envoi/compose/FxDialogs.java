@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.ui.Texts;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -9,12 +10,13 @@ import javafx.stage.Window;
 /** The compose window's questions as modal dialogs over it. */
 public final class FxDialogs implements DialogService {
 
-    private static final ButtonType SEND_ANYWAY = new ButtonType("Send anyway", ButtonBar.ButtonData.OK_DONE);
-    private static final ButtonType GO_BACK = new ButtonType("Go back", ButtonBar.ButtonData.CANCEL_CLOSE);
-    private static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
-    private static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-
     private final Window owner;
+    private final Texts texts = Texts.of(FxDialogs.class);
+    private final ButtonType sendAnyway = new ButtonType(texts.get("dialog.sendAnyway"), ButtonBar.ButtonData.OK_DONE);
+    private final ButtonType goBack = new ButtonType(texts.get("dialog.goBack"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    private final ButtonType save = new ButtonType(texts.get("dialog.save"), ButtonBar.ButtonData.YES);
+    private final ButtonType discard = new ButtonType(texts.get("dialog.discard"), ButtonBar.ButtonData.NO);
+    private final ButtonType cancel = new ButtonType(texts.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
 
     public FxDialogs(Window owner) {
         this.owner = owner;
@@ -22,31 +24,30 @@ public final class FxDialogs implements DialogService {
 
     @Override
     public boolean confirmSendWithoutSubject() {
-        return ask("This message has no subject.", "Send it without a subject?", SEND_ANYWAY, GO_BACK)
-                .filter(SEND_ANYWAY::equals).isPresent();
+        return ask(texts.get("dialog.noSubject.header"), texts.get("dialog.noSubject.content"), sendAnyway, goBack)
+                .filter(sendAnyway::equals).isPresent();
     }
 
     @Override
     public boolean confirmSendWithoutAttachment() {
-        return ask("The message mentions an attachment, but nothing is attached.", "Send it without an attachment?",
-                SEND_ANYWAY, GO_BACK).filter(SEND_ANYWAY::equals).isPresent();
+        return ask(texts.get("dialog.noAttachment.header"), texts.get("dialog.noAttachment.content"),
+                sendAnyway, goBack).filter(sendAnyway::equals).isPresent();
     }
 
     @Override
     public boolean confirmOverSizeLimit(String total, String limit) {
-        return ask("The attachments add up to " + total + ", more than this account's limit of " + limit + ".",
-                "The server may refuse the message. Send it anyway?", SEND_ANYWAY, GO_BACK)
-                .filter(SEND_ANYWAY::equals).isPresent();
+        return ask(texts.get("dialog.overLimit.header", total, limit), texts.get("dialog.overLimit.content"),
+                sendAnyway, goBack).filter(sendAnyway::equals).isPresent();
     }
 
     @Override
     public CloseChoice askAboutUnsavedChanges() {
-        Optional<ButtonType> answer = ask("Save this message in Drafts before closing?",
-                "If you discard it, what you wrote since the last save is lost.", SAVE, DISCARD, ButtonType.CANCEL);
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+        Optional<ButtonType> answer = ask(texts.get("dialog.unsaved.header"), texts.get("dialog.unsaved.content"),
+                save, discard, cancel);
+        if (answer.isEmpty() || answer.get() == cancel) {
             return CloseChoice.CANCEL;
         }
-        return answer.get() == SAVE ? CloseChoice.SAVE : CloseChoice.DISCARD;
+        return answer.get() == save ? CloseChoice.SAVE : CloseChoice.DISCARD;
     }
 
     private Optional<ButtonType> ask(String header, String content, ButtonType... buttons) {

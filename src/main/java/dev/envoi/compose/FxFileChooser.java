@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.ui.Texts;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class FxFileChooser implements FileChooserService {
     @Override
     public List<Path> chooseFiles() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Attach files");
+        chooser.setTitle(Texts.of(FxFileChooser.class).get("chooser.title"));
         if (lastFolder != null && lastFolder.isDirectory()) {
             chooser.setInitialDirectory(lastFolder);
         }

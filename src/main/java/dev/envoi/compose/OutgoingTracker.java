@@ -7,6 +7,7 @@ import dev.envoi.store.MessageStore;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.QueueEvent;
 import dev.envoi.store.QueueSubscription;
+import dev.envoi.ui.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class OutgoingTracker {
     private Update last;
 
     OutgoingTracker(MessageStore store, Executor background, Executor ui, Scheduler scheduler, Clock clock,
-                    Function<EntryId, DraftView> reopen, Consumer<Update> sink) {
+                    Texts texts, Function<EntryId, DraftView> reopen, Consumer<Update> sink) {
         this.store = store;
         this.background = background;
         this.ui = ui;
@@ -55,7 +56,7 @@ final class OutgoingTracker {
         this.clock = clock;
         this.reopen = reopen;
         this.sink = sink;
-        this.texts = new SendStatusText(clock.getZone());
+        this.texts = new SendStatusText(texts);
     }
 
     /** Starts following a message that was just submitted. Call on the UI thread. */

@@ -15,6 +15,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
+import dev.envoi.ui.Texts;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
 import org.controlsfx.validation.ValidationResult;
@@ -29,6 +30,7 @@ public final class RecipientField extends FlowPane {
 
     private final TextField editor = new TextField();
     private RecipientListModel model;
+    private Texts texts;
 
     public RecipientField() {
         getStyleClass().add("recipient-field");
@@ -51,7 +53,8 @@ public final class RecipientField extends FlowPane {
     }
 
     void bind(RecipientListModel listModel, Function<String, List<MailAddress>> suggestions,
-              ValidationSupport validation) {
+              ValidationSupport validation, Texts texts) {
+        this.texts = texts;
         this.model = listModel;
         editor.setTextFormatter(new TextFormatter<String>(this::commitCompleteItems));
         editor.textProperty().bindBidirectional(listModel.pendingProperty());
@@ -72,8 +75,8 @@ public final class RecipientField extends FlowPane {
             listModel.commit(e.getCompletion().toDisplayString());
         });
         validation.registerValidator(editor, false, (control, value) -> listModel.invalid().stream().findFirst()
-                .map(chip -> ValidationResult.fromError(editor,
-                        listModel.fieldName() + ": \"" + chip.text() + "\" " + chip.problem()))
+                .map(chip -> ValidationResult.fromError(editor, texts.get("error.invalidAddress",
+                        listModel.fieldName(), chip.text(), chip.problem())))
                 .orElseGet(ValidationResult::new));
         showChips();
     }
@@ -126,7 +129,7 @@ public final class RecipientField extends FlowPane {
         Button remove = new Button("×");
         remove.getStyleClass().add("chip-remove");
         remove.setFocusTraversable(false);
-        remove.setAccessibleText("Remove " + chip.text());
+        remove.setAccessibleText(texts.get("remove.named", chip.text()));
         remove.setOnAction(e -> model.remove(chip));
         HBox node = new HBox(2, label, remove);
         node.getStyleClass().add("chip");
@@ -134,7 +137,7 @@ public final class RecipientField extends FlowPane {
         if (!chip.problem().isEmpty()) {
             node.getStyleClass().add(chip.isRefused() ? "chip-refused" : "chip-invalid");
             Tooltip.install(node, new Tooltip(chip.problem()));
-            node.setAccessibleText(chip.text() + ": " + chip.problem());
+            node.setAccessibleText(texts.get("chip.problem", chip.text(), chip.problem()));
         } else {
             node.setAccessibleText(chip.text());
         }

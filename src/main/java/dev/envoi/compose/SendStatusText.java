@@ -1,27 +1,25 @@
 package dev.envoi.compose;
 
-import dev.envoi.message.ByteSizes;
+import dev.envoi.ui.Texts;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.Date;
 
-/** The sentence the status area shows for each send state. */
+/** The sentence the status area shows for each send state, in the user's language. */
 final class SendStatusText {
 
     private static final Duration SCHEDULED_BEYOND = Duration.ofMinutes(2);
 
-    private final ZoneId zone;
+    private final Texts texts;
 
-    SendStatusText(ZoneId zone) {
-        this.zone = zone;
+    SendStatusText(Texts texts) {
+        this.texts = texts;
     }
 
     String of(SendState state, Instant now, boolean cancellable) {
         // Java 17 has no pattern matching in switch: one instanceof per state.
         if (state instanceof SendState.Submitting) {
-            return "Saving and queuing…";
+            return texts.get("status.submitting");
         }
         if (state instanceof SendState.Queued q) {
             return queued(q.dueAt(), now);
@@ -30,17 +28,16 @@ final class SendStatusText {
             return transferring(t, cancellable);
         }
         if (state instanceof SendState.Retrying r) {
-            return "Not sent yet (" + r.error() + "). Will retry at " + time(r.nextAttempt())
-                    + " — attempt " + r.attempts() + " failed.";
+            return texts.get("status.retrying", r.error(), Date.from(r.nextAttempt()), r.attempts());
         }
         if (state instanceof SendState.HandedOff) {
-            return "Sent: the mail system has the message.";
+            return texts.get("status.sent");
         }
         if (state instanceof SendState.Uncertain u) {
-            return "Delivery uncertain: " + u.reason() + " Envoi will not send it again unless you say so (Outbox).";
+            return texts.get("status.uncertain", u.reason());
         }
         if (state instanceof SendState.Failed f) {
-            return "Not sent: " + f.reason();
+            return texts.get("status.failed", f.reason());
         }
         return "";
     }
@@ -48,24 +45,20 @@ final class SendStatusText {
     private String queued(Instant dueAt, Instant now) {
         Duration left = Duration.between(now, dueAt);
         if (left.compareTo(SCHEDULED_BEYOND) > 0) {
-            return "Scheduled to send at " + time(dueAt) + ".";
+            return texts.get("status.scheduled", Date.from(dueAt));
         }
         long seconds = (left.toMillis() + 999) / 1000;
-        return seconds <= 0 ? "Sending…" : "Sending in " + seconds + " s — Cancel to undo.";
+        return seconds <= 0 ? texts.get("status.due") : texts.get("status.queued", seconds);
     }
 
-    private static String transferring(SendState.Transferring t, boolean cancellable) {
+    private String transferring(SendState.Transferring t, boolean cancellable) {
         if (!cancellable) {
-            return "Handing the message to the mail system…";
+            return texts.get("status.handingOff");
         }
         if (t.total() <= 0) {
-            return "Sending…";
+            return texts.get("status.transferring");
         }
         long percent = Math.min(100, t.written() * 100 / t.total());
-        return "Sending… " + percent + " % of " + ByteSizes.human(t.total());
-    }
-
-    private String time(Instant at) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withZone(zone).format(at);
+        return texts.get("status.progress", percent, texts.size(t.total()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.envoi.compose;
 
 import dev.envoi.message.MailAddress;
+import dev.envoi.ui.Texts;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,18 +11,17 @@ final class SendValidation {
     private SendValidation() {
     }
 
-    static Optional<String> problem(MailAddress from, List<RecipientListModel> fields) {
+    static Optional<String> problem(MailAddress from, List<RecipientListModel> fields, Texts texts) {
         if (from == null) {
-            return Optional.of("Choose who the message is from.");
+            return Optional.of(texts.get("error.noSender"));
         }
         for (RecipientListModel field : fields) {
             for (RecipientChip chip : field.invalid()) {
-                return Optional.of(field.fieldName() + ": \"" + chip.text() + "\" is not a valid address ("
-                        + chip.problem() + "). Correct it or remove it.");
+                return Optional.of(texts.get("error.invalidAddress", field.fieldName(), chip.text(), chip.problem()));
             }
         }
         if (fields.stream().allMatch(f -> f.addresses().isEmpty())) {
-            return Optional.of("Add at least one recipient in To, Cc or Bcc.");
+            return Optional.of(texts.get("error.noRecipient"));
         }
         return Optional.empty();
     }

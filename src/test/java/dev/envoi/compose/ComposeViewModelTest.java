@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -291,7 +292,7 @@ class ComposeViewModelTest {
         model.send();
         fixture.ui.runPending();
 
-        assertEquals("To: \"bob@\" is not a valid address (no domain follows the @). Correct it or remove it.",
+        assertEquals("To: “bob@” is not a valid address (no domain follows the @). Correct it or remove it.",
                 model.errorProperty().get());
         assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
         assertTrue(fixture.store.outbox().isEmpty());
@@ -418,6 +419,23 @@ class ComposeViewModelTest {
         assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.suggestions("ja"));
         assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.suggestions("Doe"));
         assertTrue(model.suggestions("zz").isEmpty());
+    }
+
+    @Test
+    void theWindowSpeaksTheUsersLanguage() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.FRENCH);
+        try {
+            ComposeViewModel french = fixture.newViewModel();
+            assertEquals("Nouveau message — Envoi", french.titleProperty().get());
+            french.subjectProperty().set("Devis");
+            french.send();
+            assertEquals("Ajoutez au moins un destinataire dans À, Cc ou Cci.", french.errorProperty().get());
+            assertEquals("1,5 Kio", french.texts().size(1536));
+            french.dispose();
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -212,7 +212,7 @@ class ComposeWindowTest {
         robot.clickOn("#sendButton");
         Label banner = find(robot, "#errorBanner");
         waitUntil(banner::isVisible, "the error banner shows");
-        assertEquals("To: \"bob@\" is not a valid address (no domain follows the @). Correct it or remove it.",
+        assertEquals("To: “bob@” is not a valid address (no domain follows the @). Correct it or remove it.",
                 banner.getText());
         assertTrue(store.outbox().isEmpty());
     }
