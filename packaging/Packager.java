@@ -47,7 +47,7 @@ public final class Packager {
             if (args.length < 1 || args.length > 2) {
                 throw new PackagingException("usage: java packaging/Packager.java VERSION [--installers=false]");
             }
-            boolean installers = !(args.length == 2 && args[1].equals("--installers=false"));
+            boolean installers = args.length < 2 || !args[1].equals("--installers=false");
             new Packager(Platform.current(), AppVersion.of(args[0]), installers).run();
         } catch (PackagingException e) {
             System.err.println("packaging: " + e.getMessage());
