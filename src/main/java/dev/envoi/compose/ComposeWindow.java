@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import dev.envoi.ui.Theme;
+import dev.envoi.ui.WindowIcons;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -38,6 +39,7 @@ public final class ComposeWindow {
         Scene scene = new Scene(root);
         Theme.style(scene, ComposeWindow.class, "compose.css");
         stage.setScene(scene);
+        WindowIcons.apply(stage);
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!model.requestClose()) {

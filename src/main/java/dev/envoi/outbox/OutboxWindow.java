@@ -2,6 +2,7 @@ package dev.envoi.outbox;
 
 import dev.envoi.ui.Texts;
 import dev.envoi.ui.Theme;
+import dev.envoi.ui.WindowIcons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ public final class OutboxWindow {
         Scene scene = new Scene(root);
         Theme.style(scene, OutboxWindow.class, "outbox.css");
         stage.setScene(scene);
+        WindowIcons.apply(stage);
         stage.setTitle(texts.get("window.title"));
         stage.setOnShown(e -> model.start());
         stage.setOnHidden(e -> model.dispose());

@@ -5,6 +5,7 @@ import dev.envoi.message.MailAddress;
 import dev.envoi.message.RecipientType;
 import dev.envoi.ui.Texts;
 import dev.envoi.ui.Theme;
+import dev.envoi.ui.WindowIcons;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
@@ -44,6 +45,7 @@ public final class SentMessageWindow {
         Scene scene = new Scene(root, 640, 480);
         Theme.style(scene, SentMessageWindow.class, "outbox.css");
         stage.setScene(scene);
+        WindowIcons.apply(stage);
         stage.setTitle(texts.get("viewer.title", content.subject()));
     }
 
