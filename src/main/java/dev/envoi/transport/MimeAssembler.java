@@ -56,6 +56,10 @@ public final class MimeAssembler {
         message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(outgoing.submittedAt()));
         message.setHeader("User-Agent", USER_AGENT);
+        if (outgoing.options().readReceipt()) {
+            // RFC 8098: the receipt goes to the sender's own address.
+            message.setHeader("Disposition-Notification-To", internetAddress(content.from()).toString());
+        }
         if (content.attachments().isEmpty()) {
             setBody(message, content.body());
         } else {

@@ -1,0 +1,48 @@
+package dev.envoi.transport;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+
+/**
+ * Remembers the TCP socket of the current SMTP connection, so its read timeout can be lengthened
+ * for the reply to the end-of-data marker (Angus has one read timeout for everything).
+ */
+final class SocketTracker {
+
+    private volatile Socket socket;
+
+    /** Every socket Envoi opens goes through here: no Nagle delay, so small commands leave at once. */
+    Socket track(Socket created) throws SocketException {
+        created.setTcpNoDelay(true);
+        socket = created;
+        return created;
+    }
+
+    Socket current() {
+        return socket;
+    }
+
+    void setReadTimeout(int millis) {
+        Socket s = socket;
+        if (s != null && !s.isClosed()) {
+            try {
+                s.setSoTimeout(millis);
+            } catch (SocketException e) {
+                // The socket just died; the next read reports it.
+            }
+        }
+    }
+
+    /** Drops the connection without a word: a half-sent message must never be completed. */
+    void abort() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // Closed already.
+            }
+        }
+    }
+}
