@@ -3,6 +3,7 @@ package dev.envoi.transport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -26,6 +27,7 @@ final class SmtpConnection extends SMTPTransport {
     private HandOffGate gate;
     private long expectedSize;
     private boolean handedOff;
+    private boolean endOfDataWritten;
     private GatedOutputStream stream;
 
     SmtpConnection(Session session, SocketTracker sockets, SmtpTimeouts timeouts) {
@@ -39,11 +41,21 @@ final class SmtpConnection extends SMTPTransport {
         this.gate = messageGate;
         this.expectedSize = expected;
         this.handedOff = false;
+        this.endOfDataWritten = false;
         this.stream = null;
     }
 
     boolean handedOff() {
         return handedOff;
+    }
+
+    /**
+     * True once the end-of-data marker left for the server. A write that failed means the
+     * connection was gone before it: the server cannot have the whole message, so that failure is
+     * not uncertain even though the hand-off point was passed.
+     */
+    boolean endOfDataWritten() {
+        return endOfDataWritten;
     }
 
     long bytesWritten() {
@@ -54,7 +66,22 @@ final class SmtpConnection extends SMTPTransport {
     protected OutputStream data() throws MessagingException {
         OutputStream angus = super.data();
         stream = new GatedOutputStream(angus, gate, expectedSize);
-        return stream;
+        return new FilterOutputStream(stream) {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    out.write(buffer, offset, length);
+                } catch (GatedOutputStream.CancelledIOException e) {
+                    sockets.resetOnClose();
+                    throw e;
+                }
+            }
+        };
     }
 
     @Override
@@ -62,6 +89,7 @@ final class SmtpConnection extends SMTPTransport {
         try {
             gate.handOff();
         } catch (TransferCancelledException e) {
+            sockets.resetOnClose();
             throw new GatedOutputStream.CancelledIOException(e);
         }
         handedOff = true;
@@ -70,6 +98,14 @@ final class SmtpConnection extends SMTPTransport {
             super.finishData();
         } finally {
             sockets.setReadTimeout(timeouts.millis(timeouts.command()));
+        }
+    }
+
+    @Override
+    protected void sendCommand(String command) throws MessagingException {
+        super.sendCommand(command);
+        if (handedOff && ".".equals(command)) {
+            endOfDataWritten = true;
         }
     }
 

@@ -92,7 +92,7 @@ public final class SmtpTransport implements Transport {
             return new HandOffReceipt(SmtpFailures.reply(smtp.getLastServerResponse()));
         } catch (MessagingException e) {
             TransferException cancel = cancelIn(e, smtp, gate);
-            throw cancel != null ? cancel : SmtpFailures.sending(e, smtp.handedOff(), account, timeouts);
+            throw cancel != null ? cancel : SmtpFailures.sending(e, smtp.endOfDataWritten(), account, timeouts);
         } finally {
             if (keep) {
                 lastUsedNanos = System.nanoTime();
@@ -320,8 +320,16 @@ public final class SmtpTransport implements Transport {
         var properties = smtp.session().getProperties();
         setOrRemove(properties, "mail.smtp.dsn.notify", options.notifyParameter());
         setOrRemove(properties, "mail.smtp.dsn.ret", options.returnParameter());
-        setOrRemove(properties, "mail.smtp.mailextension",
-                size > 0 && smtp.supportsExtension("SIZE") ? "SIZE=" + size : null);
+        List<String> parameters = new ArrayList<>();
+        if (size > 0 && smtp.supportsExtension("SIZE")) {
+            parameters.add("SIZE=" + size);
+        }
+        if (smtp.supportsExtension("8BITMIME")) {
+            // Angus turns text parts into 8bit when the server offers 8BITMIME but does not say so
+            // in MAIL FROM, which RFC 6152 requires.
+            parameters.add("BODY=8BITMIME");
+        }
+        setOrRemove(properties, "mail.smtp.mailextension", parameters.isEmpty() ? null : String.join(" ", parameters));
     }
 
     private static void setOrRemove(java.util.Properties properties, String key, String value) {

@@ -34,6 +34,21 @@ final class SocketTracker {
         }
     }
 
+    /**
+     * Makes the coming close a reset: data still in the send buffer is thrown away instead of
+     * trickling to the server, which sees the transfer end at once and discards the partial message.
+     */
+    void resetOnClose() {
+        Socket s = socket;
+        if (s != null && !s.isClosed()) {
+            try {
+                s.setSoLinger(true, 0);
+            } catch (SocketException e) {
+                // Closing anyway.
+            }
+        }
+    }
+
     /** Drops the connection without a word: a half-sent message must never be completed. */
     void abort() {
         Socket s = socket;
