@@ -1,20 +1,34 @@
 package dev.envoi.transport;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.OutputStream;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Certificates the tests make for themselves, once per test run, with the JDK's keytool: a test
- * authority, and a server certificate it signed for the name "localhost" only (so 127.0.0.1 is a
- * wrong host name for it). Nothing is read from outside the temporary folder.
+ * Certificates the tests make for themselves, once per test run: a test authority, and a server
+ * certificate it signed for the name "localhost" only (so 127.0.0.1 is a wrong host name for it).
  */
 final class TestCertificates {
 
@@ -24,9 +38,11 @@ final class TestCertificates {
     final Path serverKeyStore;
     final KeyStore authority;
     final X509Certificate server;
+    private final KeyStore serverStore;
 
-    private TestCertificates(Path serverKeyStore, KeyStore authority, X509Certificate server) {
+    private TestCertificates(Path serverKeyStore, KeyStore serverStore, KeyStore authority, X509Certificate server) {
         this.serverKeyStore = serverKeyStore;
+        this.serverStore = serverStore;
         this.authority = authority;
         this.server = server;
     }
@@ -39,47 +55,51 @@ final class TestCertificates {
     }
 
     private static TestCertificates make(Path dir) throws Exception {
-        Path ca = dir.resolve("ca.p12");
-        Path server = dir.resolve("server.p12");
-        Path caPem = dir.resolve("ca.pem");
-        Path csr = dir.resolve("server.csr");
-        Path serverPem = dir.resolve("server.pem");
-        String pass = new String(PASSWORD);
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Envoi Test CA",
-                "-ext", "bc:c", "-validity", "3", "-keystore", ca.toString(), "-storepass", pass, "-storetype", "PKCS12");
-        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pass,
-                "-file", caPem.toString());
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=localhost, O=Envoi tests", "-validity", "3", "-keystore", server.toString(), "-storepass", pass,
-                "-storetype", "PKCS12");
-        keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-storepass", pass,
-                "-file", csr.toString());
-        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pass, "-infile",
-                csr.toString(), "-outfile", serverPem.toString(), "-ext", "san=dns:localhost", "-validity", "3");
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", server.toString(),
-                "-storepass", pass);
-        keytool("-importcert", "-noprompt", "-alias", "server", "-file", serverPem.toString(), "-keystore",
-                server.toString(), "-storepass", pass);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair caKeys = generator.generateKeyPair();
+        KeyPair serverKeys = generator.generateKeyPair();
+        X500Name caName = new X500Name("CN=Envoi Test CA");
 
-        KeyStore serverStore = load(server);
+        X509v3CertificateBuilder ca = builder(caName, caName, caKeys, 1);
+        ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        X509Certificate caCertificate = sign(ca, caKeys.getPrivate());
+
+        X509v3CertificateBuilder leaf = builder(caName, new X500Name("CN=localhost, O=Envoi tests"), serverKeys, 2);
+        leaf.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
+        X509Certificate serverCertificate = sign(leaf, caKeys.getPrivate());
+
+        KeyStore serverStore = KeyStore.getInstance("PKCS12");
+        serverStore.load(null, null);
+        serverStore.setKeyEntry("server", serverKeys.getPrivate(), PASSWORD,
+                new Certificate[] {serverCertificate, caCertificate});
+        Path file = dir.resolve("server.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            serverStore.store(out, PASSWORD);
+        }
         KeyStore anchors = KeyStore.getInstance("PKCS12");
         anchors.load(null, null);
-        anchors.setCertificateEntry("ca", serverStore.getCertificate("ca"));
-        return new TestCertificates(server, anchors, (X509Certificate) serverStore.getCertificate("server"));
+        anchors.setCertificateEntry("ca", caCertificate);
+        return new TestCertificates(file, serverStore, anchors, serverCertificate);
     }
 
-    private static KeyStore load(Path file) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, PASSWORD);
-        }
-        return store;
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys, long serial) {
+        Instant now = Instant.now();
+        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(serial),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))), subject,
+                keys.getPublic());
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws Exception {
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
     }
 
     /** A TLS context that serves the "localhost" certificate with its chain. */
     SSLContext serverContext() throws Exception {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(load(serverKeyStore), PASSWORD);
+        keys.init(serverStore, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
@@ -87,16 +107,5 @@ final class TestCertificates {
 
     String serverFingerprint() {
         return CertificateFingerprint.sha256(server);
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IOException("keytool " + args[0] + " failed: " + output);
-        }
     }
 }
