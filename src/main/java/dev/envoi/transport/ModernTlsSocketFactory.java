@@ -25,6 +25,7 @@ final class ModernTlsSocketFactory extends SSLSocketFactory {
     }
 
     private Socket modern(Socket socket) throws IOException {
+        tracker.trackTls(socket);
         if (socket instanceof SSLSocket ssl) {
             String[] wanted = PROTOCOLS.split(" ");
             String[] offered = Arrays.stream(ssl.getSupportedProtocols())

@@ -36,7 +36,7 @@ final class SmtpFailures {
                                         RejectedCertificate rejected, Account account, SmtpTimeouts timeouts) {
         String server = where(account);
         if (rejected != null) {
-            return new PermanentFailureException("Not sent: " + rejected.describe(account.host()) + ".",
+            return new PermanentFailureException("Not sent: " + rejected.describe(account.host(), account.name()) + ".",
                     List.of(), null);
         }
         String text = String.valueOf(e.getMessage());

@@ -20,6 +20,42 @@ public record SmtpTimeouts(Duration connect, Duration command, Duration write, D
                 Duration.ofMinutes(10));
     }
 
+    /**
+     * Reads {@code connect=30,command=300,write=180,end=600} (seconds; any subset, the rest stay
+     * standard), as given in the ENVOI_SMTP_TIMEOUTS variable.
+     *
+     * @throws IllegalArgumentException naming the bad part
+     */
+    public static SmtpTimeouts parse(String text) {
+        SmtpTimeouts t = standard();
+        if (text == null || text.isBlank()) {
+            return t;
+        }
+        Duration connect = t.connect();
+        Duration command = t.command();
+        Duration write = t.write();
+        Duration end = t.endOfData();
+        for (String part : text.split(",")) {
+            String[] pair = part.strip().split("=", 2);
+            Duration value;
+            try {
+                value = Duration.ofSeconds(Long.parseLong(pair.length == 2 ? pair[1].strip() : ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("\"" + part.strip() + "\" is not NAME=SECONDS "
+                        + "(names: connect, command, write, end)");
+            }
+            switch (pair[0].strip()) {
+                case "connect" -> connect = value;
+                case "command" -> command = value;
+                case "write" -> write = value;
+                case "end" -> end = value;
+                default -> throw new IllegalArgumentException("\"" + pair[0].strip() + "\" is not a timeout "
+                        + "(names: connect, command, write, end)");
+            }
+        }
+        return new SmtpTimeouts(connect, command, write, end);
+    }
+
     public SmtpTimeouts {
         for (Duration d : new Duration[] {connect, command, write, endOfData}) {
             if (d == null || d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {

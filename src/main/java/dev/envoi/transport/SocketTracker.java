@@ -11,12 +11,26 @@ import java.net.SocketException;
 final class SocketTracker {
 
     private volatile Socket socket;
+    private volatile javax.net.ssl.SSLSocket tls;
 
     /** Every socket Envoi opens goes through here: no Nagle delay, so small commands leave at once. */
     Socket track(Socket created) throws SocketException {
         created.setTcpNoDelay(true);
         socket = created;
         return created;
+    }
+
+    /** The TLS layer of the connection (the same socket for implicit TLS, a layer for STARTTLS). */
+    Socket trackTls(Socket secured) {
+        if (secured instanceof javax.net.ssl.SSLSocket ssl) {
+            tls = ssl;
+        }
+        return secured;
+    }
+
+    java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {
+        javax.net.ssl.SSLSocket s = tls;
+        return s == null || s.isClosed() ? java.util.Optional.empty() : java.util.Optional.of(s.getSession());
     }
 
     Socket current() {
