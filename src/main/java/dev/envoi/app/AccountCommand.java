@@ -33,7 +33,8 @@ final class AccountCommand {
             case "remove" -> remove(rest);
             case "test" -> test(rest);
             case "pin" -> pin(rest);
-            default -> throw new UsageException(action.isEmpty() ? "account needs add, list, remove, test or pin"
+            default -> throw new UsageException(action.isEmpty() || action.startsWith("--")
+                    ? "account needs add, list, remove, test or pin"
                     : "account " + Printable.of(action) + ": unknown (use add, list, remove, test or pin)");
         };
     }
