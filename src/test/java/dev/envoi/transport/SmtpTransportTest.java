@@ -113,6 +113,10 @@ class SmtpTransportTest {
         assertTrue(refused.getMessage().contains("not signed by an authority"), refused.getMessage());
         assertFalse(server.saw("MAIL"));
 
+        assertThrows(PermanentFailureException.class, () -> transport(account("localhost", SmtpSecurity.STARTTLS,
+                AuthMethod.NONE, "AB".repeat(32)), a -> Optional.empty(), ServerTrust.system()).transfer(simple("x"), gate),
+                "a pin of another certificate trusts nothing more");
+
         String typedByUser = certificates.serverFingerprint().toLowerCase().replace(":", " ");
         try (SmtpTransport pinned = transport(account("localhost", SmtpSecurity.STARTTLS, AuthMethod.NONE, typedByUser),
                 a -> Optional.empty(), ServerTrust.system())) {
