@@ -69,6 +69,15 @@ public final class MimeAssembler {
         return message;
     }
 
+    /** As {@link #assemble}, for a transport: a message that cannot be put in mail form is refused for good. */
+    public MimeMessage assembleForSending(OutgoingMessage outgoing) throws PermanentFailureException {
+        try {
+            return assemble(outgoing);
+        } catch (MessagingException e) {
+            throw new PermanentFailureException("The message cannot be put in mail form: " + e.getMessage(), List.of(), e);
+        }
+    }
+
     /** Everyone the message goes to, Bcc included, each address once, in order. */
     public static List<MailAddress> envelopeRecipients(DraftContent content) {
         Map<String, MailAddress> unique = new LinkedHashMap<>();

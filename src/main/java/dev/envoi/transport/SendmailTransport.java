@@ -50,7 +50,7 @@ public final class SendmailTransport implements Transport {
 
     @Override
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
-        MimeMessage mime = assemble(message);
+        MimeMessage mime = assembler.assembleForSending(message);
         if (!Files.isExecutable(program)) {
             throw new PermanentFailureException("Not sent: " + program + " is not an executable sendmail program. "
                     + "Install a mail transfer agent, or use an SMTP account.");
@@ -97,15 +97,6 @@ public final class SendmailTransport implements Transport {
             process.getOutputStream().close();
         } catch (IOException e) {
             // The pipe is gone with the program.
-        }
-    }
-
-    private MimeMessage assemble(OutgoingMessage message) throws PermanentFailureException {
-        try {
-            return assembler.assemble(message);
-        } catch (MessagingException e) {
-            throw new PermanentFailureException("The message cannot be put in mail form: " + SmtpFailures.rootMessage(e),
-                    List.of(), e);
         }
     }
 

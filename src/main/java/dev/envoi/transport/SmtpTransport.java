@@ -68,7 +68,7 @@ public final class SmtpTransport implements Transport {
 
     @Override
     public synchronized HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
-        MimeMessage mime = assemble(message);
+        MimeMessage mime = assembler.assembleForSending(message);
         gate.checkNotCancelled();
         SmtpConnection smtp = connected();
         boolean keep = false;
@@ -101,15 +101,6 @@ public final class SmtpTransport implements Transport {
                 smtp.abort();
                 connection = null;
             }
-        }
-    }
-
-    private MimeMessage assemble(OutgoingMessage message) throws PermanentFailureException {
-        try {
-            return assembler.assemble(message);
-        } catch (MessagingException e) {
-            throw new PermanentFailureException("The message cannot be put in mail form: " + SmtpFailures.rootMessage(e),
-                    List.of(), e);
         }
     }
 
