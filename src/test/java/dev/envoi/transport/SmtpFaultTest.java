@@ -141,9 +141,9 @@ class SmtpFaultTest {
         MessageFate fate = harness.awaitOutcome(id);
         assertEquals(Folder.SENT, fate.folder(), fate.toString());
         assertEquals(1, server.messages.size());
-        String reply = harness.store.sent().get(0).returnReason();
-        assertTrue(fate.reason().contains("ghost@example.org") || (reply != null && reply.contains("ghost@example.org")),
-                fate + " / " + reply);
+        assertTrue(fate.reason().startsWith("250"), fate.reason());
+        assertTrue(fate.reason().contains("not delivered to ghost@example.org"), fate.reason());
+        assertFalse(server.commandsStartingWith("RCPT").isEmpty());
     }
 
     @Test
@@ -237,7 +237,7 @@ class SmtpFaultTest {
         while (server.partialDataBytes.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(server.partialDataBytes.get() > 0, "the server saw the connection end in the middle of the data " + harness.store.fate(id) + server.commands + server.messages.size());
+        assertTrue(server.partialDataBytes.get() > 0, "the server saw the connection end in the middle of the data");
         assertTrue(server.messages.isEmpty(), "the server never saw the end-of-data marker");
         MessageFate fate = harness.store.fate(id).orElseThrow();
         assertEquals(Folder.DRAFTS, fate.folder());
