@@ -2,6 +2,7 @@ package dev.envoi.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.account.Account;
@@ -18,6 +19,7 @@ import dev.envoi.store.Drafts;
 import dev.envoi.store.Folder;
 import dev.envoi.store.MessageFate;
 import dev.envoi.store.OutboxEntry;
+import dev.envoi.store.UnableToAbortException;
 import dev.envoi.transport.FaultSmtpServer.Reset;
 import dev.envoi.transport.FaultSmtpServer.Stage;
 import dev.envoi.transport.FaultSmtpServer.Stall;
@@ -115,6 +117,18 @@ class SmtpFaultTest {
     }
 
     @Test
+    void queuedMessagesShareOneConnection() {
+        start();
+        List<EntryId> ids = List.of(harness.submit(Drafts.simple("one")), harness.submit(Drafts.simple("two")),
+                harness.submit(Drafts.simple("three")));
+        for (EntryId id : ids) {
+            assertEquals(Folder.SENT, harness.awaitOutcome(id).folder());
+        }
+        assertEquals(1, server.connections.get());
+        assertEquals(3, server.messages.size());
+    }
+
+    @Test
     void someRecipientsRefusedMeansNothingIsSentAndTheRefusedAreNamed() {
         server.refuseRecipient("ghost@example.org", "550 5.1.1 <ghost@example.org>: Recipient address rejected");
         start();
@@ -177,11 +191,16 @@ class SmtpFaultTest {
     }
 
     @Test
-    void noReplyToTheEndOfDataIsUncertainAfterTheLongestWait() {
+    void noReplyToTheEndOfDataIsUncertainAfterTheLongestWait() throws Exception {
         server.at(Stage.END_OF_DATA, new Stall());
         start();
         long started = System.nanoTime();
         EntryId id = harness.submit(Drafts.simple("stall after"));
+        while (server.messages.isEmpty()) {
+            Thread.sleep(10);
+        }
+        assertFalse(harness.store.canAbort(id), "the hand-off was recorded before the server had the end of data");
+        assertThrows(UnableToAbortException.class, () -> harness.store.abortSubmit(id));
         harness.awaitOutcome(id);
         OutboxEntry entry = harness.entry(id);
         assertEquals(OutboxState.UNCERTAIN, entry.state());
