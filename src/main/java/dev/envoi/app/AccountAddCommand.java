@@ -31,7 +31,9 @@ final class AccountAddCommand {
             Map.entry("auth", ParsedArgs.Arity.VALUE), Map.entry("size-limit", ParsedArgs.Arity.VALUE),
             Map.entry("default", ParsedArgs.Arity.FLAG), Map.entry("partial-delivery", ParsedArgs.Arity.FLAG),
             Map.entry("delete-after-sending", ParsedArgs.Arity.FLAG), Map.entry("insecure", ParsedArgs.Arity.FLAG),
-            Map.entry("password-store", ParsedArgs.Arity.VALUE), Map.entry("password", ParsedArgs.Arity.VALUE));
+            Map.entry("password-store", ParsedArgs.Arity.VALUE), Map.entry("password", ParsedArgs.Arity.VALUE),
+            Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE));
+    private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;
 
@@ -58,7 +60,7 @@ final class AccountAddCommand {
             String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);
             terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
-                    + account.host() + ":" + account.port() + ")" + where + "; check it with envoi account test "
+                    + AccountCommand.server(account) + ")" + where + "; check it with envoi account test "
                     + account.name());
             return ExitCode.OK;
         }
@@ -106,6 +108,21 @@ final class AccountAddCommand {
 
     private static Account account(String name, ParsedArgs parsed) throws UsageException {
         MailAddress address = address(parsed);
+        if (parsed.has("sendmail")) {
+            for (String smtpOnly : List.of("host", "port", "security", "user", "auth", "size-limit", "partial-delivery",
+                    "insecure")) {
+                if (parsed.has(smtpOnly)) {
+                    throw new UsageException("--" + smtpOnly + " is an SMTP setting; it does not go with --sendmail");
+                }
+            }
+            String program = parsed.value("sendmail").filter(p -> !p.isBlank()).orElse(STANDARD_SENDMAIL);
+            try {
+                return Account.sendmail(name, address, program, !parsed.has("delete-after-sending"),
+                        parsed.has("default"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("account add: " + e.getMessage());
+            }
+        }
         String host = required(parsed, "host").strip();
         SmtpSecurity security = security(required(parsed, "security"));
         int port = parsed.value("port").isPresent() ? number(parsed, "port", 1, 65535) : security.defaultPort();

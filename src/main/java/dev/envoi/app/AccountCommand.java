@@ -57,7 +57,7 @@ final class AccountCommand {
                         "AUTH", "DEFAULT");
                 for (Map<String, Object> row : rows) {
                     terminal.out().printf("%-16s  %-30s  %-28s  %-8s  %-8s  %s%n", row.get("name"),
-                            Printable.of(String.valueOf(row.get("address"))), row.get("host") + ":" + row.get("port"),
+                            Printable.of(String.valueOf(row.get("address"))), row.get("server"),
                             row.get("security"), row.get("auth"), Boolean.TRUE.equals(row.get("default")) ? "yes" : "");
                 }
             }
@@ -70,8 +70,10 @@ final class AccountCommand {
         row.put("name", account.name());
         row.put("displayName", account.identity().displayName());
         row.put("address", account.identity().address());
-        row.put("host", account.host());
-        row.put("port", account.port());
+        row.put("server", server(account));
+        row.put("host", account.usesSendmail() ? null : account.host());
+        row.put("port", account.usesSendmail() ? null : account.port());
+        row.put("sendmail", account.usesSendmail() ? account.sendmailProgram() : null);
         row.put("security", account.security().name().toLowerCase(Locale.ROOT));
         row.put("user", account.user());
         row.put("auth", account.auth().name().toLowerCase(Locale.ROOT));
@@ -141,6 +143,11 @@ final class AccountCommand {
             throw new UsageException(problem);
         }
         return parsed;
+    }
+
+    /** Where the account's mail goes, as one short text. */
+    static String server(Account account) {
+        return account.usesSendmail() ? "sendmail " + account.sendmailProgram() : account.host() + ":" + account.port();
     }
 
     static Account find(AccountRepository accounts, String name) throws UsageException {

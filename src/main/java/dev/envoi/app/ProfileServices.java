@@ -9,6 +9,7 @@ import dev.envoi.spool.TransferProgress;
 import dev.envoi.spool.TransportRouter;
 import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.transport.PickupFolderTransport;
+import dev.envoi.transport.SendmailTransport;
 import dev.envoi.transport.ServerTrust;
 import dev.envoi.transport.SmtpTimeouts;
 import dev.envoi.transport.SmtpTransport;
@@ -102,7 +103,9 @@ public final class ProfileServices implements AutoCloseable {
 
     private TransportRouter router() {
         return new AccountRouter(store.accounts(),
-                account -> new SmtpTransport(account, credentials, timeouts, ServerTrust.system()),
+                account -> account.usesSendmail()
+                        ? new SendmailTransport(Path.of(account.sendmailProgram()), timeouts.endOfData())
+                        : new SmtpTransport(account, credentials, timeouts, ServerTrust.system()),
                 () -> new PickupFolderTransport(pickupFolder()));
     }
 

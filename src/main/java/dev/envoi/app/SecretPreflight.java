@@ -21,14 +21,16 @@ final class SecretPreflight {
     static void ensure(MailAddress sender, AccountRepository accounts, CredentialChain credentials, Terminal terminal)
             throws UsageException, CredentialException {
         Optional<Account> account = accounts.forAddress(sender.address()).or(accounts::defaultAccount);
-        if (account.isEmpty() || account.get().auth() == AuthMethod.NONE) {
-            return;
+        if (account.isPresent()) {
+            ensure(account.get(), credentials, terminal);
         }
-        ensure(account.get(), credentials, terminal);
     }
 
     static void ensure(Account account, CredentialChain credentials, Terminal terminal)
             throws UsageException, CredentialException {
+        if (account.auth() == AuthMethod.NONE) {
+            return;
+        }
         Optional<char[]> known = credentials.secretFor(account);
         if (known.isPresent()) {
             java.util.Arrays.fill(known.get(), '\0');

@@ -11,6 +11,8 @@ import jakarta.mail.Session;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -54,6 +56,13 @@ public final class AccountTester {
     }
 
     public Report test(Account account, SecretLookup secrets) {
+        if (account.usesSendmail()) {
+            Path program = Path.of(account.sendmailProgram());
+            boolean runnable = Files.isExecutable(program) && !Files.isDirectory(program);
+            return new Report(List.of(new StepResult(Step.CONNECT, runnable, runnable
+                    ? program + " is there to take the mail (no TLS or login: the local mail system does that)"
+                    : program + " is not an executable program")));
+        }
         List<StepResult> steps = new ArrayList<>();
         StepResult connect = connect(account);
         steps.add(connect);

@@ -120,6 +120,33 @@ class AccountCommandTest {
     }
 
     @Test
+    void aSendmailAccountTakesTheMessagesOfItsAddress() throws Exception {
+        Path out = home.resolve("handed.eml");
+        Path program = home.resolve("fake-sendmail");
+        Files.writeString(program, "#!/bin/sh\nprintf '%s ' \"$@\" > '" + home.resolve("args") + "'\ncat > '" + out + "'\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
+        CommandLineRun added = envoi("account", "add", "local", "--address", "me@example.org", "--sendmail=" + program);
+        assertEquals(ExitCode.OK, added.exitCode, added.toString());
+        assertTrue(envoi("account", "list", "--json").out.contains("\"sendmail\":\"" + program + "\""));
+        CommandLineRun tested = envoi("account", "test", "local");
+        assertEquals(ExitCode.OK, tested.exitCode, tested.toString());
+
+        CommandLineRun sent = envoi("send", "--to", "jane@example.org", "--subject", "local mail", "--undo-seconds", "0",
+                "--wait=30");
+        assertEquals(ExitCode.OK, sent.exitCode, sent.toString());
+        assertTrue(sent.err.contains("Accepted by " + program), sent.err);
+        assertTrue(Files.readString(out).contains("Subject: local mail"));
+        assertEquals("-i -f me@example.org -- jane@example.org ", Files.readString(home.resolve("args")));
+
+        CommandLineRun mixed = envoi("account", "add", "x", "--address", "x@example.org", "--sendmail", "--host", "h");
+        assertEquals(ExitCode.BAD_INPUT, mixed.exitCode);
+        assertTrue(mixed.err.contains("does not go with --sendmail"), mixed.err);
+        CommandLineRun relative = envoi("account", "add", "y", "--address", "y@example.org", "--sendmail=sendmail");
+        assertEquals(ExitCode.BAD_INPUT, relative.exitCode);
+        assertTrue(relative.err.contains("not an absolute path"), relative.err);
+    }
+
+    @Test
     void aSecondAccountOfTheSameNameIsRefused() {
         assertEquals(ExitCode.OK, envoi("account", "add", "a", "--address", "a@example.org", "--host", "h.example",
                 "--security", "tls").exitCode);
