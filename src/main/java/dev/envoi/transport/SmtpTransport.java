@@ -187,8 +187,8 @@ public final class SmtpTransport implements Transport {
         }
         if (found.isEmpty()) {
             throw new PermanentFailureException("Not sent: no " + secretName() + " is known for account "
-                    + account.name() + " in this session. Run `envoi account test " + account.name()
-                    + "` to give it, or set ENVOI_SMTP_PASSWORD.", List.of(), null);
+                    + account.name() + ": it is not stored, and was not given in this session. Send again with "
+                    + "`envoi send --wait` in a terminal (it asks), or with ENVOI_SMTP_PASSWORD set.", List.of(), null);
         }
         char[] secret = found.get();
         if (refusedLogin.isThe(secret)) {
