@@ -39,6 +39,16 @@ final class AccountRules {
         return null;
     }
 
+    static String problemWithSendmail(String program) {
+        if (program.isEmpty()) {
+            return null;
+        }
+        if (!program.startsWith("/") || program.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "sendmail: \"" + program + "\" is not an absolute path such as /usr/sbin/sendmail";
+        }
+        return null;
+    }
+
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");

@@ -37,7 +37,7 @@ final class OutboxCommand {
         if (wait.isPresent() && !parsed.has("flush")) {
             throw new UsageException("--wait goes with --flush");
         }
-        try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed))) {
+        try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed), terminal.env())) {
             if (parsed.has("flush")) {
                 return flush(services, wait);
             }

@@ -92,6 +92,8 @@ final class Schema {
               pinned_certificate TEXT NOT NULL,
               is_default INTEGER NOT NULL
             );
+            """, """
+            ALTER TABLE account ADD COLUMN sendmail_program TEXT NOT NULL DEFAULT '';
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

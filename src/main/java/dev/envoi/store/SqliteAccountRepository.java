@@ -17,7 +17,7 @@ import java.util.Optional;
 final class SqliteAccountRepository implements AccountRepository {
 
     private static final String COLUMNS = "name, display_name, address, host, port, security, user_name, auth, "
-            + "size_limit, keep_in_sent, partial_delivery, insecure_confirmed, pinned_certificate, is_default";
+            + "size_limit, keep_in_sent, partial_delivery, insecure_confirmed, pinned_certificate, is_default, sendmail_program";
 
     private final Database database;
 
@@ -56,11 +56,11 @@ final class SqliteAccountRepository implements AccountRepository {
                 Database.update(c, "UPDATE account SET is_default = 0");
             }
             return Database.update(c, "INSERT OR REPLACE INTO account (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", account.name(), account.identity().displayName(),
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", account.name(), account.identity().displayName(),
                     account.identity().address(), account.host(), account.port(), account.security().name(),
                     account.user(), account.auth().name(), account.sizeLimit(), bit(account.keepInSent()),
                     bit(account.partialDelivery()), bit(account.insecureConfirmed()), account.pinnedCertificate(),
-                    bit(account.isDefault()));
+                    bit(account.isDefault()), account.sendmailProgram());
         });
     }
 
@@ -77,7 +77,7 @@ final class SqliteAccountRepository implements AccountRepository {
                 result.add(new Account(rs.getString(1), new MailAddress(rs.getString(2), rs.getString(3)),
                         rs.getString(4), rs.getInt(5), SmtpSecurity.valueOf(rs.getString(6)), rs.getString(7),
                         AuthMethod.valueOf(rs.getString(8)), rs.getLong(9), rs.getInt(10) != 0, rs.getInt(11) != 0,
-                        rs.getInt(12) != 0, rs.getString(13), rs.getInt(14) != 0));
+                        rs.getInt(12) != 0, rs.getString(13), rs.getInt(14) != 0, rs.getString(15)));
             }
         }
         return result;
