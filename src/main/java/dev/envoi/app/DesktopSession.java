@@ -13,6 +13,9 @@ import dev.envoi.outbox.FxOutboxDialogs;
 import dev.envoi.outbox.OutboxContext;
 import dev.envoi.outbox.OutboxWindow;
 import dev.envoi.outbox.SentMessageWindow;
+import dev.envoi.settings.AccountsContext;
+import dev.envoi.settings.AccountsWindow;
+import dev.envoi.settings.FxAccountsDialogs;
 import dev.envoi.store.StoreException;
 import dev.envoi.message.MailAddress;
 import dev.envoi.spool.ProgressHub;
@@ -45,6 +48,8 @@ final class DesktopSession implements AutoCloseable {
     private final DeliveryNotifier notifier;
     private final List<ComposeWindow> composeWindows = new ArrayList<>();
     private OutboxWindow outboxWindow;
+    private final AccountsContext accountsContext;
+    private AccountsWindow accountsWindow;
     private final QuitWhenIdle quitPolicy;
     private final AtomicInteger openWindows = new AtomicInteger();
 
@@ -54,7 +59,10 @@ final class DesktopSession implements AutoCloseable {
         this.progress = progress;
         this.identities = identities;
         this.context = new ComposeContext(services.store(), background, Platform::runLater, new FxScheduler(),
-                Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft, this::openOutbox);
+                Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft, this::openOutbox, this::openAccounts);
+        this.accountsContext = new AccountsContext(services.store().accounts(), services.credentials(),
+                new SmtpConnectionTester(services.smtpTimeouts()), background, Platform::runLater,
+                this::accountsChanged);
         this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
@@ -126,6 +134,27 @@ final class DesktopSession implements AutoCloseable {
             counted(outboxWindow.stage(), () -> outboxWindow = null);
         }
         outboxWindow.show();
+    }
+
+    /** The one accounts window, brought to the front if it is already open. */
+    private void openAccounts() {
+        if (accountsWindow == null) {
+            accountsWindow = new AccountsWindow(accountsContext, FxAccountsDialogs::new);
+            counted(accountsWindow.stage(), () -> accountsWindow = null);
+        }
+        accountsWindow.show();
+    }
+
+    /** New or changed accounts: their identities become choices in every From list. */
+    private void accountsChanged() {
+        background.execute(() -> {
+            List<MailAddress> fresh = services.store().accounts().accounts().stream().map(Account::identity).toList();
+            Platform.runLater(() -> {
+                fresh.stream().filter(a -> !identities.contains(a)).forEach(identities::add);
+                composeWindows.forEach(w -> fresh.stream().filter(a -> !w.model().identities().contains(a))
+                        .forEach(w.model().identities()::add));
+            });
+        });
     }
 
     private void openSentMessage(EntryId sentId) {

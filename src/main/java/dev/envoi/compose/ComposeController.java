@@ -35,6 +35,7 @@ public final class ComposeController {
     @FXML private ToggleButton ccBccToggle;
     @FXML private MenuButton draftsMenu;
     @FXML private Button outboxButton;
+    @FXML private Button accountsButton;
     @FXML private Label errorBanner;
     @FXML private Label fromLabel;
     @FXML private Label toLabel;
@@ -68,6 +69,8 @@ public final class ComposeController {
         saveDraftButton.setOnAction(e -> model.saveDraft());
         attachButton.setOnAction(e -> model.attachWithChooser());
         outboxButton.setOnAction(e -> model.openOutbox());
+        accountsButton.setOnAction(e -> model.openAccounts());
+        accountsButton.disableProperty().bind(model.sendingProperty());
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
         new FileDrop(model::attach).install(root);

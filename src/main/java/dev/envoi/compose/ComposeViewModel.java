@@ -58,6 +58,7 @@ public final class ComposeViewModel {
     private final Runnable progressSubscription;
     private final Consumer<EntryId> openDraftWindow;
     private final Runnable openOutbox;
+    private final Runnable openAccounts;
 
     private final ObservableList<MailAddress> identities = FXCollections.observableArrayList();
     private final ObjectProperty<MailAddress> from = new SimpleObjectProperty<>();
@@ -97,6 +98,7 @@ public final class ComposeViewModel {
         this.settings = context.settings();
         this.openDraftWindow = context.openDraftWindow();
         this.openOutbox = context.openOutbox();
+        this.openAccounts = context.openAccounts();
         this.session = new DraftSession(store);
         this.identities.setAll(senderIdentities);
         this.from.set(senderIdentities.isEmpty() ? null : senderIdentities.get(0));
@@ -272,6 +274,11 @@ public final class ComposeViewModel {
     /** Shows the outbox window (every message not yet sent). */
     public void openOutbox() {
         openOutbox.run();
+    }
+
+    /** Shows the accounts window (where the From identities come from). */
+    public void openAccounts() {
+        openAccounts.run();
     }
 
     /** The message this window follows while it is on its way, if any. */

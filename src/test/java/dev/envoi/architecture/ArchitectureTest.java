@@ -59,14 +59,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule composeAndOutboxUseNoTransport = noClasses().that()
-            .resideInAnyPackage("dev.envoi.compose..", "dev.envoi.outbox..")
+            .resideInAnyPackage("dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.settings..", "dev.envoi.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.transport..")
             .because("windows talk to the store and spooler; only the app's wiring chooses a transport")
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule windowsKnowNoApp = noClasses().that()
+            .resideInAnyPackage("dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.settings..", "dev.envoi.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.app..")
+            .because("the app wires the windows together; a window only knows what it is handed");
+
+    @ArchTest
     static final ArchRule noRawThreadsInWindows = noClasses().that()
-            .resideInAnyPackage("dev.envoi.compose..", "dev.envoi.outbox..")
+            .resideInAnyPackage("dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.settings..", "dev.envoi.ui..")
             .should().callConstructor(Thread.class)
             .orShould().callConstructor(Thread.class, Runnable.class)
             .because("background work goes through the injected executor, so tests can run it on their own thread")

@@ -36,7 +36,8 @@ class BundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/dev/envoi/compose/messages", "/dev/envoi/outbox/messages", "/dev/envoi/app/messages"})
+    @ValueSource(strings = {"/dev/envoi/compose/messages", "/dev/envoi/outbox/messages", "/dev/envoi/app/messages",
+            "/dev/envoi/settings/messages"})
     void englishAndFrenchHaveTheSameKeys(String bundle) throws IOException {
         Set<String> english = new TreeSet<>(load(bundle + ".properties").stringPropertyNames());
         Set<String> french = new TreeSet<>(load(bundle + "_fr.properties").stringPropertyNames());
@@ -51,7 +52,8 @@ class BundleTest {
     @ParameterizedTest
     @ValueSource(strings = {"/dev/envoi/compose/messages.properties", "/dev/envoi/compose/messages_fr.properties",
             "/dev/envoi/outbox/messages.properties", "/dev/envoi/outbox/messages_fr.properties",
-            "/dev/envoi/app/messages.properties", "/dev/envoi/app/messages_fr.properties"})
+            "/dev/envoi/app/messages.properties", "/dev/envoi/app/messages_fr.properties",
+            "/dev/envoi/settings/messages.properties", "/dev/envoi/settings/messages_fr.properties"})
     void everyTextIsAValidPatternWithTypographicApostrophes(String resource) throws IOException {
         Properties texts = load(resource);
         for (String key : texts.stringPropertyNames()) {
@@ -64,7 +66,7 @@ class BundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose/compose.fxml", "outbox/outbox.fxml"})
+    @ValueSource(strings = {"compose/compose.fxml", "outbox/outbox.fxml", "settings/accounts.fxml"})
     void everyKeyAViewUsesExists(String view) throws IOException {
         Path fxml = Path.of("src/main/resources/dev/envoi").resolve(view);
         String bundle = "/dev/envoi/" + view.substring(0, view.indexOf('/')) + "/messages";
@@ -79,9 +81,9 @@ class BundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev/envoi/compose", "dev/envoi/outbox", "dev/envoi/app"})
+    @ValueSource(strings = {"dev/envoi/compose", "dev/envoi/outbox", "dev/envoi/app", "dev/envoi/settings"})
     void everyKeyTheCodeAsksForExists(String folder) throws IOException {
-        Pattern used = Pattern.compile("texts(?:\\(\\))?\\.get\\(\"([\\w.]+)\"");
+        Pattern used = Pattern.compile("texts(?:\\(\\))?\\.get\\(\"([\\w.]+)\"\\s*[,)]");
         Properties english = load("/" + folder + "/messages.properties");
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java").resolve(folder))) {
             for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {

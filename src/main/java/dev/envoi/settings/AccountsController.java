@@ -1,0 +1,159 @@
+package dev.envoi.settings;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AuthMethod;
+import dev.envoi.account.CredentialChoice;
+import dev.envoi.account.SmtpSecurity;
+import dev.envoi.ui.Texts;
+import java.util.Locale;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+/** Binds accounts.fxml to an {@link AccountsViewModel}; no decisions are made here. */
+public final class AccountsController {
+
+    private final AccountsViewModel model;
+
+    @FXML private Label accountsError;
+    @FXML private ListView<Account> accountList;
+    @FXML private Button newAccountButton;
+    @FXML private Button removeAccountButton;
+    @FXML private Label nameLabel;
+    @FXML private TextField nameField;
+    @FXML private Label displayNameLabel;
+    @FXML private TextField displayNameField;
+    @FXML private Label addressLabel;
+    @FXML private TextField addressField;
+    @FXML private Label hostLabel;
+    @FXML private TextField hostField;
+    @FXML private Label securityLabel;
+    @FXML private ChoiceBox<SmtpSecurity> securityField;
+    @FXML private Label portLabel;
+    @FXML private TextField portField;
+    @FXML private Label authLabel;
+    @FXML private ChoiceBox<AuthMethod> authField;
+    @FXML private Label userLabel;
+    @FXML private TextField userField;
+    @FXML private Label passwordLabel;
+    @FXML private PasswordField passwordField;
+    @FXML private Label passwordStoreLabel;
+    @FXML private ChoiceBox<CredentialChoice> passwordStoreField;
+    @FXML private Label sizeLimitLabel;
+    @FXML private TextField sizeLimitField;
+    @FXML private CheckBox keepInSentCheck;
+    @FXML private CheckBox partialDeliveryCheck;
+    @FXML private CheckBox insecureCheck;
+    @FXML private CheckBox defaultCheck;
+    @FXML private Button saveAccountButton;
+    @FXML private Button testConnectionButton;
+    @FXML private TextArea testReport;
+    @FXML private Label accountsStatus;
+
+    public AccountsController(AccountsViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        AccountForm form = model.form();
+        Texts texts = model.texts();
+        accountList.setItems(model.accounts());
+        accountList.setCellFactory(list -> new AccountCell());
+        accountList.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> {
+            if (a != null) {
+                model.selectedProperty().set(a);
+            }
+        });
+        model.selectedProperty().addListener((o, was, a) -> {
+            if (a == null) {
+                accountList.getSelectionModel().clearSelection();
+            } else {
+                accountList.getSelectionModel().select(a);
+            }
+        });
+        text(nameLabel, nameField, form.nameProperty());
+        text(displayNameLabel, displayNameField, form.displayNameProperty());
+        text(addressLabel, addressField, form.addressProperty());
+        text(hostLabel, hostField, form.hostProperty());
+        text(portLabel, portField, form.portProperty());
+        text(userLabel, userField, form.userProperty());
+        text(passwordLabel, passwordField, form.passwordProperty());
+        text(sizeLimitLabel, sizeLimitField, form.sizeLimitProperty());
+        choice(securityLabel, securityField, SmtpSecurity.values(), form.securityProperty(), "security.", texts);
+        choice(authLabel, authField, AuthMethod.values(), form.authProperty(), "auth.", texts);
+        choice(passwordStoreLabel, passwordStoreField, CredentialChoice.values(), form.passwordStoreProperty(),
+                "store.", texts);
+        keepInSentCheck.selectedProperty().bindBidirectional(form.keepInSentProperty());
+        partialDeliveryCheck.selectedProperty().bindBidirectional(form.partialDeliveryProperty());
+        insecureCheck.selectedProperty().bindBidirectional(form.insecureConfirmedProperty());
+        defaultCheck.selectedProperty().bindBidirectional(form.makeDefaultProperty());
+        // The confirmation only matters, and is only shown, for an unencrypted connection.
+        insecureCheck.visibleProperty().bind(form.securityProperty().isEqualTo(SmtpSecurity.NONE));
+        insecureCheck.managedProperty().bind(insecureCheck.visibleProperty());
+        var noPassword = form.authProperty().isEqualTo(AuthMethod.NONE);
+        userField.disableProperty().bind(noPassword);
+        passwordField.disableProperty().bind(noPassword);
+        passwordStoreField.disableProperty().bind(noPassword);
+        newAccountButton.setOnAction(e -> model.newAccount());
+        removeAccountButton.setOnAction(e -> model.remove());
+        removeAccountButton.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
+        saveAccountButton.setOnAction(e -> model.save());
+        saveAccountButton.disableProperty().bind(model.busyProperty());
+        testConnectionButton.setOnAction(e -> model.testConnection());
+        testConnectionButton.disableProperty().bind(model.busyProperty());
+        testReport.textProperty().bind(model.testReportProperty());
+        accountsError.textProperty().bind(model.errorProperty());
+        accountsError.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        accountsError.managedProperty().bind(accountsError.visibleProperty());
+        accountsStatus.textProperty().bind(model.statusProperty());
+    }
+
+    private static void text(Label label, TextField field, javafx.beans.property.StringProperty value) {
+        field.textProperty().bindBidirectional(value);
+        label.setLabelFor(field);
+        field.setAccessibleText(label.getText().replace("_", "").replace(":", "").strip());
+    }
+
+    private static <T extends Enum<T>> void choice(Label label, ChoiceBox<T> box, T[] values,
+                                                   javafx.beans.property.ObjectProperty<T> value, String prefix,
+                                                   Texts texts) {
+        box.getItems().setAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : texts.get(prefix + item.name());
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+        label.setLabelFor(box);
+        box.setAccessibleText(label.getText().replace("_", "").replace(":", "").strip());
+    }
+
+    /** An account in the list: its name, its address, and a mark on the default one. */
+    private static final class AccountCell extends ListCell<Account> {
+        @Override
+        protected void updateItem(Account account, boolean empty) {
+            super.updateItem(account, empty);
+            if (empty || account == null) {
+                setText(null);
+                return;
+            }
+            setText((account.isDefault() ? "★ " : "") + account.name() + "\n" + account.identity().address()
+                    .toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.envoi.settings;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AccountRepository;
+import dev.envoi.account.CredentialChoice;
+import dev.envoi.account.CredentialException;
+import dev.envoi.account.SecretLookup;
+import dev.envoi.ui.SerialExecutor;
+import dev.envoi.ui.Texts;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The accounts window without a window: the profile's accounts, the form of the one being edited,
+ * and Save, Remove and Test connection. Disk and network work runs on the background executor.
+ */
+public final class AccountsViewModel {
+
+    private final AccountsContext context;
+    private final AccountRepository repository;
+    private final Executor background;
+    private final Executor ui;
+    private final AccountsDialogs dialogs;
+    private final Texts texts;
+    private final AccountForm form = new AccountForm();
+    private final ObservableList<Account> accounts = FXCollections.observableArrayList();
+    private final ObjectProperty<Account> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper testReport = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private CredentialChoice defaultStore = CredentialChoice.SESSION;
+
+    public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
+        this.context = context;
+        this.repository = context.accounts();
+        this.background = new SerialExecutor(context.background());
+        this.ui = context.ui();
+        this.dialogs = dialogs;
+        this.texts = texts;
+        selected.addListener((o, was, account) -> {
+            form.load(account);
+            testReport.set("");
+            error.set("");
+        });
+    }
+
+    public AccountForm form() {
+        return form;
+    }
+
+    public ObservableList<Account> accounts() {
+        return accounts;
+    }
+
+    public ObjectProperty<Account> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** One line per step of the last connection test. */
+    public ReadOnlyStringProperty testReportProperty() {
+        return testReport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    /** Reads the accounts (call once the window shows). */
+    public void load() {
+        work(() -> {
+            List<Account> all = repository.accounts();
+            // Probing for a keyring can take a second where there is none: never on the FX thread.
+            CredentialChoice usual = context.credentials().defaultChoice();
+            return () -> {
+                defaultStore = usual;
+                form.passwordStore.set(usual);
+                show(all, all.stream().filter(Account::isDefault).findFirst()
+                        .or(() -> all.stream().findFirst()).map(Account::name).orElse(null));
+            };
+        });
+    }
+
+    /** An empty form for a new account. */
+    public void newAccount() {
+        selected.set(null);
+        form.clear();
+        form.passwordStore.set(defaultStore);
+        error.set("");
+    }
+
+    /** Checks the form, saves the account and, if one was typed, its password where the user chose. */
+    public void save() {
+        Account account;
+        try {
+            account = form.toAccount(texts);
+        } catch (AccountForm.Invalid e) {
+            error.set(e.getMessage());
+            return;
+        }
+        Account replaced = selected.get();
+        char[] secret = form.password.get().toCharArray();
+        work(() -> {
+            if (replaced != null && !replaced.name().equals(account.name())) {
+                repository.remove(replaced.name());
+            }
+            repository.put(account);
+            storeSecret(account, secret);
+            List<Account> all = repository.accounts();
+            return () -> {
+                form.password.set("");
+                show(all, account.name());
+                status.set(texts.get("status.saved", account.name()));
+                context.accountsChanged().run();
+            };
+        });
+    }
+
+    private void storeSecret(Account account, char[] secret) throws CredentialException {
+        try {
+            if (secret.length > 0 && form.needsPassword()) {
+                context.credentials().storeFor(form.passwordStore.get()).store(account, secret);
+            }
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
+        }
+    }
+
+    public void remove() {
+        Account account = selected.get();
+        if (account == null || !dialogs.confirmRemove(account.name())) {
+            return;
+        }
+        work(() -> {
+            repository.remove(account.name());
+            context.credentials().forget(account);
+            List<Account> all = repository.accounts();
+            return () -> {
+                show(all, null);
+                form.clear();
+                status.set(texts.get("status.removed", account.name()));
+                context.accountsChanged().run();
+            };
+        });
+    }
+
+    /** Connects, negotiates TLS and logs in with what the form holds, and says which step failed. */
+    public void testConnection() {
+        Account account;
+        try {
+            account = form.toAccount(texts);
+        } catch (AccountForm.Invalid e) {
+            error.set(e.getMessage());
+            return;
+        }
+        String typed = form.password.get();
+        SecretLookup secret = typed.isEmpty() ? context.credentials()
+                : a -> Optional.of(typed.toCharArray());
+        testReport.set(texts.get("test.running", account.host(), account.port()));
+        work(() -> {
+            List<ConnectionTester.Step> steps = context.tester().test(account, secret);
+            String report = steps.stream().map(s -> (s.ok() ? "✔ " : "✘ ") + s.name()
+                    + (s.detail().isEmpty() ? "" : ": " + s.detail())).collect(Collectors.joining("\n"));
+            boolean ok = steps.stream().allMatch(ConnectionTester.Step::ok);
+            return () -> {
+                testReport.set(report);
+                status.set(ok ? texts.get("test.ok") : texts.get("test.failed"));
+            };
+        });
+    }
+
+    private void show(List<Account> all, String select) {
+        accounts.setAll(all);
+        if (select != null) {
+            accounts.stream().filter(a -> a.name().equals(select)).findFirst().ifPresent(selected::set);
+        }
+    }
+
+    /** Background work whose result is something to do on the UI thread. */
+    private interface Work {
+        Runnable run() throws Exception;
+    }
+
+    private void work(Work work) {
+        busy.set(true);
+        error.set("");
+        background.execute(() -> {
+            Runnable then;
+            try {
+                then = work.run();
+            } catch (Exception e) {
+                String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
+                then = () -> error.set(message);
+            }
+            Runnable finish = then;
+            ui.execute(() -> {
+                busy.set(false);
+                finish.run();
+            });
+        });
+    }
+}

@@ -1,0 +1,19 @@
+package dev.envoi.settings;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.SecretLookup;
+import java.util.List;
+
+/**
+ * Tries an account's server step by step (connect, TLS, login) and says how each step went. The
+ * app gives the real SMTP tester; the window never touches a transport itself.
+ */
+@FunctionalInterface
+public interface ConnectionTester {
+
+    /** One step and its outcome, in words the user can act on. */
+    record Step(String name, boolean ok, String detail) {
+    }
+
+    List<Step> test(Account account, SecretLookup secret);
+}
