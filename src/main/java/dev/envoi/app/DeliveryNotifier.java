@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
  * Desktop notifications for what happens to a message when no compose window is watching it: it
- * was handed off, it failed for good, or its delivery became uncertain. Each happens once.
+ * was handed off, it was refused (back in Drafts), it failed for good, or its delivery became
+ * uncertain. Each is told once. Watchers are asked from the store's event thread, so the predicate
+ * must be thread-safe.
  */
 final class DeliveryNotifier implements AutoCloseable {
 
@@ -27,15 +30,23 @@ final class DeliveryNotifier implements AutoCloseable {
     private final Executor background;
     private final Executor ui;
     private final Predicate<EntryId> watchedByAWindow;
+    private final Consumer<Notice> board;
     private final Texts texts = Texts.of(DeliveryNotifier.class);
     private final Map<EntryId, OutboxState> told = new ConcurrentHashMap<>();
     private QueueSubscription subscription;
 
+    /** A notifier that shows ControlsFX notifications on the desktop. */
     DeliveryNotifier(MessageStore store, Executor background, Executor ui, Predicate<EntryId> watchedByAWindow) {
+        this(store, background, ui, watchedByAWindow, Notice::showOnDesktop);
+    }
+
+    DeliveryNotifier(MessageStore store, Executor background, Executor ui, Predicate<EntryId> watchedByAWindow,
+                     Consumer<Notice> board) {
         this.store = store;
         this.background = background;
         this.ui = ui;
         this.watchedByAWindow = watchedByAWindow;
+        this.board = board;
     }
 
     void start() {
@@ -43,7 +54,9 @@ final class DeliveryNotifier implements AutoCloseable {
     }
 
     private void queueChanged(QueueEvent event) {
-        if (event instanceof QueueEvent.StateChanged changed) {
+        // Whether a window watches the message is asked now: by the time the store has been read,
+        // a window that showed the outcome itself may already have stopped following it.
+        if (event instanceof QueueEvent.StateChanged changed && !watchedByAWindow.test(changed.id())) {
             background.execute(() -> check(changed.id()));
         }
     }
@@ -55,17 +68,17 @@ final class DeliveryNotifier implements AutoCloseable {
         } catch (StoreException e) {
             return; // the store is closing
         }
-        fate.flatMap(this::noticeFor).ifPresent(notice -> ui.execute(() -> {
-            if (!watchedByAWindow.test(id)) {
-                notice.show();
-            }
-        }));
+        fate.flatMap(this::noticeFor).ifPresent(notice -> ui.execute(() -> board.accept(notice)));
     }
 
     private Optional<Notice> noticeFor(MessageFate fate) {
         if (fate.folder() == Folder.SENT || fate.folder() == Folder.DELETED) {
-            return once(fate.currentId(), OutboxState.DRAFT, new Notice(texts.get("notify.sent.title"),
+            return once(fate.currentId(), OutboxState.QUEUED, new Notice(texts.get("notify.sent.title"),
                     texts.get("notify.sent.text", subjectOf(fate.currentId())), false));
+        }
+        if (fate.folder() == Folder.DRAFTS && !fate.reason().isEmpty()) {
+            return once(fate.currentId(), OutboxState.DRAFT, new Notice(texts.get("notify.refused.title"),
+                    texts.get("notify.refused.text", fate.reason()), true));
         }
         Optional<OutboxState> state = fate.state();
         if (state.filter(s -> s == OutboxState.FAILED).isPresent()) {
@@ -88,8 +101,9 @@ final class DeliveryNotifier implements AutoCloseable {
         return store.sent().stream().filter(s -> s.id().equals(sentId)).map(s -> s.subject()).findFirst().orElse("");
     }
 
-    private record Notice(String title, String text, boolean warning) {
-        void show() {
+    /** What to tell: a title, a sentence, and whether it is bad news. */
+    record Notice(String title, String text, boolean warning) {
+        void showOnDesktop() {
             Notifications notification = Notifications.create().title(title).text(text)
                     .hideAfter(Duration.seconds(warning ? 15 : 5));
             if (warning) {

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +47,7 @@ final class DesktopSession implements AutoCloseable {
     private final ComposeContext context;
     private final OutboxContext outboxContext;
     private final DeliveryNotifier notifier;
-    private final List<ComposeWindow> composeWindows = new ArrayList<>();
+    private final List<ComposeWindow> composeWindows = new CopyOnWriteArrayList<>();
     private OutboxWindow outboxWindow;
     private final AccountsContext accountsContext;
     private AccountsWindow accountsWindow;
