@@ -265,6 +265,24 @@ class ComposeWindowTest {
     }
 
     @Test
+    void everyControlCanBeNamedByAScreenReader(FxRobot robot) {
+        robot.clickOn("#ccBccToggle");
+        for (Node node : robot.lookup(n -> n instanceof javafx.scene.control.Control && n.isVisible()
+                && n.getId() != null && !n.getId().contains("-")).queryAll()) { // ids with dashes are library internals
+            javafx.scene.control.Control control = (javafx.scene.control.Control) node;
+            String name = control.getAccessibleText() != null ? control.getAccessibleText()
+                    : control instanceof javafx.scene.control.Labeled labeled ? labeled.getText() : null;
+            boolean labelled = robot.lookup(n -> n instanceof Label l && l.getLabelFor() == control).tryQuery()
+                    .isPresent();
+            assertTrue(labelled || (name != null && !name.isBlank()), "no accessible name: #" + control.getId());
+            if (control instanceof Button button && button.isFocusTraversable()) {
+                assertTrue(button.getAccessibleHelp() != null && !button.getAccessibleHelp().isBlank()
+                        || button.getId().equals("ccBccToggle"), "no help text: #" + button.getId());
+            }
+        }
+    }
+
+    @Test
     void tabMovesThroughTheFieldsInReadingOrder(FxRobot robot) throws Exception {
         robot.clickOn("#fromField");
         robot.type(KeyCode.ESCAPE);
