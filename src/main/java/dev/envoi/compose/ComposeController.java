@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Font;
 import org.controlsfx.validation.ValidationSupport;
 
 /**
@@ -24,7 +25,8 @@ import org.controlsfx.validation.ValidationSupport;
  */
 public final class ComposeController {
 
-    private static final double ATTACHMENT_ROW_HEIGHT = 32;
+    /** A row of the attachment list, as compose.css sizes it (2.6em). */
+    private static final double ATTACHMENT_ROW_EMS = 2.6;
 
     private final ComposeViewModel model;
 
@@ -125,7 +127,7 @@ public final class ComposeController {
         });
         // Tall enough for three files without scrolling, no taller: the body keeps the room.
         attachmentList.prefHeightProperty().bind(Bindings.min(3, Bindings.size(model.attachments()))
-                .multiply(ATTACHMENT_ROW_HEIGHT).add(4));
+                .multiply(ATTACHMENT_ROW_EMS * Font.getDefault().getSize()).add(4));
         attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()));
         attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
         totalSizeLabel.textProperty().bind(Bindings.createStringBinding(
