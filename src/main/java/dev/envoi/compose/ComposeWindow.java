@@ -1,16 +1,10 @@
 package dev.envoi.compose;
 
 import dev.envoi.message.MailAddress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.envoi.ui.Views;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import dev.envoi.ui.Theme;
-import dev.envoi.ui.WindowIcons;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -28,18 +22,8 @@ public final class ComposeWindow {
                          Function<Window, FileChooserService> fileChooser, List<MailAddress> identities) {
         this.stage = new Stage();
         this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
-        FXMLLoader loader = new FXMLLoader(ComposeWindow.class.getResource("compose.fxml"), model.texts().bundle());
-        loader.setControllerFactory(type -> new ComposeController(model));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("compose.fxml could not be loaded", e);
-        }
-        Scene scene = new Scene(root);
-        Theme.style(scene, ComposeWindow.class, "compose.css");
-        stage.setScene(scene);
-        WindowIcons.apply(stage);
+        Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(),
+                new ComposeController(model));
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!model.requestClose()) {

@@ -1,9 +1,7 @@
 package dev.envoi.outbox;
 
+import dev.envoi.ui.Confirmation;
 import dev.envoi.ui.Texts;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /** The outbox's questions as modal dialogs over its window. */
@@ -32,12 +30,7 @@ public final class FxOutboxDialogs implements OutboxDialogs {
     }
 
     private boolean confirm(String question, String yesKey, String subject) {
-        ButtonType yes = new ButtonType(texts.get(yesKey), ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType(texts.get("confirm.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, texts.get(question + ".content"), yes, no);
-        alert.initOwner(owner);
-        alert.setTitle("Envoi");
-        alert.setHeaderText(texts.get(question + ".header", subject));
-        return alert.showAndWait().filter(yes::equals).isPresent();
+        return Confirmation.ask(owner, texts.get(question + ".header", subject), texts.get(question + ".content"),
+                texts.get(yesKey), texts.get("confirm.no"));
     }
 }

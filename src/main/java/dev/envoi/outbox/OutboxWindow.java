@@ -1,14 +1,8 @@
 package dev.envoi.outbox;
 
 import dev.envoi.ui.Texts;
-import dev.envoi.ui.Theme;
-import dev.envoi.ui.WindowIcons;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.envoi.ui.Views;
 import java.util.function.Function;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -21,18 +15,7 @@ public final class OutboxWindow {
     public OutboxWindow(OutboxContext context, Function<Window, OutboxDialogs> dialogs) {
         Texts texts = Texts.of(OutboxWindow.class);
         this.model = new OutboxViewModel(context, dialogs.apply(stage), texts);
-        FXMLLoader loader = new FXMLLoader(OutboxWindow.class.getResource("outbox.fxml"), texts.bundle());
-        loader.setControllerFactory(type -> new OutboxController(model));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("outbox.fxml could not be loaded", e);
-        }
-        Scene scene = new Scene(root);
-        Theme.style(scene, OutboxWindow.class, "outbox.css");
-        stage.setScene(scene);
-        WindowIcons.apply(stage);
+        Views.show(stage, OutboxWindow.class, "outbox.fxml", "outbox.css", texts.bundle(), new OutboxController(model));
         stage.setTitle(texts.get("window.title"));
         stage.setOnShown(e -> model.start());
         stage.setOnHidden(e -> model.dispose());

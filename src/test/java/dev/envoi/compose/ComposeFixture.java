@@ -6,6 +6,7 @@ import dev.envoi.spool.RetryPolicy;
 import dev.envoi.spool.ScriptedTransport;
 import dev.envoi.spool.Spooler;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.testing.UiQueue;
 import dev.envoi.transport.Transport;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -27,8 +27,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -40,6 +38,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import dev.envoi.testing.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,17 +99,6 @@ class ComposeWindowTest {
         store.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition, String what) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what);
-        }
-    }
-
     private static <T extends Node> T find(FxRobot robot, String id) {
         return robot.lookup(id).query();
     }
@@ -139,10 +127,10 @@ class ComposeWindowTest {
         writeMessage(robot, "\"Doe, Jane\" <jane@example.org>, bob@example.org", "Résumé du jour", "Bonjour,\nvoici.");
         robot.clickOn("#ccFieldInput").write("carol@example.org").type(KeyCode.TAB);
         robot.clickOn("#attachButton");
-        waitUntil(() -> window.model().attachments().size() == 1, "the file is attached");
+        FxWait.until(() -> window.model().attachments().size() == 1, "the file is attached");
 
         robot.clickOn("#sendButton");
-        waitUntil(() -> !uncheckedPickup().isEmpty(), "the message reaches the pickup folder");
+        FxWait.until(() -> !uncheckedPickup().isEmpty(), "the message reaches the pickup folder");
 
         MimeMessage mail;
         try (InputStream in = Files.newInputStream(pickupFiles().get(0))) {
@@ -158,7 +146,7 @@ class ComposeWindowTest {
         Part file = parts.getBodyPart(1);
         assertEquals("notes été.txt", file.getFileName());
         assertEquals("café ☕", new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        waitUntil(() -> window.model().sendStateProperty().get() instanceof SendState.HandedOff, "handed off");
+        FxWait.until(() -> window.model().sendStateProperty().get() instanceof SendState.HandedOff, "handed off");
         assertEquals("Sent: the mail system has the message.", find(robot, "#sendStatus") instanceof Label l
                 ? l.getText() : "");
     }
@@ -176,13 +164,13 @@ class ComposeWindowTest {
         writeMessage(robot, "jane@example.org", "Oops", "Not yet.");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Button cancel = find(robot, "#cancelSendButton");
-        waitUntil(() -> cancel.isVisible() && !cancel.isDisabled(), "Cancel is offered");
+        FxWait.until(() -> cancel.isVisible() && !cancel.isDisabled(), "Cancel is offered");
         Label status = find(robot, "#sendStatus");
         assertTrue(status.getText().startsWith("Sending in "), status.getText());
         assertTrue(window.model().to().chips().isEmpty(), "the window let go of the recipients");
 
         robot.clickOn("#cancelSendButton");
-        waitUntil(() -> !window.model().to().chips().isEmpty(), "the message is back");
+        FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
 
         assertEquals("Oops", ((TextField) find(robot, "#subjectField")).getText());
         assertEquals("Not yet.", ((TextArea) find(robot, "#bodyArea")).getText());
@@ -197,9 +185,9 @@ class ComposeWindowTest {
     void escapeCancelsASendingMessage(FxRobot robot) throws Exception {
         writeMessage(robot, "jane@example.org", "Escape", "Esc.");
         robot.clickOn("#sendButton");
-        waitUntil(() -> window.model().cancelEnabledProperty().get(), "Cancel is offered");
+        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "Cancel is offered");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !window.model().to().chips().isEmpty(), "the message is back");
+        FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
         assertTrue(store.outbox().isEmpty());
     }
 
@@ -211,7 +199,7 @@ class ComposeWindowTest {
 
         robot.clickOn("#sendButton");
         Label banner = find(robot, "#errorBanner");
-        waitUntil(banner::isVisible, "the error banner shows");
+        FxWait.until(banner::isVisible, "the error banner shows");
         assertEquals("To: “bob@” is not a valid address (no domain follows the @). Correct it or remove it.",
                 banner.getText());
         assertTrue(store.outbox().isEmpty());
@@ -246,7 +234,7 @@ class ComposeWindowTest {
         }).get(5, TimeUnit.SECONDS);
         robot.clickOn("#bodyArea");
         robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        waitUntil(() -> window.model().attachments().size() == 1, "the pasted file is attached");
+        FxWait.until(() -> window.model().attachments().size() == 1, "the pasted file is attached");
         assertEquals("pasted.txt", window.model().attachments().get(0).name());
         assertTrue(((Label) find(robot, "#totalSizeLabel")).getText().endsWith("18 bytes"));
     }
@@ -257,11 +245,11 @@ class ComposeWindowTest {
         assertEquals("Shortcuts — Envoi", window.stage().getTitle());
 
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
-        waitUntil(() -> !store.drafts().isEmpty(), "the draft is saved");
+        FxWait.until(() -> !store.drafts().isEmpty(), "the draft is saved");
         assertEquals("Shortcuts", store.drafts().get(0).subject());
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> chooserCalls == 1, "the file chooser opens");
+        FxWait.until(() -> chooserCalls == 1, "the file chooser opens");
     }
 
     @Test

@@ -25,12 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import dev.envoi.testing.UiQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,7 @@ class OutboxViewModelTest {
     private Spooler spooler;
     private final ProgressHub progress = new ProgressHub();
     private final ExecutorService background = Executors.newCachedThreadPool();
-    private final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+    private final UiQueue ui = new UiQueue();
     private final List<EntryId> openedDrafts = new ArrayList<>();
     private final List<EntryId> openedSent = new ArrayList<>();
     private final Answers answers = new Answers();
@@ -80,7 +78,7 @@ class OutboxViewModelTest {
     @BeforeEach
     void setUp() {
         store = SqliteMessageStore.open(profile);
-        OutboxContext context = new OutboxContext(store, background, ui::add, Clock.systemDefaultZone(),
+        OutboxContext context = new OutboxContext(store, background, ui, Clock.systemDefaultZone(),
                 (ProgressFeed) progress::subscribe, openedDrafts::add, openedSent::add);
         model = new OutboxViewModel(context, answers, Texts.of(OutboxViewModel.class, Locale.ENGLISH));
     }
@@ -103,19 +101,6 @@ class OutboxViewModelTest {
         spooler.start();
     }
 
-    private void runUiUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Runnable task = ui.poll(50, TimeUnit.MILLISECONDS);
-            if (task != null) {
-                task.run();
-            }
-        }
-    }
-
     private OutboxRow row(String subject) {
         return model.queue().stream().filter(r -> r.subject().equals(subject)).findFirst().orElseThrow();
     }
@@ -130,7 +115,7 @@ class OutboxViewModelTest {
         store.submit(Drafts.draft("Christmas"), new SubmitOptions(java.util.Optional.empty(),
                 java.util.Optional.of(Instant.now().plus(Duration.ofDays(20)))));
         model.start();
-        runUiUntil(() -> model.queue().size() == 2, "both are listed");
+        ui.runUntil(() -> model.queue().size() == 2, Duration.ofSeconds(20), "both are listed");
 
         assertTrue(row("Tonight").stateText().contains("(undo window)"), row("Tonight").stateText());
         assertTrue(row("Christmas").stateText().startsWith("Scheduled for "), row("Christmas").stateText());
@@ -140,7 +125,7 @@ class OutboxViewModelTest {
         startSpooler(new ScriptedTransport());
         model.selectedProperty().set(row("Tonight"));
         model.sendNowSelected();
-        runUiUntil(() -> model.queue().size() == 1 && model.sent().size() == 1, "it moves to Sent");
+        ui.runUntil(() -> model.queue().size() == 1 && model.sent().size() == 1, Duration.ofSeconds(20), "it moves to Sent");
         assertEquals("Tonight", model.sent().get(0).subject());
         assertEquals("“Tonight” is being sent now.", model.statusProperty().get());
     }
@@ -149,12 +134,12 @@ class OutboxViewModelTest {
     void cancelTakesTheMessageBackAndOpensIt() throws Exception {
         store.submit(Drafts.draft("Oops"), SubmitOptions.undo(Duration.ofSeconds(60)));
         model.start();
-        runUiUntil(() -> model.queue().size() == 1, "listed");
+        ui.runUntil(() -> model.queue().size() == 1, Duration.ofSeconds(20), "listed");
         model.selectedProperty().set(row("Oops"));
         assertTrue(model.canCancel().get());
 
         model.cancelSelected();
-        runUiUntil(() -> !openedDrafts.isEmpty() && model.queue().isEmpty() && model.drafts().size() == 1, "cancelled");
+        ui.runUntil(() -> !openedDrafts.isEmpty() && model.queue().isEmpty() && model.drafts().size() == 1, Duration.ofSeconds(20), "cancelled");
         assertEquals(store.drafts().get(0).id(), openedDrafts.get(0));
     }
 
@@ -164,7 +149,7 @@ class OutboxViewModelTest {
                 new TransientFailureException("421 4.7.0 busy"))));
         store.submit(Drafts.draft("Busy"), SubmitOptions.undo(Duration.ZERO));
         model.start();
-        runUiUntil(() -> has("Busy", OutboxState.RETRYING), "retrying");
+        ui.runUntil(() -> has("Busy", OutboxState.RETRYING), Duration.ofSeconds(20), "retrying");
 
         OutboxRow busy = row("Busy");
         assertTrue(busy.stateText().matches("Retrying at .+ after 1 attempt: 421 4\\.7\\.0 busy"), busy.stateText());
@@ -172,7 +157,7 @@ class OutboxViewModelTest {
         assertTrue(model.canSendNow().get());
         assertTrue(model.canCancel().get());
         model.sendNowSelected();
-        runUiUntil(() -> model.queue().isEmpty() && model.sent().size() == 1, "sent on the second try");
+        ui.runUntil(() -> model.queue().isEmpty() && model.sent().size() == 1, Duration.ofSeconds(20), "sent on the second try");
     }
 
     @Test
@@ -181,7 +166,7 @@ class OutboxViewModelTest {
                 new UncertainDeliveryException("The connection broke after the end of data.", null))));
         store.submit(Drafts.draft("Maybe"), SubmitOptions.undo(Duration.ZERO));
         model.start();
-        runUiUntil(() -> has("Maybe", OutboxState.UNCERTAIN), "uncertain");
+        ui.runUntil(() -> has("Maybe", OutboxState.UNCERTAIN), Duration.ofSeconds(20), "uncertain");
 
         model.selectedProperty().set(row("Maybe"));
         assertTrue(model.explanationProperty().get().startsWith("Envoi cannot know whether this message arrived"));
@@ -197,7 +182,7 @@ class OutboxViewModelTest {
 
         answers.yes = true;
         model.markSentSelected();
-        runUiUntil(() -> model.queue().isEmpty() && model.sent().size() == 1, "marked as sent");
+        ui.runUntil(() -> model.queue().isEmpty() && model.sent().size() == 1, Duration.ofSeconds(20), "marked as sent");
         assertEquals(List.of("send again Maybe", "mark sent Maybe"), answers.asked);
     }
 
@@ -206,7 +191,7 @@ class OutboxViewModelTest {
         dev.envoi.message.Draft draft = Drafts.draft("Idea");
         store.save(draft);
         model.start();
-        runUiUntil(() -> model.drafts().size() == 1, "listed");
+        ui.runUntil(() -> model.drafts().size() == 1, Duration.ofSeconds(20), "listed");
         model.selectedDraftProperty().set(model.drafts().get(0));
 
         model.openSelectedDraft();
@@ -216,7 +201,7 @@ class OutboxViewModelTest {
         assertEquals(1, store.drafts().size());
         answers.yes = true;
         model.deleteSelectedDraft();
-        runUiUntil(() -> model.drafts().isEmpty(), "deleted");
+        ui.runUntil(() -> model.drafts().isEmpty(), Duration.ofSeconds(20), "deleted");
         assertTrue(store.drafts().isEmpty());
         assertEquals(List.of("delete Idea", "delete Idea"), answers.asked);
     }

@@ -21,8 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import dev.envoi.testing.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,31 +78,20 @@ class OutboxWindowTest {
         store.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition, String what) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what);
-        }
-    }
-
     @Test
     void aMessageLeavesTheListWhenItsUndoWindowEnds(FxRobot robot) throws Exception {
         TableView<OutboxRow> table = robot.lookup("#outboxTable").query();
-        waitUntil(() -> table.getItems().size() == 1, "the first message is listed");
+        FxWait.until(() -> table.getItems().size() == 1, "the first message is listed");
         store.submit(Drafts.draft("Soon"), SubmitOptions.undo(Duration.ofSeconds(3)));
-        waitUntil(() -> table.getItems().size() == 2, "a message submitted elsewhere appears");
-        waitUntil(() -> table.getItems().size() == 1 && window.model().sent().size() == 1, "Soon goes out on time");
+        FxWait.until(() -> table.getItems().size() == 2, "a message submitted elsewhere appears");
+        FxWait.until(() -> table.getItems().size() == 1 && window.model().sent().size() == 1, "Soon goes out on time");
         assertEquals("Later", table.getItems().get(0).subject());
     }
 
     @Test
     void theKeyboardAloneCancelsAMessageAndOpensIt(FxRobot robot) throws Exception {
         TableView<OutboxRow> table = robot.lookup("#outboxTable").query();
-        waitUntil(() -> table.getItems().stream().anyMatch(r -> r.subject().equals("Later")), "listed");
+        FxWait.until(() -> table.getItems().stream().anyMatch(r -> r.subject().equals("Later")), "listed");
         robot.interact(table::requestFocus);
         int later = table.getItems().indexOf(table.getItems().stream().filter(r -> r.subject().equals("Later"))
                 .findFirst().orElseThrow());
@@ -113,15 +101,15 @@ class OutboxWindowTest {
             robot.type(KeyCode.DOWN);
         }
         Button cancel = robot.lookup("#outboxCancelButton").query();
-        waitUntil(() -> !cancel.isDisabled(), "Cancel is enabled for the selected message");
+        FxWait.until(() -> !cancel.isDisabled(), "Cancel is enabled for the selected message");
         robot.type(KeyCode.TAB);
         assertEquals("outboxCancelButton", window.stage().getScene().getFocusOwner().getId(),
                 "Tab moves from the list to its first action");
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> opened.size() == 1, "the draft opens");
+        FxWait.until(() -> opened.size() == 1, "the draft opens");
         assertEquals(store.drafts().get(0).id(), opened.get(0));
         Label status = robot.lookup("#outboxStatus").query();
-        waitUntil(() -> status.getText().equals("“Later” is back in Drafts."), "the status says so");
+        FxWait.until(() -> status.getText().equals("“Later” is back in Drafts."), "the status says so");
     }
 
     @Test

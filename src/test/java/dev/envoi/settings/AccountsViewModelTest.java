@@ -25,12 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import dev.envoi.testing.UiQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,7 @@ class AccountsViewModelTest {
     private GreenMail server;
     private CredentialChain credentials;
     private final ExecutorService background = Executors.newCachedThreadPool();
-    private final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+    private final UiQueue ui = new UiQueue();
     private final List<String> removalsAsked = new ArrayList<>();
     private int changes;
     private AccountsViewModel model;
@@ -66,7 +64,7 @@ class AccountsViewModelTest {
         ConnectionTester tester = (account, secret) -> new AccountTester(quick, ServerTrust.system())
                 .test(account, secret).steps().stream()
                 .map(s -> new ConnectionTester.Step(s.step().name(), s.ok(), s.detail())).toList();
-        AccountsContext context = new AccountsContext(store.accounts(), credentials, tester, background, ui::add,
+        AccountsContext context = new AccountsContext(store.accounts(), credentials, tester, background, ui,
                 () -> changes++);
         model = new AccountsViewModel(context, name -> {
             removalsAsked.add(name);
@@ -80,19 +78,6 @@ class AccountsViewModelTest {
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
         store.close();
-    }
-
-    private void runUiUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Runnable task = ui.poll(50, TimeUnit.MILLISECONDS);
-            if (task != null) {
-                task.run();
-            }
-        }
     }
 
     private void fillLocalAccount(String password) {
@@ -113,14 +98,14 @@ class AccountsViewModelTest {
     void testConnectionSaysWhichStepFailed() throws Exception {
         fillLocalAccount("wrong");
         model.testConnection();
-        runUiUntil(() -> !model.busyProperty().get() && model.testReportProperty().get().contains("LOGIN"), "tested");
+        ui.runUntil(() -> !model.busyProperty().get() && model.testReportProperty().get().contains("LOGIN"), Duration.ofSeconds(20), "tested");
         assertTrue(model.testReportProperty().get().startsWith("✔ CONNECT"), model.testReportProperty().get());
         assertTrue(model.testReportProperty().get().contains("✘ LOGIN"), model.testReportProperty().get());
         assertEquals("The connection test failed; the step that failed says why.", model.statusProperty().get());
 
         model.form().passwordProperty().set(PASSWORD);
         model.testConnection();
-        runUiUntil(() -> !model.busyProperty().get() && model.statusProperty().get().startsWith("Connection"), "ok");
+        ui.runUntil(() -> !model.busyProperty().get() && model.statusProperty().get().startsWith("Connection"), Duration.ofSeconds(20), "ok");
         assertFalse(model.testReportProperty().get().contains("✘"), model.testReportProperty().get());
         assertTrue(store.accounts().accounts().isEmpty(), "testing saves nothing");
     }
@@ -130,7 +115,7 @@ class AccountsViewModelTest {
         fillLocalAccount(PASSWORD);
         model.form().makeDefaultProperty().set(true);
         model.save();
-        runUiUntil(() -> model.accounts().size() == 1, "saved");
+        ui.runUntil(() -> model.accounts().size() == 1, Duration.ofSeconds(20), "saved");
 
         Account saved = store.accounts().find("local").orElseThrow();
         assertEquals("Émile Envoi", saved.identity().displayName());
@@ -179,12 +164,12 @@ class AccountsViewModelTest {
     void removeAsksThenForgetsTheAccountAndItsPassword() throws Exception {
         fillLocalAccount(PASSWORD);
         model.save();
-        runUiUntil(() -> model.accounts().size() == 1, "saved");
+        ui.runUntil(() -> model.accounts().size() == 1, Duration.ofSeconds(20), "saved");
         model.selectedProperty().set(model.accounts().get(0));
         assertEquals("local", model.form().nameProperty().get(), "selecting an account fills the form");
 
         model.remove();
-        runUiUntil(() -> model.accounts().isEmpty(), "removed");
+        ui.runUntil(() -> model.accounts().isEmpty(), Duration.ofSeconds(20), "removed");
         assertEquals(List.of("local"), removalsAsked);
         assertTrue(store.accounts().find("local").isEmpty());
         Account gone = new Account("local", dev.envoi.message.MailAddress.of("emile@example.org"), "127.0.0.1", 25,

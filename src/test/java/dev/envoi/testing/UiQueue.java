@@ -1,4 +1,4 @@
-package dev.envoi.compose;
+package dev.envoi.testing;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * Stands in for the FX thread: work posted to it waits until the test runs it, on the test's own
  * thread, so view-model properties only ever change there, as they would on the FX thread.
  */
-final class UiQueue implements Executor {
+public final class UiQueue implements Executor {
 
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
 
@@ -21,7 +21,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs what is queued now (and what that queues), without waiting for more. */
-    void runPending() {
+    public void runPending() {
         Runnable task;
         while ((task = tasks.poll()) != null) {
             task.run();
@@ -29,7 +29,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs queued work as it arrives until the condition holds; fails the test after the timeout. */
-    void runUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    public void runUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         runPending();
         while (!condition.getAsBoolean()) {
