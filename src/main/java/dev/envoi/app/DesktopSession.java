@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,8 @@ final class DesktopSession implements AutoCloseable {
     private OutboxWindow outboxWindow;
     private final QuitWhenIdle quitPolicy;
     private final AtomicInteger openWindows = new AtomicInteger();
+    private WindowInbox inbox = new WindowInbox();
+    private boolean quitting;
 
     private DesktopSession(ProfileServices services, ProgressHub progress, List<MailAddress> identities,
                            ComposeSettings settings, boolean runsSpooler) {
@@ -59,7 +62,7 @@ final class DesktopSession implements AutoCloseable {
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
                 id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()));
-        this.quitPolicy = new QuitWhenIdle(services, runsSpooler);
+        this.quitPolicy = new QuitWhenIdle(services, runsSpooler, () -> Platform.runLater(this::quitIfWindowless));
     }
 
     /** Opens the profile and starts its spooler here if it is free. Blocks on disk: not on the FX thread. */
@@ -90,14 +93,45 @@ final class DesktopSession implements AutoCloseable {
         }
     }
 
-    /** Starts the desktop notifications and opens the first window. Call on the FX thread. */
+    /**
+     * Starts the desktop notifications, opens the first window, and from then on the windows
+     * later launches ask for. Call on the FX thread.
+     */
     void start(GuiStart start) {
         notifier.start();
-        if (start.outbox()) {
+        open(start.window());
+        inbox = start.inbox();
+        inbox.attach(this::openForAnotherLaunch);
+    }
+
+    private void open(WindowRequest request) {
+        if (request.outbox()) {
             openOutbox();
         } else {
-            openCompose(start.request());
+            openCompose(request.compose());
         }
+    }
+
+    /** Any thread. The future completes once the window shows, or fails if Envoi is quitting. */
+    private CompletableFuture<Void> openForAnotherLaunch(WindowRequest request) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        try {
+            Platform.runLater(() -> {
+                if (quitting) {
+                    shown.completeExceptionally(new IllegalStateException("Envoi is quitting"));
+                    return;
+                }
+                try {
+                    open(request);
+                    shown.complete(null);
+                } catch (RuntimeException e) {
+                    shown.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            shown.completeExceptionally(new IllegalStateException("Envoi is quitting"));
+        }
+        return shown;
     }
 
     /** Opens a compose window filled from the request (command line, mailto: link). Call on the FX thread. */
@@ -156,6 +190,15 @@ final class DesktopSession implements AutoCloseable {
                 background.execute(quitPolicy::quitWhenIdle);
             }
         });
+    }
+
+    /** On the FX thread, so no window can open between the check and the refusal of new requests. */
+    private void quitIfWindowless() {
+        if (openWindows.get() == 0) {
+            quitting = true;
+            inbox.close();
+            Platform.exit();
+        }
     }
 
     @Override

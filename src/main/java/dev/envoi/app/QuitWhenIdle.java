@@ -5,7 +5,6 @@ import dev.envoi.store.OutboxEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javafx.application.Platform;
 
 /**
  * What happens when the last window closes. Closing a window does not stop a message that is on
@@ -20,10 +19,12 @@ final class QuitWhenIdle {
 
     private final ProfileServices services;
     private final boolean spoolerHere;
+    private final Runnable quit;
 
-    QuitWhenIdle(ProfileServices services, boolean spoolerHere) {
+    QuitWhenIdle(ProfileServices services, boolean spoolerHere, Runnable quit) {
         this.services = services;
         this.spoolerHere = spoolerHere;
+        this.quit = quit;
     }
 
     /** Runs on a background thread; exits the toolkit when nothing is about to go out. */
@@ -38,7 +39,7 @@ final class QuitWhenIdle {
         } catch (RuntimeException e) {
             // The store is closing or failing: nothing more can go out from here anyway.
         }
-        Platform.exit();
+        quit.run();
     }
 
     private boolean somethingGoesOutSoon() {
