@@ -19,6 +19,7 @@ import dev.envoi.spool.ProgressHub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,10 +33,10 @@ import javafx.stage.WindowEvent;
 
 /**
  * The running desktop program for one profile: the store and (if no other process runs it) the
- * spooler, one background executor, and the compose windows. When the last window closes it
- * lets the spooler finish what is about to go out, then quits.
+ * spooler, one background executor, and the windows, including those later launches ask for.
+ * When the last window closes, {@link QuitWhenIdle} decides when to quit.
  */
-final class DesktopSession implements AutoCloseable {
+final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
 
     private final ProfileServices services;
     private final ProgressHub progress;
@@ -62,7 +63,8 @@ final class DesktopSession implements AutoCloseable {
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
                 id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()));
-        this.quitPolicy = new QuitWhenIdle(services, runsSpooler, () -> Platform.runLater(this::quitIfWindowless));
+        this.quitPolicy = new QuitWhenIdle(services.store()::outbox, runsSpooler, new FxQuitQuestion(), Platform::runLater,
+                background, Clock.systemUTC(), Duration.ofMillis(250), this);
     }
 
     /** Opens the profile and starts its spooler here if it is free. Blocks on disk: not on the FX thread. */
@@ -180,25 +182,29 @@ final class DesktopSession implements AutoCloseable {
         return window;
     }
 
-    /** Counts open windows; when the last one closes, Envoi quits once nothing is about to go out. */
+    /** Counts open windows; when the last one closes, {@link QuitWhenIdle} decides when Envoi quits. */
     private void counted(Stage stage, Runnable onClosed) {
         Platform.setImplicitExit(false);
         openWindows.incrementAndGet();
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             onClosed.run();
             if (openWindows.decrementAndGet() == 0) {
-                background.execute(quitPolicy::quitWhenIdle);
+                quitPolicy.lastWindowClosed();
             }
         });
     }
 
-    /** On the FX thread, so no window can open between the check and the refusal of new requests. */
-    private void quitIfWindowless() {
-        if (openWindows.get() == 0) {
-            quitting = true;
-            inbox.close();
-            Platform.exit();
-        }
+    @Override
+    public boolean hasWindows() {
+        return openWindows.get() > 0;
+    }
+
+    /** On the FX thread, so no window can open between the quit policy's check and the refusal of new requests. */
+    @Override
+    public void quit() {
+        quitting = true;
+        inbox.close();
+        Platform.exit();
     }
 
     @Override
