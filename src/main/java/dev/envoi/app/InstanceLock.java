@@ -31,7 +31,8 @@ final class InstanceLock implements AutoCloseable {
     static Optional<InstanceLock> tryAcquire(InstanceFiles files) throws IOException {
         OwnerOnly.createDirectories(files.profile());
         FileAttribute<?>[] ownerOnly = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
         FileChannel channel = FileChannel.open(files.lock(), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE), ownerOnly);

@@ -2,6 +2,7 @@ package dev.envoi.app;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,7 +59,9 @@ final class WindowInbox {
     void post(WindowRequest request, Consumer<String> problems) {
         opener.thenCompose(windows -> windows.open(request)).whenComplete((done, error) -> {
             if (error != null) {
-                problems.accept("could not open a window: " + error.getMessage());
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                problems.accept("could not open a window: " + cause.getMessage());
             }
         });
     }
