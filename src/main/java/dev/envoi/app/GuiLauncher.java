@@ -51,7 +51,7 @@ final class GuiLauncher {
         Theme theme = theme(parsed);
         Locale locale = parsed.value("lang").isPresent() ? language(parsed.value("lang").get()) : Locale.getDefault();
         boolean outbox = parsed.has("outbox");
-        Path profile = terminal.profile(parsed);
+        Path profile = terminal.checkedProfile(parsed);
         WindowInbox inbox = new WindowInbox();
         SingleInstance instance = new SingleInstance(new InstanceFiles(profile), inbox, terminal::say, parsed.has("debug"));
         try (SingleInstance.Claim claim = instance.claim(outbox ? WindowRequest.outboxWindow()

@@ -81,8 +81,8 @@ final class SingleInstance {
             Optional<InstanceLock> lock;
             try {
                 lock = InstanceLock.tryAcquire(files);
-            } catch (IOException | RuntimeException e) {
-                log.accept("cannot check for a running Envoi in " + files.profile() + " (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                log.accept("cannot check for a running Envoi in " + files.profile() + " (" + ComposeOptions.describe(e) + ")");
                 return new Alone();
             }
             if (lock.isPresent()) {
