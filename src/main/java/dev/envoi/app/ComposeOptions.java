@@ -35,7 +35,7 @@ final class ComposeOptions {
             Map.entry("to", ParsedArgs.Arity.VALUE), Map.entry("cc", ParsedArgs.Arity.VALUE),
             Map.entry("bcc", ParsedArgs.Arity.VALUE), Map.entry("subject", ParsedArgs.Arity.VALUE),
             Map.entry("body", ParsedArgs.Arity.VALUE), Map.entry("body-file", ParsedArgs.Arity.VALUE),
-            Map.entry("attach", ParsedArgs.Arity.VALUE), Map.entry("account", ParsedArgs.Arity.VALUE),
+            Map.entry("attach", ParsedArgs.Arity.VALUES), Map.entry("account", ParsedArgs.Arity.VALUE),
             Map.entry("undo-seconds", ParsedArgs.Arity.VALUE), Map.entry("send-at", ParsedArgs.Arity.VALUE),
             Map.entry("wait", ParsedArgs.Arity.OPTIONAL_VALUE), Map.entry("debug", ParsedArgs.Arity.FLAG));
     static final Set<String> REPEATABLE = Set.of("to", "cc", "bcc", "attach");

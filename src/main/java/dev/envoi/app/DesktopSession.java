@@ -22,8 +22,10 @@ import dev.envoi.spool.ProgressHub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +37,10 @@ import javafx.stage.WindowEvent;
 
 /**
  * The running desktop program for one profile: the store and (if no other process runs it) the
- * spooler, one background executor, and the compose windows. When the last window closes it
- * lets the spooler finish what is about to go out, then quits.
+ * spooler, one background executor, and the windows, including those later launches ask for.
+ * When the last window closes, {@link QuitWhenIdle} decides when to quit.
  */
-final class DesktopSession implements AutoCloseable {
+final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
 
     private final ProfileServices services;
     private final ProgressHub progress;
@@ -53,6 +55,8 @@ final class DesktopSession implements AutoCloseable {
     private AccountsWindow accountsWindow;
     private final QuitWhenIdle quitPolicy;
     private final AtomicInteger openWindows = new AtomicInteger();
+    private WindowInbox inbox = new WindowInbox();
+    private boolean quitting;
 
     private DesktopSession(ProfileServices services, ProgressHub progress, List<MailAddress> identities,
                            ComposeSettings settings, boolean runsSpooler) {
@@ -68,7 +72,8 @@ final class DesktopSession implements AutoCloseable {
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
                 id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()));
-        this.quitPolicy = new QuitWhenIdle(services, runsSpooler);
+        this.quitPolicy = new QuitWhenIdle(services.store()::outbox, runsSpooler, new FxQuitQuestion(), Platform::runLater,
+                background, Clock.systemUTC(), Duration.ofMillis(250), this);
     }
 
     /** Opens the profile and starts its spooler here if it is free. Blocks on disk: not on the FX thread. */
@@ -99,14 +104,45 @@ final class DesktopSession implements AutoCloseable {
         }
     }
 
-    /** Starts the desktop notifications and opens the first window. Call on the FX thread. */
+    /**
+     * Starts the desktop notifications, opens the first window, and from then on the windows
+     * later launches ask for. Call on the FX thread.
+     */
     void start(GuiStart start) {
         notifier.start();
-        if (start.outbox()) {
+        open(start.window());
+        inbox = start.inbox();
+        inbox.attach(this::openForAnotherLaunch);
+    }
+
+    private void open(WindowRequest request) {
+        if (request.outbox()) {
             openOutbox();
         } else {
-            openCompose(start.request());
+            openCompose(request.compose());
         }
+    }
+
+    /** Any thread. The future completes once the window shows, or fails if Envoi is quitting. */
+    private CompletableFuture<Void> openForAnotherLaunch(WindowRequest request) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        try {
+            Platform.runLater(() -> {
+                if (quitting) {
+                    shown.completeExceptionally(new IllegalStateException("Envoi is quitting"));
+                    return;
+                }
+                try {
+                    open(request);
+                    shown.complete(null);
+                } catch (RuntimeException e) {
+                    shown.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            shown.completeExceptionally(new IllegalStateException("Envoi is quitting"));
+        }
+        return shown;
     }
 
     /** Opens a compose window filled from the request (command line, mailto: link). Call on the FX thread. */
@@ -176,16 +212,29 @@ final class DesktopSession implements AutoCloseable {
         return window;
     }
 
-    /** Counts open windows; when the last one closes, Envoi quits once nothing is about to go out. */
+    /** Counts open windows; when the last one closes, {@link QuitWhenIdle} decides when Envoi quits. */
     private void counted(Stage stage, Runnable onClosed) {
         Platform.setImplicitExit(false);
         openWindows.incrementAndGet();
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             onClosed.run();
             if (openWindows.decrementAndGet() == 0) {
-                background.execute(quitPolicy::quitWhenIdle);
+                quitPolicy.lastWindowClosed();
             }
         });
+    }
+
+    @Override
+    public boolean hasWindows() {
+        return openWindows.get() > 0;
+    }
+
+    /** On the FX thread, so no window can open between the quit policy's check and the refusal of new requests. */
+    @Override
+    public void quit() {
+        quitting = true;
+        inbox.close();
+        Platform.exit();
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class EnvoiApp extends Application {
     @Override
     public void start(Stage unused) {
         if (failure != null) {
+            start.inbox().close();
             Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage());
             alert.setTitle("Envoi");
             alert.setHeaderText("Envoi cannot open its profile");

@@ -1,6 +1,7 @@
 package dev.envoi.app;
 
 import dev.envoi.ui.Theme;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.IllformedLocaleException;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * Reads the options of a bare `envoi` (compose options, a mailto: link, --outbox, --theme, --lang)
- * and opens the window.
+ * and opens the window: in the Envoi already running on the profile if there is one, else here.
  */
 final class GuiLauncher {
 
@@ -48,12 +49,23 @@ final class GuiLauncher {
         }
         ComposeRequest request = new ComposeOptions(terminal.clock()).read(parsed, base);
         Theme theme = theme(parsed);
-        if (parsed.value("lang").isPresent()) {
-            Locale.setDefault(language(parsed.value("lang").get()));
+        Locale locale = parsed.value("lang").isPresent() ? language(parsed.value("lang").get()) : Locale.getDefault();
+        boolean outbox = parsed.has("outbox");
+        Path profile = terminal.checkedProfile(parsed);
+        WindowInbox inbox = new WindowInbox();
+        SingleInstance instance = new SingleInstance(new InstanceFiles(profile), inbox, terminal::say, parsed.has("debug"));
+        try (SingleInstance.Claim claim = instance.claim(outbox ? WindowRequest.outboxWindow()
+                : WindowRequest.compose(request), SingleInstance.PATIENCE)) {
+            if (claim instanceof SingleInstance.Forwarded) {
+                return ExitCode.OK; // the Envoi already running opened the window
+            }
+            Locale.setDefault(locale);
+            Theme.use(theme);
+            // Before the toolkit starts: macOS delivers a clicked link as an event, which AWT
+            // receives under JavaFX 21 only if AWT is up first (JDK-8354631, fixed in JavaFX 25).
+            MacMailtoLinks.installIfMac(terminal.osName(), inbox, terminal::say);
+            EnvoiApp.launch(new GuiStart(profile, request, Identities.localUser(terminal), outbox, inbox));
         }
-        Theme.use(theme);
-        EnvoiApp.launch(new GuiStart(terminal.profile(parsed), request, Identities.localUser(terminal),
-                parsed.has("outbox")));
         return ExitCode.OK;
     }
 

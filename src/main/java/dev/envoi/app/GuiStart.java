@@ -3,11 +3,20 @@ package dev.envoi.app;
 import dev.envoi.message.MailAddress;
 import java.nio.file.Path;
 
-/** What the window process starts with: the profile, what to compose (or the outbox), the local user's address. */
-record GuiStart(Path profile, ComposeRequest request, MailAddress localUser, boolean outbox) {
+/**
+ * What the window process starts with: the profile, what to compose (or the outbox), the local
+ * user's address, and the inbox through which later launches ask for more windows.
+ */
+record GuiStart(Path profile, ComposeRequest request, MailAddress localUser, boolean outbox, WindowInbox inbox) {
 
     static GuiStart defaults() {
         Terminal terminal = Terminal.system();
-        return new GuiStart(ProfileLocation.current(), ComposeRequest.EMPTY, Identities.localUser(terminal), false);
+        return new GuiStart(ProfileLocation.current(), ComposeRequest.EMPTY, Identities.localUser(terminal), false,
+                new WindowInbox());
+    }
+
+    /** The first window. */
+    WindowRequest window() {
+        return outbox ? WindowRequest.outboxWindow() : WindowRequest.compose(request);
     }
 }

@@ -4,11 +4,6 @@ import dev.envoi.message.AddressParser;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,29 +59,6 @@ final class MailtoUri {
 
     /** Percent-decoding of UTF-8 octets; '+' stays '+' (RFC 6068 is not form encoding). */
     static String decode(String text) throws UsageException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= text.length()) {
-                    throw new UsageException("mailto: \"" + Printable.of(text) + "\" has a cut-off % escape");
-                }
-                int high = Character.digit(text.charAt(i + 1), 16);
-                int low = Character.digit(text.charAt(i + 2), 16);
-                if (high < 0 || low < 0) {
-                    throw new UsageException("mailto: \"" + Printable.of(text) + "\" has an invalid % escape");
-                }
-                bytes.write(high * 16 + low);
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new UsageException("mailto: \"" + Printable.of(text) + "\" is not UTF-8 once decoded");
-        }
+        return PercentEncoding.decode(text, "mailto");
     }
 }

@@ -9,12 +9,14 @@ import java.util.Set;
 
 /**
  * A command line split into options and operands. Options take {@code --name value} or
- * {@code --name=value}; flags take no value; {@code --wait} may take one only with '='.
+ * {@code --name=value}; flags take no value; {@code --wait} may take one only with '='; a
+ * {@code VALUES} option ({@code --attach}) takes every argument up to the next option, so a file
+ * manager's "send to" can pass several files after one {@code --attach}.
  */
 final class ParsedArgs {
 
     /** How an option takes its value. */
-    enum Arity { FLAG, VALUE, OPTIONAL_VALUE }
+    enum Arity { FLAG, VALUE, OPTIONAL_VALUE, VALUES }
 
     private final Map<String, List<String>> options = new LinkedHashMap<>();
     private final List<String> operands = new ArrayList<>();
@@ -46,7 +48,7 @@ final class ParsedArgs {
                     throw new UsageException("--" + name + " takes no value");
                 }
                 value = arg.substring(equals + 1);
-            } else if (arity == Arity.VALUE) {
+            } else if (arity == Arity.VALUE || arity == Arity.VALUES) {
                 // A value that looks like the next option is a forgotten value (use --name=--text).
                 if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                     throw new UsageException("--" + name + " needs a value");
@@ -64,8 +66,18 @@ final class ParsedArgs {
                 throw new UsageException("--" + name + " is given twice");
             }
             values.add(value);
+            if (arity == Arity.VALUES && equals < 0) {
+                while (i + 1 < args.size() && isMoreValues(args.get(i + 1))) {
+                    values.add(args.get(++i));
+                }
+            }
         }
         return parsed;
+    }
+
+    /** Not the next option, and not a mailto: link (the link of `envoi --attach a.pdf mailto:...`). */
+    private static boolean isMoreValues(String arg) {
+        return !arg.startsWith("--") && !MailtoUri.looksLikeMailto(arg);
     }
 
     boolean has(String name) {
