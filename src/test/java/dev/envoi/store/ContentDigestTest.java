@@ -3,11 +3,13 @@ package dev.envoi.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.envoi.message.Attachment;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The integrity hash is stored with every message: a message that did not change must keep its hash. */
@@ -30,5 +32,16 @@ class ContentDigestTest {
     void theHashOfAMessageWithoutRequestsIsTheOneVersionThreeStored() {
         assertEquals(SIMPLE_HASH, ContentDigest.of(Drafts.simple("written by version three")));
         assertEquals(FULL_HASH, ContentDigest.of(full()));
+    }
+
+    @Test
+    void eachRequestChangesTheHashSoATamperedFlagIsCaught() {
+        DraftContent plain = full();
+        List<String> hashes = List.of(ContentDigest.of(plain),
+                ContentDigest.of(plain.withDeliveryRequests(new DeliveryRequests(true, false))),
+                ContentDigest.of(plain.withDeliveryRequests(new DeliveryRequests(false, true))),
+                ContentDigest.of(plain.withDeliveryRequests(new DeliveryRequests(true, true))));
+        assertEquals(4, Set.copyOf(hashes).size(), hashes.toString());
+        assertEquals(FULL_HASH, ContentDigest.of(plain.withDeliveryRequests(DeliveryRequests.NONE)));
     }
 }
