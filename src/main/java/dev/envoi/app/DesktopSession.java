@@ -116,7 +116,8 @@ final class DesktopSession implements AutoCloseable {
             window.model().offerDrafts();
         } else {
             request.from().ifPresent(window.model().fromProperty()::set);
-            window.model().prefill(request.recipients(), request.subject(), request.body(), request.attachments());
+            window.model().prefill(request.recipients(), request.subject(), request.body(), request.attachments(),
+                    request.deliveryRequests());
         }
         window.show();
         return window;

@@ -2,6 +2,7 @@ package dev.envoi.compose;
 
 import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
@@ -69,6 +70,8 @@ public final class ComposeViewModel {
     private final BooleanProperty showCcBcc = new SimpleBooleanProperty();
     private final StringProperty subject = new SimpleStringProperty("");
     private final StringProperty body = new SimpleStringProperty("");
+    private final BooleanProperty notifyDelivery = new SimpleBooleanProperty();
+    private final BooleanProperty readReceipt = new SimpleBooleanProperty();
     private final ObservableList<AttachmentItem> attachments = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper totalSize = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SendState> sendState = new ReadOnlyObjectWrapper<>(new SendState.Editing());
@@ -153,6 +156,16 @@ public final class ComposeViewModel {
         return body;
     }
 
+    /** "Tell me when it is delivered": a delivery status notification, where the server offers DSN. */
+    public BooleanProperty notifyDeliveryProperty() {
+        return notifyDelivery;
+    }
+
+    /** "Ask for a read receipt": the recipient's program may confirm the message was displayed. */
+    public BooleanProperty readReceiptProperty() {
+        return readReceipt;
+    }
+
     public ObservableList<AttachmentItem> attachments() {
         return attachments;
     }
@@ -221,7 +234,15 @@ public final class ComposeViewModel {
 
     /** Fills a new message (command line, mailto: link). */
     public void prefill(List<Recipient> recipients, String newSubject, String newBody, List<Path> files) {
+        prefill(recipients, newSubject, newBody, files, DeliveryRequests.NONE);
+    }
+
+    /** Fills a new message, with what the sender asks to hear back (command line). */
+    public void prefill(List<Recipient> recipients, String newSubject, String newBody, List<Path> files,
+                        DeliveryRequests requests) {
         loading = true;
+        notifyDelivery.set(requests.notifyDelivery());
+        readReceipt.set(requests.readReceipt());
         for (Recipient r : recipients) {
             listFor(r.type()).chips().add(new RecipientChip(r.address().toDisplayString(), r.address(), ""));
         }
@@ -522,6 +543,8 @@ public final class ComposeViewModel {
         subject.set(view.subject());
         body.set(view.body());
         attachments.setAll(view.attachments());
+        notifyDelivery.set(view.deliveryRequests().notifyDelivery());
+        readReceipt.set(view.deliveryRequests().readReceipt());
         dirty.set(false);
         loading = false;
     }
@@ -532,7 +555,8 @@ public final class ComposeViewModel {
             listFor(type).addresses().forEach(a -> recipients.add(new Recipient(type, a)));
         }
         return new DraftContent(from.get(), recipients, subject.get(), body.get(),
-                attachments.stream().map(AttachmentItem::attachment).toList());
+                attachments.stream().map(AttachmentItem::attachment).toList(),
+                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()));
     }
 
     private RecipientListModel listFor(RecipientType type) {
@@ -563,6 +587,8 @@ public final class ComposeViewModel {
         subject.addListener((o, a, b) -> changed.run());
         body.addListener((o, a, b) -> changed.run());
         from.addListener((o, a, b) -> changed.run());
+        notifyDelivery.addListener((o, a, b) -> changed.run());
+        readReceipt.addListener((o, a, b) -> changed.run());
         ListChangeListener<Object> listChanged = c -> changed.run();
         to.chips().addListener(listChanged);
         cc.chips().addListener(listChanged);
