@@ -87,6 +87,7 @@ public final class ComposeViewModel {
     private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper optionsText = new ReadOnlyStringWrapper();
     private boolean loading;
     private long edits;
 
@@ -117,6 +118,9 @@ public final class ComposeViewModel {
         canSend.bind(Bindings.createBooleanBinding(() -> !busy.get() && !sendState.get().isSending(), busy, sendState));
         title.bind(Bindings.createStringBinding(() -> subject.get().isBlank() ? texts.get("title.new")
                 : texts.get("title.subject", subject.get()), subject));
+        // The menu's own label shows that an option is on, so it is seen without opening the menu.
+        optionsText.bind(Bindings.createStringBinding(() -> texts.get(notifyDelivery.get() || readReceipt.get()
+                ? "button.options.on" : "button.options"), notifyDelivery, readReceipt));
         totalSize.bind(Bindings.createStringBinding(() -> attachments.isEmpty() ? ""
                 : texts.size(attachmentBytes()), attachments));
         watchForChanges();
@@ -164,6 +168,11 @@ public final class ComposeViewModel {
     /** "Ask for a read receipt": the recipient's program may confirm the message was displayed. */
     public BooleanProperty readReceiptProperty() {
         return readReceipt;
+    }
+
+    /** The label of the options menu: it says when an option is on. */
+    public ReadOnlyStringProperty optionsTextProperty() {
+        return optionsText.getReadOnlyProperty();
     }
 
     public ObservableList<AttachmentItem> attachments() {
