@@ -2,6 +2,7 @@ package dev.envoi.app;
 
 import dev.envoi.message.AddressParser;
 import dev.envoi.message.ByteSizes;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.message.Recipient;
@@ -37,7 +38,8 @@ final class ComposeOptions {
             Map.entry("body", ParsedArgs.Arity.VALUE), Map.entry("body-file", ParsedArgs.Arity.VALUE),
             Map.entry("attach", ParsedArgs.Arity.VALUES), Map.entry("account", ParsedArgs.Arity.VALUE),
             Map.entry("undo-seconds", ParsedArgs.Arity.VALUE), Map.entry("send-at", ParsedArgs.Arity.VALUE),
-            Map.entry("wait", ParsedArgs.Arity.OPTIONAL_VALUE), Map.entry("debug", ParsedArgs.Arity.FLAG));
+            Map.entry("wait", ParsedArgs.Arity.OPTIONAL_VALUE), Map.entry("debug", ParsedArgs.Arity.FLAG),
+            Map.entry("notify-delivery", ParsedArgs.Arity.FLAG), Map.entry("read-receipt", ParsedArgs.Arity.FLAG));
     static final Set<String> REPEATABLE = Set.of("to", "cc", "bcc", "attach");
     private static final int MAX_SUBJECT = 998;
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -72,7 +74,9 @@ final class ComposeOptions {
         if (account.isPresent() && account.get().isBlank()) {
             throw new UsageException("--account needs an account name");
         }
-        return new ComposeRequest(from, recipients, subject, body, attachments, account, undo, sendAt);
+        // Only flags ask these: a mailto: link has no field for them (RFC 6068).
+        DeliveryRequests requests = new DeliveryRequests(args.has("notify-delivery"), args.has("read-receipt"));
+        return new ComposeRequest(from, recipients, subject, body, attachments, requests, account, undo, sendAt);
     }
 
     static List<Recipient> recipients(ParsedArgs args, String option, RecipientType type) throws UsageException {

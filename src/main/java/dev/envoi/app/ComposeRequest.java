@@ -1,5 +1,6 @@
 package dev.envoi.app;
 
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
 import java.nio.file.Path;
@@ -9,15 +10,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the command line or a mailto: link asks to compose: recipients, subject, body, files, and
- * for `envoi send` how to send it. Everything in it was already checked.
+ * What the command line or a mailto: link asks to compose: recipients, subject, body, files, what
+ * to hear back, and for `envoi send` how to send it. Everything in it was already checked.
  */
 public record ComposeRequest(Optional<MailAddress> from, List<Recipient> recipients, String subject, String body,
-                             List<Path> attachments, Optional<String> account, Optional<Duration> undoWindow,
-                             Optional<Instant> sendAt) {
+                             List<Path> attachments, DeliveryRequests deliveryRequests, Optional<String> account,
+                             Optional<Duration> undoWindow, Optional<Instant> sendAt) {
 
     public static final ComposeRequest EMPTY = new ComposeRequest(Optional.empty(), List.of(), "", "", List.of(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            DeliveryRequests.NONE, Optional.empty(), Optional.empty(), Optional.empty());
 
     public ComposeRequest {
         recipients = List.copyOf(recipients);
@@ -25,6 +26,7 @@ public record ComposeRequest(Optional<MailAddress> from, List<Recipient> recipie
     }
 
     public boolean isEmpty() {
-        return from.isEmpty() && recipients.isEmpty() && subject.isEmpty() && body.isEmpty() && attachments.isEmpty();
+        return from.isEmpty() && recipients.isEmpty() && subject.isEmpty() && body.isEmpty() && attachments.isEmpty()
+                && deliveryRequests.isNone();
     }
 }

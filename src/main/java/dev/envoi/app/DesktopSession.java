@@ -152,7 +152,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
             window.model().offerDrafts();
         } else {
             request.from().ifPresent(window.model().fromProperty()::set);
-            window.model().prefill(request.recipients(), request.subject(), request.body(), request.attachments());
+            window.model().prefill(request.recipients(), request.subject(), request.body(), request.attachments(),
+                    request.deliveryRequests());
         }
         window.show();
         return window;

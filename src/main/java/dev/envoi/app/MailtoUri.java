@@ -1,6 +1,7 @@
 package dev.envoi.app;
 
 import dev.envoi.message.AddressParser;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
@@ -45,8 +46,8 @@ final class MailtoUri {
                 }
             }
         }
-        return new ComposeRequest(Optional.empty(), recipients, subject, body.toString(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new ComposeRequest(Optional.empty(), recipients, subject, body.toString(), List.of(),
+                DeliveryRequests.NONE, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static List<Recipient> addresses(String list, RecipientType type) throws UsageException {

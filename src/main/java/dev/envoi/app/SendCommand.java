@@ -46,7 +46,7 @@ final class SendCommand {
             }
             List<Attachment> attachments = importAttachments(services, request.attachments());
             DraftContent content = new DraftContent(from, request.recipients(), request.subject(), request.body(),
-                    attachments);
+                    attachments, request.deliveryRequests());
             EntryId queued = services.store().submit(new Draft(content),
                     new SubmitOptions(request.undoWindow(), request.sendAt()));
             terminal.out().println(queued);

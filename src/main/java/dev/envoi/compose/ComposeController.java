@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -35,6 +36,9 @@ public final class ComposeController {
     @FXML private Button saveDraftButton;
     @FXML private Button attachButton;
     @FXML private ToggleButton ccBccToggle;
+    @FXML private MenuButton optionsMenu;
+    @FXML private CheckMenuItem notifyDeliveryCheck;
+    @FXML private CheckMenuItem readReceiptCheck;
     @FXML private MenuButton draftsMenu;
     @FXML private Button outboxButton;
     @FXML private Button accountsButton;
@@ -67,6 +71,7 @@ public final class ComposeController {
         bindHeader();
         bindAttachments();
         bindSending();
+        bindOptions();
         sendButton.setOnAction(e -> model.send());
         saveDraftButton.setOnAction(e -> model.saveDraft());
         attachButton.setOnAction(e -> model.attachWithChooser());
@@ -132,6 +137,13 @@ public final class ComposeController {
         attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
         totalSizeLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.texts().get("total", model.totalSizeProperty().get()), model.totalSizeProperty()));
+    }
+
+    private void bindOptions() {
+        notifyDeliveryCheck.selectedProperty().bindBidirectional(model.notifyDeliveryProperty());
+        readReceiptCheck.selectedProperty().bindBidirectional(model.readReceiptProperty());
+        optionsMenu.textProperty().bind(model.optionsTextProperty());
+        optionsMenu.disableProperty().bind(model.sendingProperty());
     }
 
     private void bindSending() {

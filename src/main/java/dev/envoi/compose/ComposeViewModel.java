@@ -2,6 +2,7 @@ package dev.envoi.compose;
 
 import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
@@ -69,6 +70,8 @@ public final class ComposeViewModel {
     private final BooleanProperty showCcBcc = new SimpleBooleanProperty();
     private final StringProperty subject = new SimpleStringProperty("");
     private final StringProperty body = new SimpleStringProperty("");
+    private final BooleanProperty notifyDelivery = new SimpleBooleanProperty();
+    private final BooleanProperty readReceipt = new SimpleBooleanProperty();
     private final ObservableList<AttachmentItem> attachments = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper totalSize = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SendState> sendState = new ReadOnlyObjectWrapper<>(new SendState.Editing());
@@ -84,6 +87,7 @@ public final class ComposeViewModel {
     private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper optionsText = new ReadOnlyStringWrapper();
     private boolean loading;
     private long edits;
 
@@ -114,6 +118,9 @@ public final class ComposeViewModel {
         canSend.bind(Bindings.createBooleanBinding(() -> !busy.get() && !sendState.get().isSending(), busy, sendState));
         title.bind(Bindings.createStringBinding(() -> subject.get().isBlank() ? texts.get("title.new")
                 : texts.get("title.subject", subject.get()), subject));
+        // The menu's own label shows that an option is on, so it is seen without opening the menu.
+        optionsText.bind(Bindings.createStringBinding(() -> texts.get(notifyDelivery.get() || readReceipt.get()
+                ? "button.options.on" : "button.options"), notifyDelivery, readReceipt));
         totalSize.bind(Bindings.createStringBinding(() -> attachments.isEmpty() ? ""
                 : texts.size(attachmentBytes()), attachments));
         watchForChanges();
@@ -151,6 +158,21 @@ public final class ComposeViewModel {
 
     public StringProperty bodyProperty() {
         return body;
+    }
+
+    /** "Tell me when it is delivered": a delivery status notification, where the server offers DSN. */
+    public BooleanProperty notifyDeliveryProperty() {
+        return notifyDelivery;
+    }
+
+    /** "Ask for a read receipt": the recipient's program may confirm the message was displayed. */
+    public BooleanProperty readReceiptProperty() {
+        return readReceipt;
+    }
+
+    /** The label of the options menu: it says when an option is on. */
+    public ReadOnlyStringProperty optionsTextProperty() {
+        return optionsText.getReadOnlyProperty();
     }
 
     public ObservableList<AttachmentItem> attachments() {
@@ -221,7 +243,15 @@ public final class ComposeViewModel {
 
     /** Fills a new message (command line, mailto: link). */
     public void prefill(List<Recipient> recipients, String newSubject, String newBody, List<Path> files) {
+        prefill(recipients, newSubject, newBody, files, DeliveryRequests.NONE);
+    }
+
+    /** Fills a new message, with what the sender asks to hear back (command line). */
+    public void prefill(List<Recipient> recipients, String newSubject, String newBody, List<Path> files,
+                        DeliveryRequests requests) {
         loading = true;
+        notifyDelivery.set(requests.notifyDelivery());
+        readReceipt.set(requests.readReceipt());
         for (Recipient r : recipients) {
             listFor(r.type()).chips().add(new RecipientChip(r.address().toDisplayString(), r.address(), ""));
         }
@@ -522,6 +552,8 @@ public final class ComposeViewModel {
         subject.set(view.subject());
         body.set(view.body());
         attachments.setAll(view.attachments());
+        notifyDelivery.set(view.deliveryRequests().notifyDelivery());
+        readReceipt.set(view.deliveryRequests().readReceipt());
         dirty.set(false);
         loading = false;
     }
@@ -532,7 +564,8 @@ public final class ComposeViewModel {
             listFor(type).addresses().forEach(a -> recipients.add(new Recipient(type, a)));
         }
         return new DraftContent(from.get(), recipients, subject.get(), body.get(),
-                attachments.stream().map(AttachmentItem::attachment).toList());
+                attachments.stream().map(AttachmentItem::attachment).toList(),
+                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()));
     }
 
     private RecipientListModel listFor(RecipientType type) {
@@ -563,6 +596,8 @@ public final class ComposeViewModel {
         subject.addListener((o, a, b) -> changed.run());
         body.addListener((o, a, b) -> changed.run());
         from.addListener((o, a, b) -> changed.run());
+        notifyDelivery.addListener((o, a, b) -> changed.run());
+        readReceipt.addListener((o, a, b) -> changed.run());
         ListChangeListener<Object> listChanged = c -> changed.run();
         to.chips().addListener(listChanged);
         cc.chips().addListener(listChanged);

@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
@@ -12,14 +13,15 @@ import java.util.Optional;
  * It holds values only, never the store's handle.
  */
 record DraftView(MailAddress from, List<Recipient> recipients, List<MailAddress> refused, String subject,
-                 String body, List<AttachmentItem> attachments, String returnReason) {
+                 String body, List<AttachmentItem> attachments, DeliveryRequests deliveryRequests,
+                 String returnReason) {
 
     static DraftView of(Draft draft) {
         var content = draft.content();
         return new DraftView(content.from(), content.recipients(), draft.refusedRecipients(), content.subject(),
                 content.body(), content.attachments().stream()
                         .map(a -> new AttachmentItem(a, Optional.empty())).toList(),
-                draft.returnReason());
+                content.deliveryRequests(), draft.returnReason());
     }
 
     List<MailAddress> recipients(RecipientType type) {

@@ -5,15 +5,23 @@ import java.util.Objects;
 
 /**
  * Everything a person writes in a message, as one immutable value: what a save stores and what a
- * submit checks. {@code from} may be null until an identity is chosen.
+ * submit checks. {@code from} may be null until an identity is chosen; {@code deliveryRequests}
+ * says what the sender asks to hear back (a null one asks nothing).
  */
 public record DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
-                           List<Attachment> attachments) {
+                           List<Attachment> attachments, DeliveryRequests deliveryRequests) {
 
     public static final DraftContent EMPTY = new DraftContent(null, List.of(), "", "", List.of());
 
+    /** A message that asks for no delivery notification or read receipt. */
+    public DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
+                        List<Attachment> attachments) {
+        this(from, recipients, subject, body, attachments, DeliveryRequests.NONE);
+    }
+
     public DraftContent {
         recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));
+        deliveryRequests = deliveryRequests == null ? DeliveryRequests.NONE : deliveryRequests;
         attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
         subject = subject == null ? "" : subject;
         body = body == null ? "" : body;
@@ -36,22 +44,26 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
     }
 
     public DraftContent withFrom(MailAddress newFrom) {
-        return new DraftContent(newFrom, recipients, subject, body, attachments);
+        return new DraftContent(newFrom, recipients, subject, body, attachments, deliveryRequests);
     }
 
     public DraftContent withRecipients(List<Recipient> newRecipients) {
-        return new DraftContent(from, newRecipients, subject, body, attachments);
+        return new DraftContent(from, newRecipients, subject, body, attachments, deliveryRequests);
     }
 
     public DraftContent withSubject(String newSubject) {
-        return new DraftContent(from, recipients, newSubject, body, attachments);
+        return new DraftContent(from, recipients, newSubject, body, attachments, deliveryRequests);
     }
 
     public DraftContent withBody(String newBody) {
-        return new DraftContent(from, recipients, subject, newBody, attachments);
+        return new DraftContent(from, recipients, subject, newBody, attachments, deliveryRequests);
     }
 
     public DraftContent withAttachments(List<Attachment> newAttachments) {
-        return new DraftContent(from, recipients, subject, body, newAttachments);
+        return new DraftContent(from, recipients, subject, body, newAttachments, deliveryRequests);
+    }
+
+    public DraftContent withDeliveryRequests(DeliveryRequests newRequests) {
+        return new DraftContent(from, recipients, subject, body, attachments, newRequests);
     }
 }

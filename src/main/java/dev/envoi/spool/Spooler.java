@@ -8,6 +8,7 @@ import dev.envoi.store.QueueEvent;
 import dev.envoi.store.QueueSubscription;
 import dev.envoi.store.QueuedMessage;
 import dev.envoi.transport.AttachmentSource;
+import dev.envoi.transport.DeliveryOptions;
 import dev.envoi.transport.HandOffReceipt;
 import dev.envoi.transport.OutgoingMessage;
 import dev.envoi.transport.PermanentFailureException;
@@ -169,8 +170,10 @@ public final class Spooler implements AutoCloseable {
         currentGate.set(gate);
         currentId.set(message.id());
         try {
+            // A server without DSN drops the notification request (RFC 3461 allows it); the read
+            // receipt is a header and goes whatever the server offers.
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), message.messageId(), message.submittedAt(),
-                    message.content(), attachments);
+                    message.content(), attachments, DeliveryOptions.requestedBy(message.content().deliveryRequests()));
             TransportRouter.Route route = router.routeFor(message.content().from());
             HandOffReceipt receipt = route.transport().transfer(outgoing, gate);
             queue.markDelivered(message.id(), receipt.reply(), clock.instant(), route.keepInSent());

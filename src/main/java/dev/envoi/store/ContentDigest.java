@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.message.Attachment;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
@@ -37,7 +38,22 @@ final class ContentDigest {
             number(digest, a.size());
             field(digest, a.sha256());
         }
+        requests(digest, content.deliveryRequests());
         return Sha256.hex(digest);
+    }
+
+    /**
+     * Appended only when something is asked, so a message without requests keeps the hash that
+     * schema version 3 stored for it. The encoding before this point is self-delimiting, so the
+     * longer input of a message with requests can never be that of one without.
+     */
+    private static void requests(MessageDigest digest, DeliveryRequests requests) {
+        if (requests.isNone()) {
+            return;
+        }
+        field(digest, "delivery-requests");
+        number(digest, requests.notifyDelivery() ? 1 : 0);
+        number(digest, requests.readReceipt() ? 1 : 0);
     }
 
     private static void field(MessageDigest digest, String value) {

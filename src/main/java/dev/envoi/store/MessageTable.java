@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.message.Attachment;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
@@ -50,10 +51,11 @@ final class MessageTable {
         MailAddress from = content.from();
         try (PreparedStatement s = Database.prepare(c, """
                 INSERT INTO message (entry_id, folder, flags, from_name, from_address, subject, body, content_hash,
-                                     size, created_at, modified_at)
-                VALUES (?, 'DRAFTS', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     size, created_at, modified_at, notify_delivery, read_receipt)
+                VALUES (?, 'DRAFTS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id.value(), flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
-                content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, now)) {
+                content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, now,
+                bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()))) {
             s.executeUpdate();
         }
         long rowId = lastRowId(c);
@@ -67,10 +69,11 @@ final class MessageTable {
         MailAddress from = content.from();
         Database.update(c, """
                 UPDATE message SET flags = ?, from_name = ?, from_address = ?, subject = ?, body = ?, content_hash = ?,
-                                   size = ?, modified_at = ?
+                                   size = ?, modified_at = ?, notify_delivery = ?, read_receipt = ?
                 WHERE id = ?""",
                 flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
-                content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, rowId);
+                content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now,
+                bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()), rowId);
         Database.update(c, "DELETE FROM recipient WHERE message = ?", rowId);
         Database.update(c, "DELETE FROM attachment WHERE message = ?", rowId);
         writeParts(c, rowId, content);
@@ -89,8 +92,10 @@ final class MessageTable {
         MailAddress from;
         String subject;
         String body;
+        DeliveryRequests requests;
         try (PreparedStatement s = Database.prepare(c,
-                "SELECT from_name, from_address, subject, body FROM message WHERE id = ?", rowId);
+                "SELECT from_name, from_address, subject, body, notify_delivery, read_receipt FROM message WHERE id = ?",
+                rowId);
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("message row " + rowId + " vanished");
@@ -98,8 +103,9 @@ final class MessageTable {
             from = rs.getString(2) == null ? null : new MailAddress(rs.getString(1), rs.getString(2));
             subject = rs.getString(3);
             body = rs.getString(4);
+            requests = new DeliveryRequests(rs.getInt(5) != 0, rs.getInt(6) != 0);
         }
-        return new DraftContent(from, loadRecipients(c, rowId), subject, body, loadAttachments(c, rowId));
+        return new DraftContent(from, loadRecipients(c, rowId), subject, body, loadAttachments(c, rowId), requests);
     }
 
     static List<Recipient> loadRecipients(Connection c, long rowId) throws SQLException {
@@ -145,6 +151,10 @@ final class MessageTable {
                     INSERT INTO attachment (message, position, file_name, media_type, size, sha256)
                     VALUES (?, ?, ?, ?, ?, ?)""", rowId, position++, a.fileName(), a.mediaType(), a.size(), a.sha256());
         }
+    }
+
+    private static int bit(boolean value) {
+        return value ? 1 : 0;
     }
 
     private static void recordHistory(Connection c, EntryId id, long rowId) throws SQLException {

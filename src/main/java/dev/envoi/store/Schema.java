@@ -94,6 +94,9 @@ final class Schema {
             );
             """, """
             ALTER TABLE account ADD COLUMN sendmail_program TEXT NOT NULL DEFAULT '';
+            """, """
+            ALTER TABLE message ADD COLUMN notify_delivery INTEGER NOT NULL DEFAULT 0 CHECK (notify_delivery IN (0, 1));
+            ALTER TABLE message ADD COLUMN read_receipt INTEGER NOT NULL DEFAULT 0 CHECK (read_receipt IN (0, 1));
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

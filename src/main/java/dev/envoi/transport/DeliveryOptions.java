@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.message.DeliveryRequests;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -24,6 +25,20 @@ public record DeliveryOptions(Set<Notify> notifyOn, boolean returnHeadersOnly, b
         if (notifyOn.contains(Notify.NEVER) && notifyOn.size() > 1) {
             throw new IllegalArgumentException("NEVER cannot be combined with other DSN notifications");
         }
+    }
+
+    /**
+     * What a message's requests ask of the mail system. "Tell me when it is delivered" asks for
+     * every report, delays included: naming NOTIFY replaces the server's default (FAILURE, and
+     * often DELAY), so asking for SUCCESS alone would silence the warnings the sender gets today.
+     * A failure report carries only the headers, so an attachment does not come back whole.
+     */
+    public static DeliveryOptions requestedBy(DeliveryRequests requests) {
+        if (!requests.notifyDelivery()) {
+            return requests.readReceipt() ? new DeliveryOptions(Set.of(), false, true) : NONE;
+        }
+        return new DeliveryOptions(EnumSet.of(Notify.SUCCESS, Notify.FAILURE, Notify.DELAY), true,
+                requests.readReceipt());
     }
 
     /** The NOTIFY parameter's value (RFC 3461 section 4.1), or null when none is asked. */

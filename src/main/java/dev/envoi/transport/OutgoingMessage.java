@@ -13,10 +13,11 @@ import java.util.Objects;
 public record OutgoingMessage(EntryId id, String messageId, Instant submittedAt, DraftContent content,
                               AttachmentSource attachments, DeliveryOptions options) {
 
-    /** A message with no delivery notification or read receipt asked. */
+    /** A message that asks of the mail system what its content's delivery requests ask. */
     public OutgoingMessage(EntryId id, String messageId, Instant submittedAt, DraftContent content,
                            AttachmentSource attachments) {
-        this(id, messageId, submittedAt, content, attachments, DeliveryOptions.NONE);
+        this(id, messageId, submittedAt, content, attachments,
+                DeliveryOptions.requestedBy(Objects.requireNonNull(content, "content").deliveryRequests()));
     }
 
     public OutgoingMessage {

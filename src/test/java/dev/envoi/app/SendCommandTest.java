@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.Folder;
 import dev.envoi.store.SqliteMessageStore;
@@ -177,6 +178,8 @@ class SendCommandTest {
             "send --to jane@example.org --wait 30|--wait=30",
             "outbox --json extra|unexpected argument",
             "cancel aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbb|one message id",
+            "send --to jane@example.org --read-receipt=yes|--read-receipt takes no value",
+            "send --to jane@example.org --notify-delivery --notify-delivery|--notify-delivery is given twice",
     })
     void badInputExitsTwoWithOneLineAndChangesNothing(String command, String words) throws Exception {
         CommandLineRun run = envoi(command.split(" "));
@@ -280,10 +283,38 @@ class SendCommandTest {
     }
 
     @Test
+    void aReadReceiptAndADeliveryReportAreAskedFromTheCommandLine() throws Exception {
+        CommandLineRun run = envoi("send", "--to", "jane@example.org", "--from", "Émile <emile@example.org>",
+                "--read-receipt", "--notify-delivery", "--undo-seconds", "0", "--wait=30");
+        assertEquals(ExitCode.OK, run.exitCode, run.toString());
+        String receiptTo = onlyEml().getHeader("Disposition-Notification-To", null);
+        assertEquals("emile@example.org", InternetAddress.parseHeader(receiptTo, true)[0].getAddress(), receiptTo);
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile())) {
+            EntryId sent = store.fate(EntryId.parseOrNull(run.out.strip())).orElseThrow().currentId();
+            assertEquals(new DeliveryRequests(true, true), store.sentContent(sent).deliveryRequests(),
+                    "the request is kept with the sent message");
+        }
+    }
+
+    @Test
+    void aFlagIsKeptThroughACancelAndWithoutFlagsNothingIsAsked() throws Exception {
+        CommandLineRun sent = envoi("send", "--to", "jane@example.org", "--notify-delivery", "--undo-seconds", "60");
+        CommandLineRun cancelled = envoi("cancel", sent.out.strip());
+        assertEquals(ExitCode.OK, cancelled.exitCode, cancelled.toString());
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile())) {
+            assertEquals(new DeliveryRequests(true, false),
+                    store.openDraft(EntryId.parseOrNull(cancelled.out.strip())).content().deliveryRequests());
+        }
+        assertEquals(ExitCode.OK, envoi("send", "--to", "jane@example.org", "--undo-seconds", "0", "--wait=30").exitCode);
+        assertEquals(null, onlyEml().getHeader("Disposition-Notification-To"));
+    }
+
+    @Test
     void helpPrintsUsage() {
         CommandLineRun run = CommandLineRun.of(home, "--help");
         assertEquals(ExitCode.OK, run.exitCode);
         assertTrue(run.out.contains("envoi send"));
+        assertTrue(run.out.contains("--notify-delivery") && run.out.contains("--read-receipt"), run.out);
     }
 
     private boolean hasEml() throws Exception {

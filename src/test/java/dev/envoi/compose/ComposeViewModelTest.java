@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
+import dev.envoi.message.Recipient;
 import dev.envoi.spool.ScriptedTransport;
 import dev.envoi.store.Folder;
 import dev.envoi.store.MessageNotFoundException;
 import dev.envoi.store.MessageSummary;
+import dev.envoi.transport.DeliveryOptions;
+import dev.envoi.transport.DeliveryOptions.Notify;
 import dev.envoi.transport.PermanentFailureException;
 import dev.envoi.transport.TransientFailureException;
 import java.lang.ref.WeakReference;
@@ -24,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -461,5 +466,88 @@ class ComposeViewModelTest {
         other.dispose();
         fixture.ui.runPending();
         return new WeakReference<>(other);
+    }
+
+    // ---- Delivery requests: the Options menu's two choices go into the message and come back ----
+
+    private void writeAsking(boolean notify, boolean receipt) {
+        model.to().commit("jane@example.org");
+        model.subjectProperty().set("Contract");
+        model.bodyProperty().set("Signed copy.");
+        model.notifyDeliveryProperty().set(notify);
+        model.readReceiptProperty().set(receipt);
+    }
+
+    private EntryId saveDraft() throws InterruptedException {
+        model.saveDraft();
+        fixture.ui.runUntil(() -> !model.dirtyProperty().get() && model.draftHandle().isPresent(), WAIT, "saved");
+        return model.draftHandle().orElseThrow().id();
+    }
+
+    private void awaitBackForEditing() throws InterruptedException {
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
+                && !model.to().chips().isEmpty(), WAIT, "the message is back for editing");
+    }
+
+    @Test
+    void tickingAnOptionIsAnUnsavedChange() throws Exception {
+        writeAsking(false, false);
+        saveDraft();
+        model.readReceiptProperty().set(true);
+        assertTrue(model.dirtyProperty().get(), "the window knows the option is not saved yet");
+        saveDraft();
+        assertEquals(new DeliveryRequests(false, true), fixture.store.drafts().stream().findFirst()
+                .map(d -> fixture.store.openDraft(d.id()).content().deliveryRequests()).orElseThrow());
+    }
+
+    @Test
+    void aReopenedDraftShowsItsOptions() throws Exception {
+        writeAsking(true, false);
+        EntryId id = saveDraft();
+        ComposeViewModel other = fixture.newViewModel();
+        other.open(id);
+        fixture.ui.runUntil(() -> "Contract".equals(other.subjectProperty().get()), WAIT, "the draft opens");
+        assertTrue(other.notifyDeliveryProperty().get());
+        assertFalse(other.readReceiptProperty().get());
+        assertFalse(other.dirtyProperty().get(), "loading the options is not an edit");
+        other.dispose();
+    }
+
+    @Test
+    void aSentMessageAsksTheTransportAndACancelGivesTheOptionsBack() throws Exception {
+        ScriptedTransport transport = fixture.startSpooler();
+        writeAsking(true, true);
+        model.send();
+        fixture.ui.runUntil(() -> model.cancelEnabledProperty().get(), WAIT, "queued");
+        model.cancel();
+        awaitBackForEditing();
+        assertTrue(model.notifyDeliveryProperty().get());
+        assertTrue(model.readReceiptProperty().get());
+
+        fixture.store.settings().setUndoWindow(Duration.ZERO);
+        model.readReceiptProperty().set(false);
+        model.send();
+        fixture.ui.runUntil(() -> !transport.committed.isEmpty(), WAIT, "handed to the transport");
+        assertEquals(new DeliveryOptions(Set.of(Notify.SUCCESS, Notify.FAILURE, Notify.DELAY), true, false),
+                transport.committed.get(0).options());
+    }
+
+    @Test
+    void aRefusedMessageComesBackWithItsOptions() throws Exception {
+        fixture.store.settings().setUndoWindow(Duration.ZERO);
+        fixture.startSpooler(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
+                new PermanentFailureException("550 5.7.1 not here", List.of(), null))));
+        writeAsking(false, true);
+        model.send();
+        awaitBackForEditing();
+        assertFalse(model.notifyDeliveryProperty().get());
+        assertTrue(model.readReceiptProperty().get());
+    }
+
+    @Test
+    void theCommandLineCanTickThem() {
+        model.prefill(List.of(Recipient.to("jane@example.org")), "Hi", "", List.of(), new DeliveryRequests(true, true));
+        assertTrue(model.notifyDeliveryProperty().get());
+        assertTrue(model.readReceiptProperty().get());
     }
 }

@@ -29,9 +29,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -268,6 +271,45 @@ class ComposeWindowTest {
                         || button.getId().equals("ccBccToggle"), "no help text: #" + button.getId());
             }
         }
+    }
+
+    @Test
+    void theOptionsMenuAsksForAReadReceiptThatTheSentMessageCarries(FxRobot robot) throws Exception {
+        store.settings().setUndoWindow(Duration.ZERO);
+        writeMessage(robot, "jane@example.org", "Receipt", "Please confirm.");
+        MenuButton options = find(robot, "#optionsMenu");
+        assertEquals("Options", options.getText());
+        robot.clickOn("#optionsMenu").clickOn("#readReceiptCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.model().readReceiptProperty().get());
+        assertFalse(window.model().notifyDeliveryProperty().get());
+        assertEquals("Options ✓", options.getText(), "the menu says an option is on");
+
+        robot.clickOn("#sendButton");
+        waitUntil(() -> !uncheckedPickup().isEmpty(), "the message reaches the pickup folder");
+        MimeMessage mail;
+        try (InputStream in = Files.newInputStream(pickupFiles().get(0))) {
+            mail = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertEquals("emile@example.org", InternetAddress.parseHeader(
+                mail.getHeader("Disposition-Notification-To", null), true)[0].getAddress());
+    }
+
+    @Test
+    void theOptionsToggleFromTheKeyboardAndAreAnnouncedAsChecked(FxRobot robot) throws Exception {
+        MenuButton options = find(robot, "#optionsMenu");
+        WaitForAsyncUtils.asyncFx(options::requestFocus).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.SPACE).type(KeyCode.DOWN).type(KeyCode.SPACE);
+        waitUntil(() -> window.model().notifyDeliveryProperty().get(), "Space ticks the first option");
+        assertFalse(window.model().readReceiptProperty().get());
+
+        robot.type(KeyCode.SPACE).type(KeyCode.DOWN).type(KeyCode.DOWN);
+        Node readReceipt = find(robot, "#readReceiptCheck");
+        assertEquals(AccessibleRole.CHECK_MENU_ITEM, WaitForAsyncUtils.asyncFx(
+                () -> readReceipt.queryAccessibleAttribute(AccessibleAttribute.ROLE)).get(5, TimeUnit.SECONDS));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> window.model().readReceiptProperty().get(), "Enter ticks the second option");
+        assertTrue(window.model().notifyDeliveryProperty().get(), "the first one stays ticked");
     }
 
     @Test
