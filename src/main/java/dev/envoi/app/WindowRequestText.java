@@ -1,5 +1,6 @@
 package dev.envoi.app;
 
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
@@ -54,6 +55,12 @@ final class WindowRequestText {
         for (Path file : compose.attachments()) {
             line(out, "attach", PercentEncoding.encode(file.toAbsolutePath().toString()));
         }
+        if (compose.deliveryRequests().notifyDelivery()) {
+            line(out, "ask", "delivery-report");
+        }
+        if (compose.deliveryRequests().readReceipt()) {
+            line(out, "ask", "read-receipt");
+        }
         return out.toString();
     }
 
@@ -93,6 +100,17 @@ final class WindowRequestText {
         private String subject = "";
         private String body = "";
         private final List<Path> attachments = new ArrayList<>();
+        private DeliveryRequests delivery = DeliveryRequests.NONE;
+
+        /** A delivery report or a read receipt the message asks for. */
+        private DeliveryRequests ask(String where, String value) throws MalformedRequestException {
+            return switch (value) {
+                case "delivery-report" -> delivery.withNotifyDelivery(true);
+                case "read-receipt" -> delivery.withReadReceipt(true);
+                default -> throw new MalformedRequestException(where + ": \"" + Printable.of(value)
+                        + "\" is not delivery-report or read-receipt");
+            };
+        }
 
         void read(int number, String line) throws MalformedRequestException {
             int space = line.indexOf(' ');
@@ -115,6 +133,7 @@ final class WindowRequestText {
                 case "subject" -> subject = subject(where, value);
                 case "body" -> body = decode(where, value);
                 case "attach" -> attachments.add(path(where, value));
+                case "ask" -> delivery = ask(where, value);
                 default -> throw new MalformedRequestException(where + ": not a field Envoi knows");
             }
         }
@@ -123,7 +142,7 @@ final class WindowRequestText {
             if (open == null) {
                 throw new MalformedRequestException("no \"open\" line: which window?");
             }
-            ComposeRequest compose = new ComposeRequest(from, recipients, subject, body, attachments,
+            ComposeRequest compose = new ComposeRequest(from, recipients, subject, body, attachments, delivery,
                     Optional.empty(), Optional.empty(), Optional.empty());
             if (open.equals("outbox")) {
                 if (!compose.isEmpty()) {

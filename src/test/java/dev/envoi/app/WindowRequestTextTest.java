@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
@@ -23,7 +24,7 @@ class WindowRequestTextTest {
                         Recipient.cc("bob@example.org"), Recipient.bcc("zoë@exemple.fr")),
                 "100% sûr: a subject with  two spaces", "Line one\nline\ttwo %41\r\n\u2028end ",
                 List.of(Path.of("/tmp/with space/report (final).pdf"), Path.of("/tmp/100%.txt")),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                new DeliveryRequests(true, true), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Test

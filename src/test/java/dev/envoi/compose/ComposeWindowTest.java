@@ -286,7 +286,7 @@ class ComposeWindowTest {
         assertEquals("Options ✓", options.getText(), "the menu says an option is on");
 
         robot.clickOn("#sendButton");
-        waitUntil(() -> !uncheckedPickup().isEmpty(), "the message reaches the pickup folder");
+        FxWait.until(() -> !uncheckedPickup().isEmpty(), "the message reaches the pickup folder");
         MimeMessage mail;
         try (InputStream in = Files.newInputStream(pickupFiles().get(0))) {
             mail = new MimeMessage(Session.getInstance(new Properties()), in);
@@ -300,7 +300,7 @@ class ComposeWindowTest {
         MenuButton options = find(robot, "#optionsMenu");
         WaitForAsyncUtils.asyncFx(options::requestFocus).get(5, TimeUnit.SECONDS);
         robot.type(KeyCode.SPACE).type(KeyCode.DOWN).type(KeyCode.SPACE);
-        waitUntil(() -> window.model().notifyDeliveryProperty().get(), "Space ticks the first option");
+        FxWait.until(() -> window.model().notifyDeliveryProperty().get(), "Space ticks the first option");
         assertFalse(window.model().readReceiptProperty().get());
 
         robot.type(KeyCode.SPACE).type(KeyCode.DOWN).type(KeyCode.DOWN);
@@ -308,7 +308,7 @@ class ComposeWindowTest {
         assertEquals(AccessibleRole.CHECK_MENU_ITEM, WaitForAsyncUtils.asyncFx(
                 () -> readReceipt.queryAccessibleAttribute(AccessibleAttribute.ROLE)).get(5, TimeUnit.SECONDS));
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> window.model().readReceiptProperty().get(), "Enter ticks the second option");
+        FxWait.until(() -> window.model().readReceiptProperty().get(), "Enter ticks the second option");
         assertTrue(window.model().notifyDeliveryProperty().get(), "the first one stays ticked");
     }
 
