@@ -23,6 +23,7 @@ public final class Launcher {
     public static void main(String[] args) {
         Terminal terminal = Terminal.system();
         boolean debug = Arrays.asList(args).contains("--debug");
+        QuietLibraries.unlessDebugging(debug);
         // A failure on a background thread (store events, the spooler) is one line too, not a trace.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             terminal.say("unexpected error on " + thread.getName() + ": " + error
