@@ -140,7 +140,7 @@ public final class MimeRoundTrip {
         }
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "null";
         }
