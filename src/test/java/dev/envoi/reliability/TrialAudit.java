@@ -5,6 +5,7 @@ import dev.envoi.message.DraftContent;
 import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.transport.MimeRoundTrip;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -170,8 +171,8 @@ final class TrialAudit {
             at++;
         }
         return "differs at " + at + " of " + expected.length() + "/" + actual.length() + ": expected \""
-                + Printables.escape(expected.substring(Math.max(0, at - 20), Math.min(expected.length(), at + 20)))
-                + "\", got \"" + Printables.escape(actual.substring(Math.max(0, at - 20), Math.min(actual.length(), at + 20)))
+                + MimeRoundTrip.escape(expected.substring(Math.max(0, at - 20), Math.min(expected.length(), at + 20)))
+                + "\", got \"" + MimeRoundTrip.escape(actual.substring(Math.max(0, at - 20), Math.min(actual.length(), at + 20)))
                 + "\"";
     }
 
