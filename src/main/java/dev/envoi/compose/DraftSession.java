@@ -4,6 +4,7 @@ import dev.envoi.message.Attachment;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
+import dev.envoi.store.AttachmentRejectedException;
 import dev.envoi.store.CorruptDataException;
 import dev.envoi.store.MessageStore;
 import java.nio.file.Path;
@@ -86,11 +87,20 @@ final class DraftSession {
         return draft;
     }
 
+    /** The file taken again from where it was attached; empty when it is gone or unreadable now. */
+    private Optional<Attachment> importAgain(Path source) {
+        try {
+            return Optional.of(store.importAttachment(source));
+        } catch (AttachmentRejectedException e) {
+            // The resubmit then fails on the damaged copy, and says which attachment to add again.
+            return Optional.empty();
+        }
+    }
+
     private List<Attachment> retake(List<AttachmentItem> items) {
         List<Attachment> attachments = new ArrayList<>();
         for (AttachmentItem item : items) {
-            Optional<Path> source = item.source();
-            attachments.add(source.isPresent() ? store.importAttachment(source.get()) : item.attachment());
+            attachments.add(item.source().flatMap(this::importAgain).orElse(item.attachment()));
         }
         return attachments;
     }

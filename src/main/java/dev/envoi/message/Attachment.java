@@ -15,8 +15,9 @@ public record Attachment(String fileName, String mediaType, long size, String sh
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(sha256, "sha256");
-        if (fileName.isBlank() || AddressRules.hasControlCharacter(fileName)) {
-            throw new IllegalArgumentException("an attachment name must not be empty nor hold control characters");
+        String problem = problemWithName(fileName);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         if (size < 0) {
             throw new IllegalArgumentException("an attachment size cannot be negative");
@@ -24,5 +25,16 @@ public record Attachment(String fileName, String mediaType, long size, String sh
         if (!SHA256_HEX.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 digest: " + sha256);
         }
+    }
+
+    /** Null when the name can travel in a mail header, else why not (a line break there would start a new header). */
+    public static String problemWithName(String fileName) {
+        if (fileName.isBlank()) {
+            return "an attachment name must not be empty";
+        }
+        if (AddressRules.hasControlCharacter(fileName)) {
+            return "an attachment name must not hold a line break or a control character";
+        }
+        return null;
     }
 }

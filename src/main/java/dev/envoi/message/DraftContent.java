@@ -29,6 +29,9 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
             // A line break in a subject is how header injection starts; fold it to a space.
             subject = subject.replaceAll("[\\r\\n]+", " ");
         }
+        // A header's value loses the space around it on the way (RFC 5322 unfolding): the subject
+        // saved is the subject the recipient reads.
+        subject = subject.strip();
     }
 
     public List<MailAddress> recipientsOf(RecipientType type) {

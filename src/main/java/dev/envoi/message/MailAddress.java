@@ -10,7 +10,8 @@ public record MailAddress(String displayName, String address) {
 
     public MailAddress {
         Objects.requireNonNull(address, "address");
-        displayName = displayName == null ? "" : displayName;
+        // Mail headers keep no space around a name: strip it here, so the name saved is the name sent.
+        displayName = displayName == null ? "" : displayName.strip();
         String problem = AddressRules.problemWithAddress(address);
         if (problem != null) {
             throw new IllegalArgumentException(problem);

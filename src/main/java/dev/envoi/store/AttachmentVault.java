@@ -83,6 +83,12 @@ final class AttachmentVault {
     }
 
     Attachment importStream(String fileName, InputStream in) {
+        String badName = Attachment.problemWithName(fileName);
+        if (badName != null) {
+            // Checked before copying: the name is what the user must change, not the bytes.
+            throw new AttachmentRejectedException("Cannot attach \"" + visible(fileName) + "\": " + badName
+                    + ". Rename the file, then attach it again.");
+        }
         long limit = sizeLimit.getAsLong();
         Path temp = null;
         try {
@@ -201,6 +207,13 @@ final class AttachmentVault {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         Durability.syncDirectory(target.getParent());
+    }
+
+    /** The name with each control character shown as '?', so the message stays one readable line. */
+    private static String visible(String fileName) {
+        StringBuilder out = new StringBuilder();
+        fileName.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        return out.toString();
     }
 
     private static String mediaTypeOf(String fileName) {

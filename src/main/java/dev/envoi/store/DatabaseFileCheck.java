@@ -26,6 +26,7 @@ final class DatabaseFileCheck {
     }
 
     static void check(Path file) {
+        refuseIfReadOnly(file);
         if (!Files.exists(file)) {
             return;
         }
@@ -41,6 +42,18 @@ final class DatabaseFileCheck {
                     + "Envoi left it untouched; choose another profile folder or move the file away.");
         }
         inspect(file);
+    }
+
+    /**
+     * Envoi writes at every open (WAL files, migrations); a read-only folder or disk must not be
+     * taken for a damaged database, whose advice (restore a backup) would be wrong and harmful.
+     */
+    private static void refuseIfReadOnly(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isWritable(folder) || Files.exists(file) && !Files.isWritable(file)) {
+            throw new StoreOpenException(file + " cannot be written: its folder or disk is read-only, or you lack "
+                    + "the permission. Envoi changed nothing; make it writable, or choose another profile folder.");
+        }
     }
 
     private static byte[] readHeader(Path file) {

@@ -43,6 +43,9 @@ public final class RandomText {
                 text.append((char) (' ' + random.nextInt(95)));
             } else if (pick < 8) {
                 int start = random.nextInt(NASTY.length());
+                if (Character.isLowSurrogate(NASTY.charAt(start))) {
+                    start--; // a lone half of a pair is no text a person can type: take the whole pair
+                }
                 text.append(NASTY.charAt(start));
                 if (Character.isHighSurrogate(NASTY.charAt(start)) && start + 1 < NASTY.length()) {
                     text.append(NASTY.charAt(start + 1));

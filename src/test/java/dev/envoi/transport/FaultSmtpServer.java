@@ -31,28 +31,28 @@ import javax.net.ssl.SSLSocket;
  * SMTPUTF8, AUTH PLAIN. It records every command and every message it received whole, and how
  * many data bytes arrived for a message that never ended.
  */
-final class FaultSmtpServer implements AutoCloseable {
+public final class FaultSmtpServer implements AutoCloseable {
 
     /** Where in the conversation a fault can be placed. */
-    enum Stage { GREETING, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, END_OF_DATA, RSET }
+    public enum Stage { GREETING, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, END_OF_DATA, RSET }
 
     /** What the server does instead of its normal answer. */
-    sealed interface Fault permits Reply, Reset, Stall, Close {
+    public sealed interface Fault permits Reply, Reset, Stall, Close {
     }
 
-    record Reply(String line) implements Fault {
+    public record Reply(String line) implements Fault {
     }
 
     /** A TCP reset (RST), as a crashed server or a middlebox does. */
-    record Reset() implements Fault {
+    public record Reset() implements Fault {
     }
 
     /** No answer at all; the connection stays open. */
-    record Stall() implements Fault {
+    public record Stall() implements Fault {
     }
 
     /** A clean close (FIN) without a reply. */
-    record Close() implements Fault {
+    public record Close() implements Fault {
     }
 
     private final ServerSocket listener;
@@ -63,6 +63,9 @@ final class FaultSmtpServer implements AutoCloseable {
     private final List<String> extensions = new CopyOnWriteArrayList<>(List.of("8BITMIME", "PIPELINING"));
     final List<String> commands = new CopyOnWriteArrayList<>();
     final List<byte[]> messages = new CopyOnWriteArrayList<>();
+    // Messages the server may have kept: answered 2xx at the end of data, or not answered at all
+    // (a stall or a reset then leaves the client unsure, as a real server's crash would).
+    private final List<byte[]> kept = new CopyOnWriteArrayList<>();
     final AtomicLong partialDataBytes = new AtomicLong();
     final AtomicInteger connections = new AtomicInteger();
     final CountDownLatch dataStarted = new CountDownLatch(1);
@@ -74,7 +77,7 @@ final class FaultSmtpServer implements AutoCloseable {
     private volatile String password;
     private volatile boolean closed;
 
-    FaultSmtpServer() throws IOException {
+    public FaultSmtpServer() throws IOException {
         listener = new ServerSocket();
         // Small before bind, so every connection gets a small window: a slow reader then really
         // holds the client back instead of queueing megabytes in the kernel.
@@ -85,16 +88,16 @@ final class FaultSmtpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    FaultSmtpServer at(Stage stage, Fault fault) {
+    public FaultSmtpServer at(Stage stage, Fault fault) {
         faults.put(stage, fault);
         return this;
     }
 
-    FaultSmtpServer reply(Stage stage, String line) {
+    public FaultSmtpServer reply(Stage stage, String line) {
         return at(stage, new Reply(line));
     }
 
@@ -108,18 +111,18 @@ final class FaultSmtpServer implements AutoCloseable {
         return this;
     }
 
-    FaultSmtpServer resetAfterDataBytes(long bytes) {
+    public FaultSmtpServer resetAfterDataBytes(long bytes) {
         resetAfterDataBytes = bytes;
         return this;
     }
 
-    FaultSmtpServer stallAfterDataBytes(long bytes) {
+    public FaultSmtpServer stallAfterDataBytes(long bytes) {
         stallAfterDataBytes = bytes;
         return this;
     }
 
     /** Reads the data 8 KiB at a time with this pause between reads: a slow link. */
-    FaultSmtpServer slowReader(int delayMillis) {
+    public FaultSmtpServer slowReader(int delayMillis) {
         slowReadDelayMillis = delayMillis;
         return this;
     }
@@ -134,6 +137,20 @@ final class FaultSmtpServer implements AutoCloseable {
         user = name;
         password = secret;
         extensions.add("AUTH PLAIN");
+        return this;
+    }
+
+    /** Every message received whole that the server did not refuse at the end of data. */
+    public List<byte[]> kept() {
+        return List.copyOf(kept);
+    }
+
+    /** Back to normal answers (data pacing and resets too), as a server restarted after its trouble. */
+    public FaultSmtpServer clearFaults() {
+        faults.clear();
+        resetAfterDataBytes = -1;
+        stallAfterDataBytes = -1;
+        slowReadDelayMillis = 0;
         return this;
     }
 
@@ -346,6 +363,11 @@ final class FaultSmtpServer implements AutoCloseable {
             }
             byte[] raw = message.toByteArray();
             messages.add(java.util.Arrays.copyOf(raw, raw.length - 3));
+            Fault endFault = faults.get(Stage.END_OF_DATA);
+            if (!(endFault instanceof Reply reply) || reply.line().startsWith("2")) {
+                // The CRLF before the final dot ends the message's last line (RFC 5321 4.1.1.4): it is kept.
+                kept.add(java.util.Arrays.copyOf(raw, raw.length - 1));
+            }
             return answer(Stage.END_OF_DATA, "250 2.0.0 Ok: queued as " + messages.size());
         }
 

@@ -1,0 +1,149 @@
+package dev.envoi.reliability;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AuthMethod;
+import dev.envoi.account.SmtpSecurity;
+import dev.envoi.message.OutboxState;
+import dev.envoi.message.Recipient;
+import dev.envoi.store.OutboxEntry;
+import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.transport.FaultSmtpServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One crash trial: a fresh profile with an SMTP account on a loopback server, an Envoi process
+ * killed with SIGKILL where the plan says, Envoi started again on the same profile
+ * ({@code envoi outbox --flush --wait}, itself sometimes killed once more) until it is done, and
+ * the audit of what the user was told against what the store and the server hold.
+ */
+final class CrashTrial {
+
+    static final Map<String, String> ENVIRONMENT = Map.of("ENVOI_KEYRING", "off",
+            "ENVOI_SMTP_TIMEOUTS", "connect=3,command=2,write=3,end=2");
+
+    private final TrialPlan plan;
+    private final Path folder;
+    private final Path profile;
+
+    CrashTrial(TrialPlan plan, Path folder) {
+        this.plan = plan;
+        this.folder = folder;
+        // Half the profiles live on a path with spaces and non-ASCII characters.
+        this.profile = folder.resolve((plan.seed() & 1) == 0 ? "profile" : "profil d'essai é 日本");
+    }
+
+    TrialResult run() throws Exception {
+        TrialResult result = new TrialResult();
+        result.trials = 1;
+        try (FaultSmtpServer server = new FaultSmtpServer()) {
+            addAccount(server.port());
+            plan.trouble().applyTo(server);
+            server.slowReader(plan.slowReadMillis());
+            ChildLog log = crash(result);
+            server.clearFaults();
+            restart(result);
+            TrialAudit.audit(plan, log, server.kept(), profile, result);
+        }
+        return result;
+    }
+
+    private void addAccount(int port) {
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            store.accounts().put(new Account("loopback", TrialPlan.SENDER, "127.0.0.1", port, SmtpSecurity.NONE, "",
+                    AuthMethod.NONE, 0, true, false, false, "", true));
+        }
+    }
+
+    private ChildLog crash(TrialResult result) throws Exception {
+        if (plan.killPoint() == KillPoint.CLI_SEND) {
+            ChildJvm send = ChildJvm.start("dev.envoi.app.Launcher", sendArguments(), ENVIRONMENT);
+            if (killAfterMillis(send, plan.killDelayMillis())) {
+                result.kills++;
+            }
+            send.await(30_000);
+            return ChildLog.ofSendCommand(send.out());
+        }
+        ChildJvm child = ChildJvm.start(CrashChild.class, List.of(profile.toString(), Long.toString(plan.seed())),
+                ENVIRONMENT);
+        boolean killed = child.killAfter(this::isKillPoint, plan.killDelayMillis(), 20_000);
+        if (killed) {
+            result.kills++;
+        }
+        int code = child.await(30_000);
+        if (!killed && code != 0) {
+            result.violation("the Envoi process failed by itself (exit " + code + "): " + child.err());
+        }
+        return ChildLog.ofCrashChild(child.out());
+    }
+
+    private boolean isKillPoint(String line) {
+        String[] words = line.split(" ");
+        return words.length >= 3 && words[0].equals("EV") && words[1].equals(plan.killPoint().event)
+                && (plan.killPoint() == KillPoint.ANYWHERE || Integer.parseInt(words[2]) == plan.target());
+    }
+
+    private List<String> sendArguments() throws IOException {
+        TrialPlan.Message message = plan.messages().get(0);
+        List<String> args = new ArrayList<>(List.of("send", "--subject", message.token()));
+        for (Recipient r : message.recipients()) {
+            args.add("--" + r.type().name().toLowerCase(java.util.Locale.ROOT));
+            args.add(r.address().toDisplayString());
+        }
+        Path body = Files.writeString(folder.resolve("body.txt"), plan.body(message, message.submittedVersion()));
+        args.addAll(List.of("--body-file", body.toString()));
+        if (message.hasAttachment()) {
+            Path file = Files.write(folder.resolve(message.attachmentName()), plan.attachmentBytes(message));
+            args.addAll(List.of("--attach", file.toString()));
+        }
+        args.addAll(List.of("--undo-seconds", Long.toString(message.undo().toSeconds()), "--wait=20",
+                "--profile", profile.toString()));
+        return args;
+    }
+
+    /** Envoi started again on the profile until it has sent what it can; maybe killed once more on the way. */
+    private void restart(TrialResult result) throws Exception {
+        if (plan.crashDuringRestart()) {
+            ChildJvm first = flush();
+            if (killAfterMillis(first, plan.restartKillMillis())) {
+                result.kills++;
+            }
+            first.await(30_000);
+        }
+        ChildJvm again = flush();
+        int code = again.await(60_000);
+        if (code != 0) {
+            result.violation("the restart (outbox --flush --wait) exited " + code + ": " + again.err());
+        }
+        // A retry due within moments (the server's trouble is over): let it come due, then once more.
+        Optional<Instant> retry = soonestRetry();
+        if (retry.isPresent()) {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), retry.get()).toMillis()) + 100);
+            flush().await(60_000);
+        }
+    }
+
+    private Optional<Instant> soonestRetry() {
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            return store.outbox().stream().filter(e -> e.state() == OutboxState.RETRYING).map(OutboxEntry::dueAt)
+                    .filter(due -> due.isBefore(Instant.now().plusSeconds(5))).min(Instant::compareTo);
+        }
+    }
+
+    private ChildJvm flush() throws IOException {
+        return ChildJvm.start("dev.envoi.app.Launcher", List.of("outbox", "--flush", "--wait=30", "--profile",
+                profile.toString()), ENVIRONMENT);
+    }
+
+    private static boolean killAfterMillis(ChildJvm child, long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return child.kill();
+    }
+}
