@@ -1,7 +1,9 @@
 package dev.envoi.compose;
 
+import dev.envoi.ui.AddressProblems;
 import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
+import dev.envoi.message.AddressProblem;
 import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
@@ -64,9 +66,9 @@ public final class ComposeViewModel {
     private final ObservableList<MailAddress> identities = FXCollections.observableArrayList();
     private final ObjectProperty<MailAddress> from = new SimpleObjectProperty<>();
     private final Texts texts = Texts.of(ComposeViewModel.class);
-    private final RecipientListModel to = new RecipientListModel(texts.get("field.to"));
-    private final RecipientListModel cc = new RecipientListModel(texts.get("field.cc"));
-    private final RecipientListModel bcc = new RecipientListModel(texts.get("field.bcc"));
+    private final RecipientListModel to = new RecipientListModel(texts.get("field.to"), this::describe);
+    private final RecipientListModel cc = new RecipientListModel(texts.get("field.cc"), this::describe);
+    private final RecipientListModel bcc = new RecipientListModel(texts.get("field.bcc"), this::describe);
     private final BooleanProperty showCcBcc = new SimpleBooleanProperty();
     private final StringProperty subject = new SimpleStringProperty("");
     private final StringProperty body = new SimpleStringProperty("");
@@ -614,6 +616,11 @@ public final class ComposeViewModel {
     /** The draft handle this window holds, if any; tests check that a submitted one is spent. */
     Optional<Draft> draftHandle() {
         return session.handle();
+    }
+
+    /** What is wrong with a typed address, in the user's language. */
+    private String describe(AddressProblem.Issue issue) {
+        return AddressProblems.describe(issue);
     }
 
     private static String describe(RuntimeException e) {

@@ -1,7 +1,9 @@
 package dev.envoi.compose;
 
+import dev.envoi.message.AddressProblem;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.ParsedAddress;
+import java.util.function.Function;
 
 /**
  * One committed item of a recipient field: an address, or the text and why it is not one. A chip
@@ -9,12 +11,13 @@ import dev.envoi.message.ParsedAddress;
  */
 public record RecipientChip(String text, MailAddress address, String problem) {
 
-    public static RecipientChip of(ParsedAddress parsed) {
+    /** A chip for one parsed item; {@code describe} says what is wrong in the user's language. */
+    public static RecipientChip of(ParsedAddress parsed, Function<AddressProblem.Issue, String> describe) {
         if (parsed instanceof ParsedAddress.Valid valid) {
             return new RecipientChip(valid.address().toDisplayString(), valid.address(), "");
         }
         ParsedAddress.Invalid invalid = (ParsedAddress.Invalid) parsed;
-        return new RecipientChip(invalid.text(), null, invalid.reason());
+        return new RecipientChip(invalid.text(), null, describe.apply(invalid.issue()));
     }
 
     public static RecipientChip refused(MailAddress address, String reason) {

@@ -1,11 +1,13 @@
 package dev.envoi.compose;
 
 import dev.envoi.message.AddressParser;
+import dev.envoi.message.AddressProblem;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.ParsedAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -16,11 +18,14 @@ import javafx.collections.ObservableList;
 public final class RecipientListModel {
 
     private final String fieldName;
+    private final Function<AddressProblem.Issue, String> describe;
     private final ObservableList<RecipientChip> chips = FXCollections.observableArrayList();
     private final StringProperty pending = new SimpleStringProperty("");
 
-    public RecipientListModel(String fieldName) {
+    /** A field named as the user reads it, whose problems {@code describe} puts in the user's language. */
+    public RecipientListModel(String fieldName, Function<AddressProblem.Issue, String> describe) {
         this.fieldName = fieldName;
+        this.describe = describe;
     }
 
     public String fieldName() {
@@ -48,7 +53,7 @@ public final class RecipientListModel {
     /** Commits typed or pasted text: each item of the list becomes a chip, valid or not. */
     public void commit(String text) {
         for (ParsedAddress parsed : AddressParser.parseList(text)) {
-            chips.add(RecipientChip.of(parsed));
+            chips.add(RecipientChip.of(parsed, describe));
         }
     }
 

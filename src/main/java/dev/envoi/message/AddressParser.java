@@ -32,19 +32,29 @@ public final class AddressParser {
             int open = lastUnquoted(text, '<');
             if (open < 0) {
                 if (text.startsWith("\"")) {
-                    return new ParsedAddress.Invalid(text, "a quoted name needs an address in <angle brackets> after it");
+                    return new ParsedAddress.Invalid(text, AddressProblem.QUOTED_NAME_WITHOUT_ADDRESS.with());
                 }
-                return new ParsedAddress.Valid(MailAddress.of(text));
+                return valid(text, "", text);
             }
             if (!text.endsWith(">")) {
-                return new ParsedAddress.Invalid(text, "the address is missing its closing >");
+                return new ParsedAddress.Invalid(text, AddressProblem.NO_CLOSING_BRACKET.with());
             }
             String address = text.substring(open + 1, text.length() - 1).strip();
             String name = unquote(text.substring(0, open).strip());
-            return new ParsedAddress.Valid(new MailAddress(name, address));
+            return valid(text, name, address);
         } catch (IllegalArgumentException e) {
-            return new ParsedAddress.Invalid(text, e.getMessage());
+            // What the rules below do not foresee still comes back as an item, never as an exception.
+            return new ParsedAddress.Invalid(text, AddressProblem.SPACE_OR_CONTROL.with());
         }
+    }
+
+    private static ParsedAddress valid(String text, String name, String address) {
+        AddressProblem.Issue issue = AddressRules.issueWithAddress(address);
+        if (issue == null) {
+            issue = AddressRules.issueWithDisplayName(name.strip());
+        }
+        return issue != null ? new ParsedAddress.Invalid(text, issue)
+                : new ParsedAddress.Valid(new MailAddress(name, address));
     }
 
     private static List<String> split(String text) {

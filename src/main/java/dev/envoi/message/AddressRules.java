@@ -19,58 +19,69 @@ final class AddressRules {
 
     /** Null when the address is acceptable, otherwise a sentence saying why not. */
     static String problemWithAddress(String address) {
+        AddressProblem.Issue issue = issueWithAddress(address);
+        return issue == null ? null : issue.english();
+    }
+
+    static String problemWithDisplayName(String displayName) {
+        AddressProblem.Issue issue = issueWithDisplayName(displayName);
+        return issue == null ? null : issue.english();
+    }
+
+    /** Null when the address is acceptable, otherwise what is wrong with it. */
+    static AddressProblem.Issue issueWithAddress(String address) {
         if (address.isEmpty()) {
-            return "the address is empty";
+            return AddressProblem.EMPTY.with();
         }
         if (address.length() > MAX_ADDRESS_LENGTH) {
-            return "the address is longer than " + MAX_ADDRESS_LENGTH + " characters";
+            return AddressProblem.TOO_LONG.with(MAX_ADDRESS_LENGTH);
         }
         if (hasControlCharacter(address) || address.contains(" ")) {
-            return "the address contains a space or a control character";
+            return AddressProblem.SPACE_OR_CONTROL.with();
         }
         int at = address.lastIndexOf('@');
         if (at < 0) {
-            return "the address has no @";
+            return AddressProblem.NO_AT.with();
         }
         String local = address.substring(0, at);
         String domain = address.substring(at + 1);
         if (local.isEmpty()) {
-            return "nothing stands before the @";
+            return AddressProblem.NOTHING_BEFORE_AT.with();
         }
         if (local.length() > 64) {
-            return "the part before the @ is longer than 64 characters";
+            return AddressProblem.LOCAL_PART_TOO_LONG.with();
         }
         if (!LOCAL_PART.matcher(local).matches()) {
-            return "the part before the @ has a character an address cannot hold";
+            return AddressProblem.LOCAL_PART_CHARACTER.with();
         }
         if (domain.isEmpty()) {
-            return "no domain follows the @";
+            return AddressProblem.NO_DOMAIN.with();
         }
-        return problemWithDomain(domain);
+        return issueWithDomain(domain);
     }
 
-    private static String problemWithDomain(String domain) {
+    private static AddressProblem.Issue issueWithDomain(String domain) {
         if (IP_LITERAL.matcher(domain).matches()) {
             return null;
         }
         String[] labels = domain.split("\\.", -1);
         for (String label : labels) {
             if (!DOMAIN_LABEL.matcher(label).matches()) {
-                return "the domain \"" + domain + "\" is not a valid host name";
+                return AddressProblem.BAD_DOMAIN.with(domain);
             }
         }
         if (labels.length < 2 && !domain.equalsIgnoreCase("localhost")) {
-            return "the domain \"" + domain + "\" has no dot (did you mean " + domain + ".com?)";
+            return AddressProblem.DOMAIN_WITHOUT_DOT.with(domain);
         }
         return null;
     }
 
-    static String problemWithDisplayName(String displayName) {
+    static AddressProblem.Issue issueWithDisplayName(String displayName) {
         if (displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
-            return "the name is longer than " + MAX_DISPLAY_NAME_LENGTH + " characters";
+            return AddressProblem.NAME_TOO_LONG.with(MAX_DISPLAY_NAME_LENGTH);
         }
         if (hasControlCharacter(displayName)) {
-            return "the name contains a line break or a control character";
+            return AddressProblem.NAME_CONTROL.with();
         }
         return null;
     }

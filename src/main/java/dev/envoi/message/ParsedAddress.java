@@ -13,6 +13,10 @@ public sealed interface ParsedAddress {
         }
     }
 
-    record Invalid(String text, String reason) implements ParsedAddress {
+    /** Text that is not an address, and why, in English ({@link #reason}) or as a kind to translate. */
+    record Invalid(String text, AddressProblem.Issue issue) implements ParsedAddress {
+        public String reason() {
+            return issue.english();
+        }
     }
 }

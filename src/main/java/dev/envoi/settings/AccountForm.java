@@ -7,6 +7,7 @@ import dev.envoi.account.SmtpSecurity;
 import dev.envoi.message.AddressParser;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.ParsedAddress;
+import dev.envoi.ui.AddressProblems;
 import dev.envoi.ui.Texts;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -99,7 +100,7 @@ public final class AccountForm {
             throw new Invalid(texts.get("error.address.one"));
         }
         if (parsed.get(0) instanceof ParsedAddress.Invalid invalid) {
-            throw new Invalid(texts.get("error.address", invalid.text(), invalid.reason()));
+            throw new Invalid(texts.get("error.address", invalid.text(), AddressProblems.describe(invalid.issue())));
         }
         MailAddress typed = ((ParsedAddress.Valid) parsed.get(0)).address();
         String shownName = displayName.get().strip();

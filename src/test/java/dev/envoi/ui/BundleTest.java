@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envoi.message.AddressProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,7 +39,7 @@ class BundleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/dev/envoi/compose/messages", "/dev/envoi/outbox/messages", "/dev/envoi/app/messages",
-            "/dev/envoi/settings/messages"})
+            "/dev/envoi/settings/messages", "/dev/envoi/ui/messages"})
     void englishAndFrenchHaveTheSameKeys(String bundle) throws IOException {
         Set<String> english = new TreeSet<>(load(bundle + ".properties").stringPropertyNames());
         Set<String> french = new TreeSet<>(load(bundle + "_fr.properties").stringPropertyNames());
@@ -53,7 +55,8 @@ class BundleTest {
     @ValueSource(strings = {"/dev/envoi/compose/messages.properties", "/dev/envoi/compose/messages_fr.properties",
             "/dev/envoi/outbox/messages.properties", "/dev/envoi/outbox/messages_fr.properties",
             "/dev/envoi/app/messages.properties", "/dev/envoi/app/messages_fr.properties",
-            "/dev/envoi/settings/messages.properties", "/dev/envoi/settings/messages_fr.properties"})
+            "/dev/envoi/settings/messages.properties", "/dev/envoi/settings/messages_fr.properties",
+            "/dev/envoi/ui/messages.properties", "/dev/envoi/ui/messages_fr.properties"})
     void everyTextIsAValidPatternWithTypographicApostrophes(String resource) throws IOException {
         Properties texts = load(resource);
         for (String key : texts.stringPropertyNames()) {
@@ -62,6 +65,19 @@ class BundleTest {
             // An ASCII apostrophe is a quote to MessageFormat and would vanish from the text.
             assertFalse(text.contains("'"), key + " has an ASCII apostrophe; write ’");
             new MessageFormat(text, Locale.ROOT);
+        }
+    }
+
+    @Test
+    void everyAddressProblemHasItsWords() throws IOException {
+        Properties english = load("/dev/envoi/ui/messages.properties");
+        for (AddressProblem problem : AddressProblem.values()) {
+            String text = english.getProperty("address." + problem.name());
+            assertTrue(text != null, "no words for " + problem);
+            Object[] details = {"example", "example"};
+            // The English bundle says what the domain's own English sentence says.
+            assertEquals(problem.with(details).english().replace('"', '?'),
+                    new MessageFormat(text, Locale.ROOT).format(details).replace('“', '?').replace('”', '?'));
         }
     }
 
