@@ -106,14 +106,25 @@ class SingleInstanceProcessTest {
         Path socket = profile().resolve("instance.sock");
         Object stale = fileKey(socket);
         assertTrue(stale != null, "a killed Envoi leaves its socket file behind");
+        java.nio.file.attribute.FileTime staleTime = Files.getLastModifiedTime(socket);
 
         Process next = envoi("next", List.of(), "--debug");
-        waitUntil(() -> !stale.equals(fileKey(socket)) || !next.isAlive(), "the next Envoi replaces the stale socket");
+        // The file system may give the new socket the freed inode, so its time tells it apart too.
+        waitUntil(() -> !stale.equals(fileKey(socket)) || modifiedAfter(socket, staleTime) || !next.isAlive(),
+                "the next Envoi replaces the stale socket");
         assertTrue(next.isAlive(), "the launch after the crash runs the profile: " + logOf("next"));
         Process probe = envoi("probe", List.of(), "--outbox");
         assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "a later launch exits by itself");
         assertEquals(0, probe.exitValue(), err("probe"));
         waitUntil(() -> logged("next", "opened the outbox for another launch"), "the new Envoi opens the outbox");
+    }
+
+    private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(time) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Object fileKey(Path file) {
