@@ -47,7 +47,7 @@ public final class EnvoiApp extends Application {
             Platform.exit();
             return;
         }
-        session.openCompose(start.request());
+        StartupProbe.watch(session.openCompose(start.request()).stage());
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class ComposeWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("compose.fxml could not be loaded", e);
         }
+        ComposeController controller = loader.getController();
         Scene scene = new Scene(root);
         scene.getStylesheets().add(ComposeWindow.class.getResource("compose.css").toExternalForm());
         stage.setScene(scene);
@@ -43,6 +44,7 @@ public final class ComposeWindow {
                 e.consume();
             }
         });
+        stage.setOnShown(e -> controller.focusWhereTypingStarts());
         stage.setOnHidden(e -> {
             model.dispose();
             closedListeners.forEach(Runnable::run);
