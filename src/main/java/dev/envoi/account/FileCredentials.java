@@ -26,6 +26,14 @@ public final class FileCredentials implements CredentialStore {
         this.file = profileDir.resolve(FILE_NAME);
     }
 
+    Path path() {
+        return file;
+    }
+
+    boolean exists() {
+        return Files.exists(file);
+    }
+
     @Override
     public String description() {
         return "the file " + file + ", readable by you only";

@@ -29,7 +29,7 @@ final class CancelCommand {
             throw new UsageException("\"" + Printable.of(parsed.operands().get(0)) + "\" is not a message id "
                     + "(20 letters and digits, as envoi send printed)");
         }
-        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed))) {
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             EntryId draft = services.store().abortSubmit(id);
             terminal.out().println(draft);
             terminal.say("cancelled: the message is back in Drafts as " + draft);

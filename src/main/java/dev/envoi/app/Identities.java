@@ -16,7 +16,14 @@ final class Identities {
         if (request.account().isPresent()) {
             Account account = accounts.find(request.account().get()).orElseThrow(() -> new UsageException(
                     "--account: no account is named \"" + Printable.of(request.account().get()) + "\" (envoi account list)"));
-            return request.from().orElse(account.identity());
+            MailAddress from = request.from().orElse(account.identity());
+            if (!from.address().equalsIgnoreCase(account.identity().address())) {
+                // The spooler picks the account by the sender's address, so they must agree.
+                throw new UsageException("--from " + Printable.of(from.address()) + " is not the address of account "
+                        + account.name() + " (" + account.identity().address() + "); leave out --from, or use the "
+                        + "account of that address");
+            }
+            return from;
         }
         if (request.from().isPresent()) {
             return request.from().get();

@@ -1,5 +1,6 @@
 package dev.envoi.app;
 
+import dev.envoi.account.CredentialException;
 import dev.envoi.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,7 @@ public final class Launcher {
                 case "send" -> new SendCommand(terminal).run(rest);
                 case "outbox" -> new OutboxCommand(terminal).run(rest);
                 case "cancel" -> new CancelCommand(terminal).run(rest);
+                case "account" -> new AccountCommand(terminal).run(rest);
                 case "help", "--help", "-h" -> usage();
                 default -> new GuiLauncher(terminal).run(args);
             };
@@ -46,6 +48,9 @@ public final class Launcher {
         } catch (StoreException e) {
             terminal.say(e.getMessage());
             debugTrace(debug, e);
+            return ExitCode.FAILURE;
+        } catch (CredentialException e) {
+            terminal.say(e.getMessage());
             return ExitCode.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

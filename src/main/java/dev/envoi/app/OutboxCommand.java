@@ -38,7 +38,7 @@ final class OutboxCommand {
         if (wait.isPresent() && !parsed.has("flush")) {
             throw new UsageException("--wait goes with --flush");
         }
-        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed))) {
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             if (parsed.has("flush")) {
                 return flush(services, wait.orElse(WaitOption.DEFAULT));
             }

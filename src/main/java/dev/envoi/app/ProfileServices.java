@@ -1,5 +1,7 @@
 package dev.envoi.app;
 
+import dev.envoi.account.CredentialChain;
+import dev.envoi.spool.AccountRouter;
 import dev.envoi.spool.RetryPolicy;
 import dev.envoi.spool.Spooler;
 import dev.envoi.spool.SpoolerLock;
@@ -7,31 +9,64 @@ import dev.envoi.spool.TransferProgress;
 import dev.envoi.spool.TransportRouter;
 import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.transport.PickupFolderTransport;
+import dev.envoi.transport.ServerTrust;
+import dev.envoi.transport.SmtpTimeouts;
+import dev.envoi.transport.SmtpTransport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The composition root of one profile: the store, and, if this process may run it, the spooler
- * with its transports. Closing it stops the spooler (a transfer under way finishes) and the store.
+ * The composition root of one profile: the store, the credentials, and, if this process may run
+ * it, the spooler with its transports (an account's SMTP server, or the pickup folder when the
+ * profile has no account). Closing it stops the spooler (a transfer under way finishes) and the store.
  */
 public final class ProfileServices implements AutoCloseable {
 
     public static final String PICKUP_FOLDER = "pickup";
+    /** SMTP timeouts in seconds, e.g. "connect=30,command=300,write=180,end=600" (RFC 5321's by default). */
+    public static final String TIMEOUTS_VARIABLE = "ENVOI_SMTP_TIMEOUTS";
 
     private final Path profile;
     private final SqliteMessageStore store;
+    private final CredentialChain credentials;
+    private final SmtpTimeouts timeouts;
     private SpoolerLock lock;
     private Spooler spooler;
 
-    private ProfileServices(Path profile, SqliteMessageStore store) {
+    private ProfileServices(Path profile, SqliteMessageStore store, CredentialChain credentials, SmtpTimeouts timeouts) {
         this.profile = profile;
         this.store = store;
+        this.credentials = credentials;
+        this.timeouts = timeouts;
     }
 
+    /** The profile as the window opens it, with this process's environment. */
     public static ProfileServices open(Path profile) {
-        return new ProfileServices(profile, SqliteMessageStore.open(profile));
+        return new ProfileServices(profile, SqliteMessageStore.open(profile),
+                CredentialChain.forProfile(profile, System.getenv()), SmtpTimeouts.standard());
+    }
+
+    /** The profile as a command opens it, with the terminal's environment. */
+    static ProfileServices open(Path profile, Map<String, String> environment) throws UsageException {
+        SmtpTimeouts timeouts;
+        try {
+            timeouts = SmtpTimeouts.parse(environment.get(TIMEOUTS_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(TIMEOUTS_VARIABLE + ": " + e.getMessage());
+        }
+        return new ProfileServices(profile, SqliteMessageStore.open(profile),
+                CredentialChain.forProfile(profile, environment), timeouts);
+    }
+
+    public CredentialChain credentials() {
+        return credentials;
+    }
+
+    public SmtpTimeouts smtpTimeouts() {
+        return timeouts;
     }
 
     public SqliteMessageStore store() {
@@ -66,7 +101,9 @@ public final class ProfileServices implements AutoCloseable {
     }
 
     private TransportRouter router() {
-        return TransportRouter.single(new PickupFolderTransport(pickupFolder()));
+        return new AccountRouter(store.accounts(),
+                account -> new SmtpTransport(account, credentials, timeouts, ServerTrust.system()),
+                () -> new PickupFolderTransport(pickupFolder()));
     }
 
     @Override

@@ -36,8 +36,11 @@ final class SendCommand {
             throw new UsageException("no recipient: give at least one --to, --cc or --bcc");
         }
         Optional<Duration> wait = WaitOption.read(parsed);
-        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed))) {
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             MailAddress from = Identities.sender(request, services.store().accounts(), terminal);
+            if (wait.isPresent()) {
+                SecretPreflight.ensure(from, services.store().accounts(), services.credentials(), terminal);
+            }
             List<Attachment> attachments = importAttachments(services, request.attachments());
             DraftContent content = new DraftContent(from, request.recipients(), request.subject(), request.body(),
                     attachments);

@@ -56,6 +56,10 @@ public final class MimeAssembler {
         message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(outgoing.submittedAt()));
         message.setHeader("User-Agent", USER_AGENT);
+        if (outgoing.options().readReceipt()) {
+            // RFC 8098: the receipt goes to the sender's own address.
+            message.setHeader("Disposition-Notification-To", internetAddress(content.from()).toString());
+        }
         if (content.attachments().isEmpty()) {
             setBody(message, content.body());
         } else {
@@ -63,6 +67,15 @@ public final class MimeAssembler {
         }
         message.saveChanges();
         return message;
+    }
+
+    /** As {@link #assemble}, for a transport: a message that cannot be put in mail form is refused for good. */
+    public MimeMessage assembleForSending(OutgoingMessage outgoing) throws PermanentFailureException {
+        try {
+            return assemble(outgoing);
+        } catch (MessagingException e) {
+            throw new PermanentFailureException("The message cannot be put in mail form: " + e.getMessage(), List.of(), e);
+        }
     }
 
     /** Everyone the message goes to, Bcc included, each address once, in order. */

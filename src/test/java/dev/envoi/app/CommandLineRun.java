@@ -25,10 +25,14 @@ final class CommandLineRun {
     }
 
     static CommandLineRun of(Path home, Clock clock, String... args) {
+        return withEnvironment(home, clock, Map.of("USER", "tester"), args);
+    }
+
+    static CommandLineRun withEnvironment(Path home, Clock clock, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("USER", "tester"), clock, home, "Linux");
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, clock, home, "Linux");
         int code = new Launcher(terminal).run(args);
         return new CommandLineRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,178 @@
+package dev.envoi.app;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AuthMethod;
+import dev.envoi.account.CredentialChoice;
+import dev.envoi.account.CredentialException;
+import dev.envoi.account.CredentialStore;
+import dev.envoi.account.SmtpSecurity;
+import dev.envoi.message.AddressParser;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.ParsedAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * `envoi account add NAME ...`: checks every setting, saves the account, and keeps its password
+ * where the user chose (the keyring by default). The password never comes from the command line:
+ * from ENVOI_SMTP_PASSWORD, or typed on the terminal.
+ */
+final class AccountAddCommand {
+
+    private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.ofEntries(
+            Map.entry("profile", ParsedArgs.Arity.VALUE), Map.entry("debug", ParsedArgs.Arity.FLAG),
+            Map.entry("address", ParsedArgs.Arity.VALUE), Map.entry("display-name", ParsedArgs.Arity.VALUE),
+            Map.entry("host", ParsedArgs.Arity.VALUE), Map.entry("port", ParsedArgs.Arity.VALUE),
+            Map.entry("security", ParsedArgs.Arity.VALUE), Map.entry("user", ParsedArgs.Arity.VALUE),
+            Map.entry("auth", ParsedArgs.Arity.VALUE), Map.entry("size-limit", ParsedArgs.Arity.VALUE),
+            Map.entry("default", ParsedArgs.Arity.FLAG), Map.entry("partial-delivery", ParsedArgs.Arity.FLAG),
+            Map.entry("delete-after-sending", ParsedArgs.Arity.FLAG), Map.entry("insecure", ParsedArgs.Arity.FLAG),
+            Map.entry("password-store", ParsedArgs.Arity.VALUE), Map.entry("password", ParsedArgs.Arity.VALUE));
+
+    private final Terminal terminal;
+
+    AccountAddCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    int run(List<String> args) throws Exception {
+        ParsedArgs parsed = ParsedArgs.parse(args, OPTIONS, Set.of());
+        if (parsed.has("password")) {
+            throw new UsageException("--password: a password is never given on the command line (other users can "
+                    + "see it); set " + dev.envoi.account.CredentialChain.PASSWORD_VARIABLE + " or type it when asked");
+        }
+        if (parsed.operands().size() != 1) {
+            throw new UsageException("account add takes one account name, then its options");
+        }
+        Account account = account(parsed.operands().get(0), parsed);
+        Optional<CredentialChoice> choice = choice(parsed);
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
+            if (services.store().accounts().find(account.name()).isPresent()) {
+                throw new UsageException("an account named " + account.name() + " exists already (envoi account "
+                        + "remove " + account.name() + " first)");
+            }
+            String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
+            services.store().accounts().put(account);
+            terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
+                    + account.host() + ":" + account.port() + ")" + where + "; check it with envoi account test "
+                    + account.name());
+            return ExitCode.OK;
+        }
+    }
+
+    private String keepSecret(ProfileServices services, Account account, Optional<CredentialChoice> chosen)
+            throws UsageException {
+        String what = account.auth() == AuthMethod.XOAUTH2 ? "OAuth2 token" : "password";
+        char[] secret = services.credentials().fromEnvironment()
+                .or(() -> terminal.askSecret(what + " of " + account.user() + " at " + account.host() + ": "))
+                .orElseThrow(() -> new UsageException("--auth " + account.auth().name().toLowerCase(Locale.ROOT)
+                        + " needs the " + what + ": set " + dev.envoi.account.CredentialChain.PASSWORD_VARIABLE
+                        + " or run this in a terminal to type it"));
+        try {
+            CredentialChoice choice = chosen.orElseGet(() -> services.credentials().defaultChoice());
+            if (choice == CredentialChoice.SESSION) {
+                return "; the " + what + " is not stored" + (chosen.isEmpty() ? " (this system has no keyring)" : "")
+                        + ": Envoi asks for it in each session, or reads "
+                        + dev.envoi.account.CredentialChain.PASSWORD_VARIABLE
+                        + " (--password-store file keeps it in a file readable by you only)";
+            }
+            CredentialStore store = services.credentials().storeFor(choice);
+            store.store(account, secret);
+            return "; its " + what + " is kept in " + store.description();
+        } catch (CredentialException e) {
+            throw new UsageException("--password-store: " + e.getMessage());
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private static Optional<CredentialChoice> choice(ParsedArgs parsed) throws UsageException {
+        Optional<String> value = parsed.value("password-store");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "keyring" -> CredentialChoice.KEYRING;
+            case "file" -> CredentialChoice.FILE;
+            case "session", "ask" -> CredentialChoice.SESSION;
+            default -> throw new UsageException("--password-store: \"" + Printable.of(value.get())
+                    + "\" is not keyring, file or session");
+        });
+    }
+
+    private static Account account(String name, ParsedArgs parsed) throws UsageException {
+        MailAddress address = address(parsed);
+        String host = required(parsed, "host").strip();
+        SmtpSecurity security = security(required(parsed, "security"));
+        int port = parsed.value("port").isPresent() ? number(parsed, "port", 1, 65535) : security.defaultPort();
+        String user = parsed.value("user").orElse("");
+        AuthMethod auth = auth(parsed.value("auth").orElse(user.isEmpty() ? "none" : "password"));
+        long sizeLimit = parsed.value("size-limit").isPresent() ? number(parsed, "size-limit", 0, Long.MAX_VALUE) : 0;
+        try {
+            return new Account(name, address, host, port, security, user, auth, sizeLimit,
+                    !parsed.has("delete-after-sending"), parsed.has("partial-delivery"), parsed.has("insecure"), "",
+                    parsed.has("default"));
+        } catch (IllegalArgumentException e) {
+            String hint = e.getMessage().contains("confirm") ? " (--insecure)" : "";
+            throw new UsageException("account add: " + e.getMessage() + hint);
+        }
+    }
+
+    private static MailAddress address(ParsedArgs parsed) throws UsageException {
+        List<ParsedAddress> parsedAddress = AddressParser.parseList(required(parsed, "address"));
+        if (parsedAddress.size() != 1) {
+            throw new UsageException("--address: give exactly one address");
+        }
+        MailAddress address = ComposeOptions.valid("address", parsedAddress.get(0));
+        String displayName = parsed.value("display-name").orElse(address.displayName());
+        try {
+            return new MailAddress(displayName, address.address());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--display-name: " + e.getMessage());
+        }
+    }
+
+    private static String required(ParsedArgs parsed, String option) throws UsageException {
+        return parsed.value(option).filter(v -> !v.isBlank())
+                .orElseThrow(() -> new UsageException("account add needs --" + option));
+    }
+
+    private static long number(ParsedArgs parsed, String option, long min, long max) throws UsageException {
+        String text = parsed.value(option).orElseThrow().strip();
+        try {
+            long value = Long.parseLong(text);
+            if (value < min || value > max) {
+                throw new UsageException("--" + option + ": " + value + " is out of range (" + min + " to " + max + ")");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option + ": \"" + Printable.of(text) + "\" is not a whole number");
+        }
+    }
+
+    private static int number(ParsedArgs parsed, String option, int min, int max) throws UsageException {
+        return (int) number(parsed, option, (long) min, (long) max);
+    }
+
+    private static SmtpSecurity security(String text) throws UsageException {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "tls", "ssl" -> SmtpSecurity.TLS;
+            case "starttls" -> SmtpSecurity.STARTTLS;
+            case "none" -> SmtpSecurity.NONE;
+            default -> throw new UsageException("--security: \"" + Printable.of(text) + "\" is not tls, starttls or none");
+        };
+    }
+
+    private static AuthMethod auth(String text) throws UsageException {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "none" -> AuthMethod.NONE;
+            case "password" -> AuthMethod.PASSWORD;
+            case "xoauth2", "oauth2" -> AuthMethod.XOAUTH2;
+            default -> throw new UsageException("--auth: \"" + Printable.of(text) + "\" is not none, password or xoauth2");
+        };
+    }
+}

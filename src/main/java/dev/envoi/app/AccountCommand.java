@@ -1,0 +1,150 @@
+package dev.envoi.app;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AccountRepository;
+import dev.envoi.transport.AccountTester;
+import dev.envoi.transport.CertificateFingerprint;
+import dev.envoi.transport.ServerTrust;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** `envoi account add | list | remove | test | pin`: the sending accounts of a profile. */
+final class AccountCommand {
+
+    private static final Map<String, ParsedArgs.Arity> COMMON = Map.of("profile", ParsedArgs.Arity.VALUE,
+            "debug", ParsedArgs.Arity.FLAG);
+
+    private final Terminal terminal;
+
+    AccountCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    int run(List<String> args) throws Exception {
+        String action = args.isEmpty() ? "" : args.get(0);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        return switch (action) {
+            case "add" -> new AccountAddCommand(terminal).run(rest);
+            case "list" -> list(rest);
+            case "remove" -> remove(rest);
+            case "test" -> test(rest);
+            case "pin" -> pin(rest);
+            default -> throw new UsageException(action.isEmpty() || action.startsWith("--")
+                    ? "account needs add, list, remove, test or pin"
+                    : "account " + Printable.of(action) + ": unknown (use add, list, remove, test or pin)");
+        };
+    }
+
+    private int list(List<String> args) throws Exception {
+        Map<String, ParsedArgs.Arity> options = new LinkedHashMap<>(COMMON);
+        options.put("json", ParsedArgs.Arity.FLAG);
+        ParsedArgs parsed = parse(args, options, 0, "account list takes no name");
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Account account : services.store().accounts().accounts()) {
+                rows.add(row(account));
+            }
+            if (parsed.has("json")) {
+                terminal.out().println(Json.write(rows));
+            } else if (rows.isEmpty()) {
+                terminal.say("no account: messages go to the pickup folder " + services.pickupFolder());
+            } else {
+                terminal.out().printf("%-16s  %-30s  %-28s  %-8s  %-8s  %s%n", "NAME", "ADDRESS", "SERVER", "SECURITY",
+                        "AUTH", "DEFAULT");
+                for (Map<String, Object> row : rows) {
+                    terminal.out().printf("%-16s  %-30s  %-28s  %-8s  %-8s  %s%n", row.get("name"),
+                            Printable.of(String.valueOf(row.get("address"))), row.get("host") + ":" + row.get("port"),
+                            row.get("security"), row.get("auth"), Boolean.TRUE.equals(row.get("default")) ? "yes" : "");
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static Map<String, Object> row(Account account) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", account.name());
+        row.put("displayName", account.identity().displayName());
+        row.put("address", account.identity().address());
+        row.put("host", account.host());
+        row.put("port", account.port());
+        row.put("security", account.security().name().toLowerCase(Locale.ROOT));
+        row.put("user", account.user());
+        row.put("auth", account.auth().name().toLowerCase(Locale.ROOT));
+        row.put("sizeLimit", account.sizeLimit());
+        row.put("keepInSent", account.keepInSent());
+        row.put("partialDelivery", account.partialDelivery());
+        row.put("pinnedCertificate", account.pinnedCertificate().isEmpty() ? null : account.pinnedCertificate());
+        row.put("default", account.isDefault());
+        return row;
+    }
+
+    private int remove(List<String> args) throws Exception {
+        ParsedArgs parsed = parse(args, COMMON, 1, "account remove takes one account name");
+        String name = parsed.operands().get(0);
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
+            Account account = find(services.store().accounts(), name);
+            services.store().accounts().remove(account.name());
+            services.credentials().forget(account);
+            terminal.say("removed account " + account.name() + " and its stored password");
+            return ExitCode.OK;
+        }
+    }
+
+    private int test(List<String> args) throws Exception {
+        ParsedArgs parsed = parse(args, COMMON, 1, "account test takes one account name");
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
+            Account account = find(services.store().accounts(), parsed.operands().get(0));
+            SecretPreflight.ensure(account, services.credentials(), terminal);
+            AccountTester.Report report = new AccountTester(services.smtpTimeouts(), ServerTrust.system())
+                    .test(account, services.credentials());
+            for (AccountTester.StepResult step : report.steps()) {
+                terminal.out().println(step.step().name().toLowerCase(Locale.ROOT) + ": " + (step.ok() ? "ok" : "FAILED")
+                        + " — " + step.detail());
+            }
+            if (report.ok()) {
+                terminal.say("account " + account.name() + " works: connect, TLS and login all succeeded");
+                return ExitCode.OK;
+            }
+            AccountTester.StepResult failed = report.failure().orElseThrow();
+            terminal.say("account " + account.name() + " failed at " + failed.step().name().toLowerCase(Locale.ROOT)
+                    + ": " + failed.detail());
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private int pin(List<String> args) throws Exception {
+        ParsedArgs parsed = parse(args, COMMON, 2, "account pin takes an account name and a SHA-256 fingerprint");
+        String fingerprint = parsed.operands().get(1);
+        if (!CertificateFingerprint.isWellFormed(fingerprint)) {
+            throw new UsageException("account pin: \"" + Printable.of(fingerprint) + "\" is not a SHA-256 fingerprint "
+                    + "(64 hex digits, colons allowed), as Envoi showed when it refused the certificate");
+        }
+        try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
+            AccountRepository accounts = services.store().accounts();
+            Account account = find(accounts, parsed.operands().get(0));
+            accounts.put(account.withPinnedCertificate(fingerprint.strip().toUpperCase(Locale.ROOT)));
+            terminal.say("account " + account.name() + " now trusts exactly the certificate " + fingerprint.strip()
+                    + " (and any its server's authority signs for its name)");
+            return ExitCode.OK;
+        }
+    }
+
+    private static ParsedArgs parse(List<String> args, Map<String, ParsedArgs.Arity> options, int operands,
+                                    String problem) throws UsageException {
+        ParsedArgs parsed = ParsedArgs.parse(args, options, Set.of());
+        if (parsed.operands().size() != operands) {
+            throw new UsageException(problem);
+        }
+        return parsed;
+    }
+
+    static Account find(AccountRepository accounts, String name) throws UsageException {
+        return accounts.find(name).orElseThrow(() -> new UsageException("no account is named \"" + Printable.of(name)
+                + "\" (envoi account list)"));
+    }
+}

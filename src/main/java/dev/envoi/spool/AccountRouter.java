@@ -1,0 +1,78 @@
+package dev.envoi.spool;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AccountRepository;
+import dev.envoi.message.MailAddress;
+import dev.envoi.transport.PermanentFailureException;
+import dev.envoi.transport.Transport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Routes by the profile's accounts, read afresh for each message (another process may have
+ * changed them): the account whose identity sends it, else the default account, else, in a
+ * profile with no account at all, the pickup folder. A transport is kept per account while the
+ * account's settings stay the same, so its connection is reused; changed settings get a new one.
+ */
+public final class AccountRouter implements TransportRouter {
+
+    private final AccountRepository accounts;
+    private final Function<Account, Transport> transports;
+    private final Supplier<Transport> noAccount;
+    private final Map<String, Kept> kept = new HashMap<>();
+    private Transport fallback;
+
+    private record Kept(Account account, Transport transport) {
+    }
+
+    public AccountRouter(AccountRepository accounts, Function<Account, Transport> transports,
+                         Supplier<Transport> noAccount) {
+        this.accounts = accounts;
+        this.transports = transports;
+        this.noAccount = noAccount;
+    }
+
+    @Override
+    public synchronized Route routeFor(MailAddress sender) throws PermanentFailureException {
+        List<Account> all = accounts.accounts();
+        if (all.isEmpty()) {
+            if (fallback == null) {
+                fallback = noAccount.get();
+            }
+            return new Route(fallback, true);
+        }
+        Optional<Account> account = accounts.forAddress(sender.address()).or(accounts::defaultAccount);
+        if (account.isEmpty()) {
+            throw new PermanentFailureException("Not sent: no account sends as " + sender.address()
+                    + ", and none is marked as the default. Choose the sender of an account, or make one the default "
+                    + "(envoi account add ... --default).");
+        }
+        return new Route(transportFor(account.get()), account.get().keepInSent());
+    }
+
+    private Transport transportFor(Account account) {
+        Kept current = kept.get(account.name());
+        if (current != null && current.account().equals(account)) {
+            return current.transport();
+        }
+        if (current != null) {
+            current.transport().close();
+        }
+        Transport transport = transports.apply(account);
+        kept.put(account.name(), new Kept(account, transport));
+        return transport;
+    }
+
+    @Override
+    public synchronized void close() {
+        kept.values().forEach(k -> k.transport().close());
+        kept.clear();
+        if (fallback != null) {
+            fallback.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.envoi.transport;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Angus's SMTP client with Envoi's hand-off point built in. Angus writes a message as
+ * {@code writeTo(data())} followed by {@code finishData()}, which writes the end-of-data marker:
+ * <ul>
+ *   <li>{@link #data()} wraps the DATA stream so the gate is asked about a cancel as bytes go out; a
+ *       cancel becomes an IOException, on which Angus closes the socket at once, so the server
+ *       never sees the marker and discards what it got;</li>
+ *   <li>{@link #finishData()} records the hand-off, durably, before calling Angus to write the
+ *       marker, and lengthens the read timeout for the reply to it.</li>
+ * </ul>
+ * Nothing else of Angus is changed, and no byte of the protocol is written by Envoi itself.
+ */
+final class SmtpConnection extends SMTPTransport {
+
+    private final SocketTracker sockets;
+    private final SmtpTimeouts timeouts;
+    private HandOffGate gate;
+    private long expectedSize;
+    private boolean handedOff;
+    private boolean endOfDataWritten;
+    private GatedOutputStream stream;
+
+    SmtpConnection(Session session, SocketTracker sockets, SmtpTimeouts timeouts) {
+        super(session, new URLName("smtp", null, -1, null, null, null), "smtp", false);
+        this.sockets = sockets;
+        this.timeouts = timeouts;
+    }
+
+    /** Arms the hooks for one message. */
+    void beginMessage(HandOffGate messageGate, long expected) {
+        this.gate = messageGate;
+        this.expectedSize = expected;
+        this.handedOff = false;
+        this.endOfDataWritten = false;
+        this.stream = null;
+    }
+
+    boolean handedOff() {
+        return handedOff;
+    }
+
+    /**
+     * True once the end-of-data marker left for the server. A write that failed means the
+     * connection was gone before it: the server cannot have the whole message, so that failure is
+     * not uncertain even though the hand-off point was passed.
+     */
+    boolean endOfDataWritten() {
+        return endOfDataWritten;
+    }
+
+    long bytesWritten() {
+        return stream == null ? 0 : stream.written();
+    }
+
+    @Override
+    protected OutputStream data() throws MessagingException {
+        OutputStream angus = super.data();
+        stream = new GatedOutputStream(angus, gate, expectedSize);
+        return new FilterOutputStream(stream) {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    out.write(buffer, offset, length);
+                } catch (GatedOutputStream.CancelledIOException e) {
+                    sockets.resetOnClose();
+                    throw e;
+                }
+            }
+        };
+    }
+
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+        try {
+            gate.handOff();
+        } catch (TransferCancelledException e) {
+            sockets.resetOnClose();
+            throw new GatedOutputStream.CancelledIOException(e);
+        }
+        handedOff = true;
+        sockets.setReadTimeout(timeouts.millis(timeouts.endOfData()));
+        try {
+            super.finishData();
+        } finally {
+            sockets.setReadTimeout(timeouts.millis(timeouts.command()));
+        }
+    }
+
+    @Override
+    protected void sendCommand(String command) throws MessagingException {
+        super.sendCommand(command);
+        if (handedOff && ".".equals(command)) {
+            endOfDataWritten = true;
+        }
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** Closes the socket without QUIT; for a connection that must not be trusted any more. */
+    void abort() {
+        sockets.abort();
+        try {
+            close();
+        } catch (MessagingException e) {
+            // The socket is gone already.
+        }
+    }
+}

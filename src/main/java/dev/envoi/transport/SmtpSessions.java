@@ -1,0 +1,59 @@
+package dev.envoi.transport;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AuthMethod;
+import dev.envoi.account.SmtpSecurity;
+import jakarta.mail.Session;
+import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import javax.net.ssl.SSLContext;
+
+/** The Angus properties of an account's SMTP session; every timeout set, TLS checked, no trust-all. */
+final class SmtpSessions {
+
+    /** One timer thread for the write timeouts of every connection, instead of one per socket. */
+    private static final ScheduledExecutorService WRITE_TIMER = writeTimer();
+
+    private SmtpSessions() {
+    }
+
+    private static ScheduledExecutorService writeTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "envoi-smtp-write-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    static Session forAccount(Account account, SmtpTimeouts timeouts, SSLContext tls, SocketTracker sockets) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.connectiontimeout", Integer.toString(timeouts.millis(timeouts.connect())));
+        p.setProperty("mail.smtp.timeout", Integer.toString(timeouts.millis(timeouts.command())));
+        p.setProperty("mail.smtp.writetimeout", Integer.toString(timeouts.millis(timeouts.write())));
+        p.put("mail.smtp.executor.writetimeout", WRITE_TIMER);
+        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory(sockets));
+        p.setProperty("mail.smtp.socketFactory.fallback", "false");
+        p.put("mail.smtp.ssl.socketFactory", new ModernTlsSocketFactory(tls, sockets));
+        p.setProperty("mail.smtp.ssl.protocols", ModernTlsSocketFactory.PROTOCOLS);
+        // Always: the server's name must match its certificate. mail.smtp.ssl.trust is never set.
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.setProperty("mail.smtp.ssl.enable", Boolean.toString(account.security() == SmtpSecurity.TLS));
+        boolean startTls = account.security() == SmtpSecurity.STARTTLS;
+        p.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        p.setProperty("mail.smtp.starttls.required", Boolean.toString(startTls));
+        p.setProperty("mail.smtp.auth", Boolean.toString(account.auth() != AuthMethod.NONE));
+        p.setProperty("mail.smtp.auth.mechanisms", account.auth() == AuthMethod.XOAUTH2 ? "XOAUTH2" : "PLAIN LOGIN");
+        p.setProperty("mail.smtp.allow8bitmime", "true");
+        p.setProperty("mail.mime.allowutf8", "true");
+        p.setProperty("mail.smtp.sendpartial", Boolean.toString(account.partialDelivery()));
+        // RSET, not NOOP, checks a kept connection: it also clears any half-finished transaction.
+        p.setProperty("mail.smtp.userset", "true");
+        p.setProperty("mail.smtp.quitwait", "false");
+        // An address literal: no DNS lookup of this machine's name, and nothing about it revealed.
+        p.setProperty("mail.smtp.localhost", "[127.0.0.1]");
+        return Session.getInstance(p);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.envoi.transport;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+
+/**
+ * Remembers the TCP socket of the current SMTP connection, so its read timeout can be lengthened
+ * for the reply to the end-of-data marker (Angus has one read timeout for everything).
+ */
+final class SocketTracker {
+
+    private volatile Socket socket;
+    private volatile javax.net.ssl.SSLSocket tls;
+
+    /** Every socket Envoi opens goes through here: no Nagle delay, so small commands leave at once. */
+    Socket track(Socket created) throws SocketException {
+        created.setTcpNoDelay(true);
+        socket = created;
+        return created;
+    }
+
+    /** The TLS layer of the connection (the same socket for implicit TLS, a layer for STARTTLS). */
+    Socket trackTls(Socket secured) {
+        if (secured instanceof javax.net.ssl.SSLSocket ssl) {
+            tls = ssl;
+        }
+        return secured;
+    }
+
+    java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {
+        javax.net.ssl.SSLSocket s = tls;
+        return s == null || s.isClosed() ? java.util.Optional.empty() : java.util.Optional.of(s.getSession());
+    }
+
+    Socket current() {
+        return socket;
+    }
+
+    void setReadTimeout(int millis) {
+        Socket s = socket;
+        if (s != null && !s.isClosed()) {
+            try {
+                s.setSoTimeout(millis);
+            } catch (SocketException e) {
+                // The socket just died; the next read reports it.
+            }
+        }
+    }
+
+    /**
+     * Makes the coming close a reset: data still in the send buffer is thrown away instead of
+     * trickling to the server, which sees the transfer end at once and discards the partial message.
+     */
+    void resetOnClose() {
+        Socket s = socket;
+        if (s != null && !s.isClosed()) {
+            try {
+                s.setSoLinger(true, 0);
+            } catch (SocketException e) {
+                // Closing anyway.
+            }
+        }
+    }
+
+    /** Drops the connection without a word: a half-sent message must never be completed. */
+    void abort() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // Closed already.
+            }
+        }
+    }
+}

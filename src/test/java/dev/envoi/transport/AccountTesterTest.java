@@ -1,0 +1,94 @@
+package dev.envoi.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AuthMethod;
+import dev.envoi.account.SmtpSecurity;
+import dev.envoi.message.MailAddress;
+import dev.envoi.transport.AccountTester.Report;
+import dev.envoi.transport.AccountTester.Step;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** "Test connection" says exactly which step failed, and never sends a message. */
+@Timeout(30)
+class AccountTesterTest {
+
+    private FaultSmtpServer server;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new FaultSmtpServer();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        server.close();
+    }
+
+    private Account account(SmtpSecurity security, AuthMethod auth, int port) {
+        return new Account("tested", MailAddress.of("emile@example.org"), "localhost", port, security,
+                auth == AuthMethod.NONE ? "" : "emile", auth, 0, true, false, false, "", false);
+    }
+
+    private Report test(Account account, String password, ServerTrust trust) {
+        return new AccountTester(SmtpFaultTest.QUICK, trust).test(account,
+                a -> password == null ? Optional.empty() : Optional.of(password.toCharArray()));
+    }
+
+    @Test
+    void allThreeStepsPassOverStartTls() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        server.startTls(certificates.serverContext()).requireLogin("emile", "pw");
+        Report report = test(account(SmtpSecurity.STARTTLS, AuthMethod.PASSWORD, server.port()), "pw",
+                ServerTrust.anchoredIn(certificates.authority));
+        assertTrue(report.ok(), report.toString());
+        assertEquals(3, report.steps().size());
+        assertTrue(report.steps().get(1).detail().startsWith("TLSv1."), report.toString());
+        assertTrue(report.steps().get(1).detail().contains("CN=localhost"), report.toString());
+        assertFalse(server.saw("MAIL"), "a test sends no message");
+    }
+
+    @Test
+    void aClosedPortFailsAtConnect() throws Exception {
+        int port = server.port();
+        server.close();
+        Report report = test(account(SmtpSecurity.TLS, AuthMethod.NONE, port), null, ServerTrust.system());
+        assertEquals(Step.CONNECT, report.failure().orElseThrow().step());
+        assertTrue(report.failure().get().detail().contains("refused the connection"), report.toString());
+        assertEquals(1, report.steps().size(), "later steps are not run");
+    }
+
+    @Test
+    void anUntrustedCertificateFailsAtTlsWithItsFingerprint() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        server.startTls(certificates.serverContext());
+        Report report = test(account(SmtpSecurity.STARTTLS, AuthMethod.NONE, server.port()), null, ServerTrust.system());
+        assertEquals(Step.TLS, report.failure().orElseThrow().step());
+        assertTrue(report.failure().get().detail().contains(certificates.serverFingerprint()), report.toString());
+        assertTrue(report.failure().get().detail().contains("envoi account pin tested"), report.toString());
+    }
+
+    @Test
+    void aMissingStartTlsFailsAtTls() {
+        Report report = test(account(SmtpSecurity.STARTTLS, AuthMethod.NONE, server.port()), null, ServerTrust.system());
+        assertEquals(Step.TLS, report.failure().orElseThrow().step());
+        assertTrue(report.failure().get().detail().contains("does not offer STARTTLS"), report.toString());
+    }
+
+    @Test
+    void aWrongPasswordFailsAtLoginWithTheServersWords() {
+        server.requireLogin("emile", "right");
+        Report report = test(account(SmtpSecurity.NONE, AuthMethod.PASSWORD, server.port()), "wrong",
+                ServerTrust.system());
+        assertEquals(Step.LOGIN, report.failure().orElseThrow().step());
+        assertTrue(report.failure().get().detail().contains("535 5.7.8"), report.toString());
+        assertFalse(report.toString().contains("wrong"), "the password is not in the report");
+    }
+}

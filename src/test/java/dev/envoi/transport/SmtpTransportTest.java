@@ -1,0 +1,277 @@
+package dev.envoi.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.account.Account;
+import dev.envoi.account.AuthMethod;
+import dev.envoi.account.SecretLookup;
+import dev.envoi.account.SmtpSecurity;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.Recipient;
+import dev.envoi.message.RecipientType;
+import dev.envoi.transport.DeliveryOptions.Notify;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The SMTP transport against the fault server: TLS, login, reuse, extensions. */
+@Timeout(30)
+class SmtpTransportTest {
+
+    private FaultSmtpServer server;
+    private final TestMessages messages = new TestMessages();
+    private final RecordingGate gate = new RecordingGate();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new FaultSmtpServer();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        server.close();
+    }
+
+    private Account account(String host, SmtpSecurity security, AuthMethod auth, String pinned) {
+        return new Account("test", new MailAddress("Émile Envoi", "emile@example.org"), host, server.port(), security,
+                auth == AuthMethod.NONE ? "" : "emile", auth, 0, true, false, false, pinned, false);
+    }
+
+    private SmtpTransport transport(Account account, SecretLookup secrets, ServerTrust trust) {
+        return new SmtpTransport(account, secrets, SmtpFaultTest.QUICK, trust);
+    }
+
+    private SmtpTransport plain() {
+        return transport(account("127.0.0.1", SmtpSecurity.NONE, AuthMethod.NONE, ""), a -> Optional.empty(),
+                ServerTrust.system());
+    }
+
+    private OutgoingMessage simple(String subject) {
+        return messages.outgoing(TestMessages.content(subject, "Bonjour", List.of()));
+    }
+
+    @Test
+    void consecutiveMessagesShareOneConnectionCheckedWithRset() throws Exception {
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(simple("one"), gate);
+            transport.transfer(simple("two"), gate);
+            transport.transfer(simple("three"), gate);
+            assertTrue(transport.currentSocket().getTcpNoDelay(), "no Nagle delay on the SMTP socket");
+        }
+        assertEquals(1, server.connections.get());
+        assertEquals(3, server.messages.size());
+        assertEquals(2, server.commandsStartingWith("RSET").size(), "each reuse is checked first");
+    }
+
+    @Test
+    void aDeadKeptConnectionIsReplacedWithoutLosingTheMessage() throws Exception {
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(simple("one"), gate);
+            server.reply(FaultSmtpServer.Stage.RSET, "421 4.4.2 Idle too long, closing");
+            HandOffReceipt receipt = transport.transfer(simple("two"), gate);
+            assertTrue(receipt.reply().startsWith("250"), receipt.reply());
+        }
+        assertEquals(2, server.connections.get());
+        assertEquals(2, server.messages.size());
+    }
+
+    @Test
+    void startTlsIsUsedAndTheCertificateChecked() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        server.startTls(certificates.serverContext());
+        try (SmtpTransport transport = transport(account("localhost", SmtpSecurity.STARTTLS, AuthMethod.NONE, ""),
+                a -> Optional.empty(), ServerTrust.anchoredIn(certificates.authority))) {
+            transport.transfer(simple("secret"), gate);
+        }
+        assertTrue(server.saw("STARTTLS"));
+        assertEquals(1, server.messages.size());
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefusedWithItsSubjectAndFingerprintThenPinnedAccepted() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        server.startTls(certificates.serverContext());
+        PermanentFailureException refused = assertThrows(PermanentFailureException.class, () ->
+                transport(account("localhost", SmtpSecurity.STARTTLS, AuthMethod.NONE, ""), a -> Optional.empty(),
+                        ServerTrust.system()).transfer(simple("x"), gate));
+        assertTrue(refused.getMessage().contains("CN=localhost"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(certificates.serverFingerprint()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("not signed by an authority"), refused.getMessage());
+        assertFalse(server.saw("MAIL"));
+
+        assertThrows(PermanentFailureException.class, () -> transport(account("localhost", SmtpSecurity.STARTTLS,
+                AuthMethod.NONE, "AB".repeat(32)), a -> Optional.empty(), ServerTrust.system()).transfer(simple("x"), gate),
+                "a pin of another certificate trusts nothing more");
+
+        String typedByUser = certificates.serverFingerprint().toLowerCase().replace(":", " ");
+        try (SmtpTransport pinned = transport(account("localhost", SmtpSecurity.STARTTLS, AuthMethod.NONE, typedByUser),
+                a -> Optional.empty(), ServerTrust.system())) {
+            pinned.transfer(simple("pinned"), gate);
+        }
+        assertEquals(1, server.messages.size());
+    }
+
+    @Test
+    void aCertificateForAnotherHostNameIsRefused() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        server.startTls(certificates.serverContext());
+        PermanentFailureException refused = assertThrows(PermanentFailureException.class, () ->
+                transport(account("127.0.0.1", SmtpSecurity.STARTTLS, AuthMethod.NONE, ""), a -> Optional.empty(),
+                        ServerTrust.anchoredIn(certificates.authority)).transfer(simple("x"), gate));
+        assertTrue(refused.getMessage().contains("not issued for this host name"), refused.getMessage());
+        assertTrue(server.messages.isEmpty());
+    }
+
+    @Test
+    void startTlsRequiredButNotOfferedIsNeverSkipped() {
+        PermanentFailureException refused = assertThrows(PermanentFailureException.class, () ->
+                transport(account("localhost", SmtpSecurity.STARTTLS, AuthMethod.NONE, ""), a -> Optional.empty(),
+                        ServerTrust.system()).transfer(simple("x"), gate));
+        assertTrue(refused.getMessage().contains("does not offer STARTTLS"), refused.getMessage());
+        assertFalse(server.saw("MAIL"), "nothing sent in the clear");
+    }
+
+    @Test
+    void aRefusedLoginIsNotTriedAgainUntilThePasswordChanges() throws Exception {
+        server.requireLogin("emile", "right password");
+        AtomicInteger asked = new AtomicInteger();
+        String[] current = {"wrong password"};
+        SecretLookup secrets = a -> {
+            asked.incrementAndGet();
+            return Optional.of(current[0].toCharArray());
+        };
+        try (SmtpTransport transport = transport(account("127.0.0.1", SmtpSecurity.NONE, AuthMethod.PASSWORD, ""),
+                secrets, ServerTrust.system())) {
+            PermanentFailureException first = assertThrows(PermanentFailureException.class,
+                    () -> transport.transfer(simple("one"), gate));
+            assertTrue(first.getMessage().contains("refused the login of emile"), first.getMessage());
+            assertTrue(first.getMessage().contains("535 5.7.8"), first.getMessage());
+            assertThrows(PermanentFailureException.class, () -> transport.transfer(simple("two"), gate));
+            assertThrows(PermanentFailureException.class, () -> transport.transfer(simple("three"), gate));
+            assertEquals(1, server.commandsStartingWith("AUTH").size(), "no retry storm, no lockout");
+
+            current[0] = "right password";
+            transport.transfer(simple("four"), gate);
+        }
+        assertEquals(2, server.commandsStartingWith("AUTH").size());
+        assertEquals(1, server.messages.size());
+    }
+
+    @Test
+    void aMissingPasswordSaysHowToGiveIt() {
+        server.requireLogin("emile", "pw");
+        PermanentFailureException e = assertThrows(PermanentFailureException.class, () ->
+                transport(account("127.0.0.1", SmtpSecurity.NONE, AuthMethod.PASSWORD, ""), a -> Optional.empty(),
+                        ServerTrust.system()).transfer(simple("x"), gate));
+        assertTrue(e.getMessage().contains("ENVOI_SMTP_PASSWORD"), e.getMessage());
+        assertEquals(0, server.connections.get(), "no connection without a password to give");
+    }
+
+    @Test
+    void aLoginAccountRefusesAServerThatOffersNoLogin() {
+        PermanentFailureException e = assertThrows(PermanentFailureException.class, () ->
+                transport(account("127.0.0.1", SmtpSecurity.NONE, AuthMethod.PASSWORD, ""),
+                        a -> Optional.of("pw".toCharArray()), ServerTrust.system()).transfer(simple("x"), gate));
+        assertTrue(e.getMessage().contains("offers no login"), e.getMessage());
+        assertFalse(server.saw("MAIL"));
+    }
+
+    @Test
+    void anInternationalAddressNeedsSmtpUtf8() throws Exception {
+        DraftContent content = new DraftContent(MailAddress.of("emile@example.org"),
+                List.of(new Recipient(RecipientType.TO, MailAddress.of("jörg@bücher.example"))), "Grüße", "Hallo", List.of());
+        PermanentFailureException e = assertThrows(PermanentFailureException.class,
+                () -> plain().transfer(messages.outgoing(content), gate));
+        assertTrue(e.getMessage().contains("jörg@bücher.example"), e.getMessage());
+        assertTrue(e.getMessage().contains("SMTPUTF8"), e.getMessage());
+        assertEquals(List.of(MailAddress.of("jörg@bücher.example")), e.refusedRecipients());
+
+        server.advertise("SMTPUTF8");
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(messages.outgoing(content), gate);
+        }
+        assertTrue(server.commandsStartingWith("MAIL").get(0).contains("SMTPUTF8"));
+        assertTrue(server.saw("RCPT TO:<jörg@bücher.example>"), server.commands.toString());
+        MimeMessage received = parse(server.messages.get(0));
+        assertEquals("jörg@bücher.example", received.getAllRecipients()[0].toString());
+    }
+
+    @Test
+    void dsnAndReadReceiptAreAskedWhenTheServerOffersDsn() throws Exception {
+        server.advertise("DSN");
+        OutgoingMessage base = simple("tell me");
+        OutgoingMessage withOptions = new OutgoingMessage(base.id(), base.messageId(), base.submittedAt(), base.content(),
+                messages, new DeliveryOptions(Set.of(Notify.FAILURE, Notify.SUCCESS), true, true));
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(withOptions, gate);
+        }
+        assertTrue(server.commandsStartingWith("MAIL").get(0).contains("RET=HDRS"), server.commands.toString());
+        assertTrue(server.commandsStartingWith("RCPT").get(0).contains("NOTIFY=SUCCESS,FAILURE"), server.commands.toString());
+        MimeMessage received = parse(server.messages.get(0));
+        assertTrue(received.getHeader("Disposition-Notification-To", null).contains("emile@example.org"));
+    }
+
+    @Test
+    void withoutDsnNoDsnParameterIsSent() throws Exception {
+        OutgoingMessage base = simple("tell me");
+        OutgoingMessage withOptions = new OutgoingMessage(base.id(), base.messageId(), base.submittedAt(), base.content(),
+                messages, new DeliveryOptions(Set.of(Notify.FAILURE), false, false));
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(withOptions, gate);
+        }
+        assertFalse(server.commands.stream().anyMatch(c -> c.contains("NOTIFY=") || c.contains("RET=")));
+    }
+
+    @Test
+    void eightBitTextTravelsAsEightBitWhenOffered() throws Exception {
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(messages.outgoing(TestMessages.content("été", "Ça coûte 5 € — déjà payé.", List.of())), gate);
+        }
+        String raw = new String(server.messages.get(0), StandardCharsets.UTF_8);
+        assertTrue(raw.contains("Content-Transfer-Encoding: 8bit"), raw);
+        assertTrue(raw.contains("Ça coûte 5 € — déjà payé."), raw);
+        assertEquals("Ça coûte 5 € — déjà payé.", parse(server.messages.get(0)).getContent());
+    }
+
+    @Test
+    void aCancelBeforeTheHandOffSendsNoEndOfData() throws Exception {
+        gate.refuseHandOff = true;
+        try (SmtpTransport transport = plain()) {
+            assertThrows(TransferCancelledException.class, () -> transport.transfer(simple("cancelled"), gate));
+        }
+        Thread.sleep(200);
+        assertTrue(server.saw("DATA"));
+        assertTrue(server.messages.isEmpty(), "the server never got the end-of-data marker");
+    }
+
+    @Test
+    void aRefusedConnectionIsTransientAndSaysSo() throws Exception {
+        int port = server.port();
+        server.close();
+        Account account = new Account("gone", MailAddress.of("emile@example.org"), "127.0.0.1", port, SmtpSecurity.NONE,
+                "", AuthMethod.NONE, 0, true, false, false, "", false);
+        TransientFailureException e = assertThrows(TransientFailureException.class, () ->
+                transport(account, a -> Optional.empty(), ServerTrust.system()).transfer(simple("x"), gate));
+        assertTrue(e.getMessage().contains("refused the connection"), e.getMessage());
+    }
+
+    static MimeMessage parse(byte[] raw) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.allowutf8", "true");
+        return new MimeMessage(Session.getInstance(properties), new ByteArrayInputStream(raw));
+    }
+}
