@@ -33,7 +33,11 @@ final class SmtpPeers {
     }
 
     static SmtpTransport envoi(SinkSmtpServer sink) {
-        Account account = new Account("bench", FROM, sink.host(), sink.port(), SmtpSecurity.NONE, "", AuthMethod.NONE,
+        return envoi(sink.host(), sink.port());
+    }
+
+    static SmtpTransport envoi(String host, int port) {
+        Account account = new Account("bench", FROM, host, port, SmtpSecurity.NONE, "", AuthMethod.NONE,
                 0, true, false, false, "", true);
         return new SmtpTransport(account, a -> Optional.empty(), SmtpTimeouts.standard(), ServerTrust.system());
     }
@@ -47,9 +51,13 @@ final class SmtpPeers {
 
     /** Jakarta Mail out of the box: host and port, nothing tuned. */
     static Session stockSession(SinkSmtpServer sink) {
+        return stockSession(sink.host(), sink.port());
+    }
+
+    static Session stockSession(String host, int port) {
         Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", sink.host());
-        properties.setProperty("mail.smtp.port", String.valueOf(sink.port()));
+        properties.setProperty("mail.smtp.host", host);
+        properties.setProperty("mail.smtp.port", String.valueOf(port));
         return Session.getInstance(properties);
     }
 
