@@ -27,12 +27,16 @@ class LargeAttachmentBenchmark {
 
     private static final String BENCHMARK = "3. 256 MiB attachment";
     private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 3);
-    /** Extra flags for the child JVMs, e.g. -Dbench.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/c.jfr */
+    /**
+     * Extra flags for the child JVMs, "{run}" replaced by the child's number, e.g.
+     * -Dbench.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/child-{run}.jfr to profile them.
+     */
     private static final String CHILD_JVM_ARGS = System.getProperty("bench.childJvmArgs", "");
     private static final long MIB = 1 << 20;
 
     @TempDir
     Path work;
+    private int childRuns;
 
     private record Stage(double millis, double rssMiB, double heapMiB) {
     }
@@ -100,7 +104,7 @@ class LargeAttachmentBenchmark {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx64m"));
         if (!CHILD_JVM_ARGS.isBlank()) {
-            command.addAll(List.of(CHILD_JVM_ARGS.trim().split("\\s+")));
+            command.addAll(List.of(CHILD_JVM_ARGS.replace("{run}", String.valueOf(childRuns++)).trim().split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LargeSendRun.class.getName()));
         command.addAll(List.of(args));
