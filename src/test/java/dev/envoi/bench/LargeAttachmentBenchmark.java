@@ -60,7 +60,7 @@ class LargeAttachmentBenchmark {
                 stock.add(child("jakarta", large.toString(), host, port).get("transfer"));
                 floor.add(child("floor", large.toString(), host, port).get("transfer"));
                 // mutt takes about 30 s a run here: once is enough to place it.
-                if (muttProgram.isPresent() && r == 0) {
+                if (muttProgram.isPresent() && r == 0 && !Boolean.getBoolean("bench.noMutt")) {
                     mutt.add(mutt(muttProgram.get(), large, sink));
                 }
                 deleteTree(work.resolve("profile-" + r));
