@@ -7,6 +7,7 @@ import dev.envoi.spool.Spooler;
 import dev.envoi.spool.TransferProgress;
 import dev.envoi.store.MessageStore.SubmitOptions;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.transport.AttachmentSource;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -49,31 +50,46 @@ public final class LargeSendRun {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "envoi" -> envoi(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+            case "envoi" -> envoi(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]),
+                    args.length > 5 && args[5].equals("diagnose"));
             case "jakarta" -> jakarta(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
             case "floor" -> floor(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
 
-    private static void envoi(Path profile, Path file, String host, int port) throws Exception {
+    private static void envoi(Path profile, Path file, String host, int port, boolean diagnose) throws Exception {
         try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
             Attachment[] attachment = new Attachment[1];
             stage("vault copy", () -> attachment[0] = store.importAttachment(file));
             stage("submit", () -> store.submit(new Draft(SmtpPeers.tenKilobytes(0).withAttachments(
                     List.of(attachment[0]))), SubmitOptions.undo(Duration.ZERO)));
-            stage("transfer", () -> {
-                try (Spooler spooler = new Spooler(store, SmtpPeers.envoi(host, port), store::readAttachment,
-                        RetryPolicy.standard(), Clock.systemUTC(), TransferProgress.NONE)) {
-                    spooler.start();
-                    while (!store.outbox().isEmpty()) {
-                        Thread.sleep(5);
-                    }
-                }
-                if (store.sent().size() != 1) {
-                    throw new IllegalStateException("not sent: " + store.outbox());
-                }
-            });
+            stage("transfer", () -> transfer(store, host, port, store::readAttachment, 1));
+            if (diagnose) {
+                // The same transfer once more, reading the vault file without re-hashing it, to show
+                // what the integrity check costs. Relies on the vault's layout: vault/ab/abcd...
+                store.submit(new Draft(SmtpPeers.tenKilobytes(1).withAttachments(List.of(attachment[0]))),
+                        SubmitOptions.undo(Duration.ZERO));
+                String sha = attachment[0].sha256();
+                Path stored = profile.resolve("vault").resolve(sha.substring(0, 2)).resolve(sha);
+                stage("transfer without the re-hash (diagnostic)",
+                        () -> transfer(store, host, port, a -> Files.newInputStream(stored), 2));
+            }
+        }
+    }
+
+    private static void transfer(SqliteMessageStore store, String host, int port, AttachmentSource source, int sent)
+            throws Exception {
+        try (Spooler spooler = new Spooler(store, SmtpPeers.envoi(host, port), source, RetryPolicy.standard(),
+                Clock.systemUTC(), TransferProgress.NONE)) {
+            spooler.start();
+            // Poll gently: a busy poll would contend with the spooler for the database.
+            while (!store.outbox().isEmpty()) {
+                Thread.sleep(20);
+            }
+        }
+        if (store.sent().size() != sent) {
+            throw new IllegalStateException("not sent: " + store.outbox());
         }
     }
 
