@@ -1,5 +1,6 @@
 package dev.envoi.bench;
 
+import dev.envoi.app.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects the figures of one `mvn -Pbench verify` run into target/bench/results.md and
@@ -70,27 +73,38 @@ final class BenchReport {
         if (figure.baselines().isEmpty()) {
             rows.add(row(figure.benchmark(), figure.name(), figure.envoi().describeWithTail(), "—", "—", "—", bar));
         }
-        StringBuilder baselinesJson = new StringBuilder();
+        List<Map<String, Object>> baselines = new ArrayList<>();
         for (Baseline base : figure.baselines()) {
             double ratio = figure.envoi().median() / base.stats().median();
             rows.add(row(figure.benchmark(), figure.name(), figure.envoi().describeWithTail(), base.name(),
                     base.stats().describeWithTail(), Stats.format(ratio) + "x", bar));
-            baselinesJson.append(baselinesJson.length() == 0 ? "" : ",").append("{\"name\":")
-                    .append(Json.string(base.name())).append(",\"stats\":").append(base.stats().toJson())
-                    .append(",\"ratio\":").append(Json.number(ratio)).append('}');
+            Map<String, Object> baseline = new LinkedHashMap<>();
+            baseline.put("name", base.name());
+            baseline.put("stats", base.stats().toJson());
+            baseline.put("ratio", ratio);
+            baselines.add(baseline);
         }
-        String json = "{\"benchmark\":" + Json.string(figure.benchmark()) + ",\"figure\":" + Json.string(figure.name())
-                + ",\"envoi\":" + figure.envoi().toJson() + ",\"baselines\":[" + baselinesJson + "],\"bar\":"
-                + (figure.bar() == null ? "null" : "{\"text\":" + Json.string(figure.bar().text()) + ",\"met\":"
-                + figure.bar().met() + "}") + "}";
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("benchmark", figure.benchmark());
+        json.put("figure", figure.name());
+        json.put("envoi", figure.envoi().toJson());
+        json.put("baselines", baselines);
+        if (figure.bar() == null) {
+            json.put("bar", null);
+        } else {
+            Map<String, Object> barJson = new LinkedHashMap<>();
+            barJson.put("text", figure.bar().text());
+            barJson.put("met", figure.bar().met());
+            json.put("bar", barJson);
+        }
         rows.forEach(System.out::println);
-        append("figure", String.join("\n", rows), json);
+        append("figure", String.join("\n", rows), Json.write(json));
     }
 
     /** A remark that belongs with the figures: a skipped peer, a profile finding. */
     static synchronized void note(String benchmark, String text) {
         System.out.println("note: " + benchmark + ": " + text);
-        append("note", "- " + benchmark + ": " + text, Json.string(benchmark + ": " + text));
+        append("note", "- " + benchmark + ": " + text, Json.write(benchmark + ": " + text));
     }
 
     private static String row(String... cells) {
@@ -150,7 +164,7 @@ final class BenchReport {
             md.append("\n## Notes\n\n").append(notes);
         }
         Files.writeString(DIR.resolve("results.md"), md, StandardCharsets.UTF_8);
-        String json = "{\"run\":" + Json.string(RUN) + ",\"command\":\"mvn -Pbench verify\",\"machine\":" + machineJson
+        String json = "{\"run\":" + Json.write(RUN) + ",\"command\":\"mvn -Pbench verify\",\"machine\":" + machineJson
                 + ",\"figures\":[" + String.join(",", records.stream().filter(r -> r[1].equals("figure"))
                 .map(r -> r[3]).toList()) + "],\"notes\":[" + String.join(",", records.stream()
                 .filter(r -> r[1].equals("note")).map(r -> r[3]).toList()) + "]}\n";

@@ -1,8 +1,11 @@
 package dev.envoi.bench;
 
+import dev.envoi.app.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the figures were measured on: cores, CPU, memory, JVM, OS and how busy the machine was. */
@@ -24,9 +27,14 @@ record Machine(int cores, String cpu, String memory, String jvm, String os, Stri
     }
 
     String toJson() {
-        return "{\"cores\":" + cores + ",\"cpu\":" + Json.string(cpu) + ",\"memory\":" + Json.string(memory)
-                + ",\"jvm\":" + Json.string(jvm) + ",\"os\":" + Json.string(os) + ",\"load_average\":"
-                + Json.string(loadAverage) + "}";
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cores", cores);
+        json.put("cpu", cpu);
+        json.put("memory", memory);
+        json.put("jvm", jvm);
+        json.put("os", os);
+        json.put("load_average", loadAverage);
+        return Json.write(json);
     }
 
     private static Optional<String> procLine(String file, String key) {

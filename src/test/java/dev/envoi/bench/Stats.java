@@ -2,8 +2,10 @@ package dev.envoi.bench;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Repeated measurements of one figure in one unit: the median and the spread (p10–p90), with p99,
@@ -47,10 +49,17 @@ record Stats(String unit, int samples, double median, double p10, double p90, do
         return describe() + ", p99 " + format(p99) + ", n=" + samples;
     }
 
-    String toJson() {
-        return String.format(Locale.ROOT, "{\"unit\":%s,\"n\":%d,\"median\":%s,\"p10\":%s,\"p90\":%s,\"p99\":%s,"
-                + "\"min\":%s,\"max\":%s}", Json.string(unit), samples, Json.number(median), Json.number(p10),
-                Json.number(p90), Json.number(p99), Json.number(min), Json.number(max));
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("unit", unit);
+        json.put("n", samples);
+        json.put("median", median);
+        json.put("p10", p10);
+        json.put("p90", p90);
+        json.put("p99", p99);
+        json.put("min", min);
+        json.put("max", max);
+        return json;
     }
 
     static String format(double value) {
