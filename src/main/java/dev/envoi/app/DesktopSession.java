@@ -108,19 +108,21 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
      * Starts the desktop notifications, opens the first window, and from then on the windows
      * later launches ask for. Call on the FX thread.
      */
-    void start(GuiStart start) {
+    /** Opens the first window and returns its stage. Call on the FX thread. */
+    Stage start(GuiStart start) {
         notifier.start();
-        open(start.window());
+        Stage first = open(start.window());
         inbox = start.inbox();
         inbox.attach(this::openForAnotherLaunch);
+        return first;
     }
 
-    private void open(WindowRequest request) {
+    private Stage open(WindowRequest request) {
         if (request.outbox()) {
             openOutbox();
-        } else {
-            openCompose(request.compose());
+            return outboxWindow.stage();
         }
+        return openCompose(request.compose()).stage();
     }
 
     /** Any thread. The future completes once the window shows, or fails if Envoi is quitting. */

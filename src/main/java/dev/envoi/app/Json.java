@@ -3,13 +3,13 @@ package dev.envoi.app;
 import java.util.List;
 import java.util.Map;
 
-/** Just enough JSON output for scripts: objects, arrays, strings, numbers, null. */
-final class Json {
+/** Just enough JSON output for scripts (and the benchmark reports): objects, arrays, strings, numbers, null. */
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value);
         return out.toString();
@@ -20,6 +20,8 @@ final class Json {
             out.append("null");
         } else if (value instanceof String text) {
             string(out, text);
+        } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            out.append("null");
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {

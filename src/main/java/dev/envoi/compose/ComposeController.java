@@ -83,6 +83,11 @@ public final class ComposeController {
         new FileDrop(model::attach).install(root);
     }
 
+    /** A window opens ready for typing: in To when it is empty, else in the message text. */
+    void focusWhereTypingStarts() {
+        (model.to().chips().isEmpty() ? toField.editor() : bodyArea).requestFocus();
+    }
+
     private void bindHeader() {
         fromField.setItems(model.identities());
         fromField.valueProperty().bindBidirectional(model.fromProperty());

@@ -22,14 +22,15 @@ public final class ComposeWindow {
                          Function<Window, FileChooserService> fileChooser, List<MailAddress> identities) {
         this.stage = new Stage();
         this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
-        Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(),
-                new ComposeController(model));
+        ComposeController controller = new ComposeController(model);
+        Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(), controller);
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!model.requestClose()) {
                 e.consume();
             }
         });
+        stage.setOnShown(e -> controller.focusWhereTypingStarts());
         stage.setOnHidden(e -> {
             model.dispose();
             closedListeners.forEach(Runnable::run);

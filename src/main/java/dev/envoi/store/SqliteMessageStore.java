@@ -365,7 +365,8 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public Optional<QueuedMessage> lockNextDue(Instant now) {
-        Optional<OutboxQueries.Pick> pick = database.write("take the next message", c -> queries.lockNextDue(c, now));
+        Optional<OutboxQueries.Pick> pick = database.writeUnsynced("take the next message",
+                c -> queries.lockNextDue(c, now));
         if (pick.isEmpty()) {
             return Optional.empty();
         }

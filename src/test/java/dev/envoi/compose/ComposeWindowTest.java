@@ -313,6 +313,13 @@ class ComposeWindowTest {
     }
 
     @Test
+    void aNewWindowTakesTypingInToAtOnce(FxRobot robot) {
+        assertEquals("toFieldInput", window.stage().getScene().getFocusOwner().getId());
+        robot.write("jane@example.org");
+        assertEquals("jane@example.org", ((TextField) find(robot, "#toFieldInput")).getText());
+    }
+
+    @Test
     void tabMovesThroughTheFieldsInReadingOrder(FxRobot robot) throws Exception {
         robot.clickOn("#fromField");
         robot.type(KeyCode.ESCAPE);

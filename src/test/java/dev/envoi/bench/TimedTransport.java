@@ -1,0 +1,59 @@
+package dev.envoi.bench;
+
+import dev.envoi.transport.HandOffGate;
+import dev.envoi.transport.HandOffReceipt;
+import dev.envoi.transport.OutgoingMessage;
+import dev.envoi.transport.TransferCancelledException;
+import dev.envoi.transport.TransferException;
+import dev.envoi.transport.Transport;
+
+/**
+ * Wraps a transport to note when each transfer starts and when the hand-off point is reached and
+ * recorded, so a latency can be split into queue, streaming, the durable hand-off and the reply.
+ */
+final class TimedTransport implements Transport {
+
+    /** System.nanoTime() of the last transfer's milestones. */
+    volatile long started;
+    volatile long handOffCalled;
+    volatile long handOffRecorded;
+
+    private final Transport inner;
+
+    TimedTransport(Transport inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return inner.isLocal();
+    }
+
+    @Override
+    public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
+        started = System.nanoTime();
+        return inner.transfer(message, new HandOffGate() {
+            @Override
+            public void checkNotCancelled() throws TransferCancelledException {
+                gate.checkNotCancelled();
+            }
+
+            @Override
+            public void handOff() throws TransferCancelledException {
+                handOffCalled = System.nanoTime();
+                gate.handOff();
+                handOffRecorded = System.nanoTime();
+            }
+
+            @Override
+            public void progress(long written, long total) {
+                gate.progress(written, total);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
