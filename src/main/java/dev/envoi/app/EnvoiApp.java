@@ -1,9 +1,9 @@
 package dev.envoi.app;
 
+import dev.envoi.ui.Texts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
-import dev.envoi.ui.Texts;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
