@@ -34,7 +34,7 @@ final class RecipientSummary {
         int files = content.attachments().size();
         if (files > 0) {
             // A size should not break between its number and its unit.
-            parts.add(texts.get("summary.attachments", files, texts.size(content.attachmentBytes()).replace(' ', '\u00a0')));
+            parts.add(texts.get("summary.attachments", files, texts.size(content.attachmentBytes()).replace(' ', '\u202f')));
         }
         return String.join("  ·  ", parts);
     }
