@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.message.Attachment;
+import dev.envoi.testing.BundleFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -62,21 +60,12 @@ class CoreBundleTest {
             "transport/ServerTrust.java", List.of("this Java runtime has no X509 trust manager",
                     "TLS is not available in this Java runtime", "Envoi is a client; it accepts no client certificates"));
 
-    private static Properties load(String resource) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = CoreBundleTest.class.getResourceAsStream(resource)) {
-            assertTrue(in != null, "missing bundle " + resource);
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
-
     private static Properties english(String part) throws IOException {
-        return load("/dev/envoi/" + part + "/messages.properties");
+        return BundleFiles.load("/dev/envoi/" + part + "/messages.properties");
     }
 
     private static Properties french(String part) throws IOException {
-        return load("/dev/envoi/" + part + "/messages_fr.properties");
+        return BundleFiles.load("/dev/envoi/" + part + "/messages_fr.properties");
     }
 
     private static List<Path> sourcesOf(String part) throws IOException {
@@ -122,33 +111,81 @@ class CoreBundleTest {
         return places;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"store", "spool", "transport", "account"})
-    void everyKeyTheCodeAsksForExists(String part) throws IOException {
-        Properties english = english(part);
-        int asked = 0;
+    /**
+     * The keys the code of a part asks its bundle for: whole keys, the starts of keys it completes
+     * as it runs ("attach.name." + a constant), and any call whose key the scan cannot read.
+     */
+    private record Asked(Set<String> keys, Set<String> prefixes, List<String> unreadable) {
+    }
+
+    private static Asked askedIn(String part) throws IOException {
+        Asked asked = new Asked(new TreeSet<>(), new TreeSet<>(), new ArrayList<>());
         for (Path source : sourcesOf(part)) {
             String code = Files.readString(source);
             Matcher call = ASKED.matcher(code);
             while (call.find()) {
                 String key = arguments(code, call.end(), true);
                 if (key.startsWith("actionKey(")) {
-                    continue; // the store's database actions: the test of the actions checks those
+                    continue; // the store's database actions: see actionsOfTheStore
                 }
                 Matcher literal = LITERAL.matcher(key);
                 boolean named = false;
                 while (literal.find()) {
                     named = true;
-                    asked++;
-                    String prefix = literal.group(1);
-                    boolean dynamic = key.substring(literal.end()).strip().startsWith("+");
-                    assertTrue(dynamic ? english.stringPropertyNames().stream().anyMatch(k -> k.startsWith(prefix))
-                            : english.containsKey(prefix), source + " asks for the missing key " + prefix);
+                    boolean completed = key.substring(literal.end()).strip().startsWith("+");
+                    (completed ? asked.prefixes() : asked.keys()).add(literal.group(1));
                 }
-                assertTrue(named, source + " asks for a key the test cannot see: " + key);
+                if (!named) {
+                    asked.unreadable().add(source + ": " + key);
+                }
             }
         }
-        assertTrue(asked >= 5, "the code of " + part + " takes its sentences from the bundle (" + asked + " keys)");
+        return asked;
+    }
+
+    /** The actions the store names when it reads or writes ("save the draft"), each a key of its bundle. */
+    private static Set<String> actionsOfTheStore() throws IOException {
+        Pattern action = Pattern.compile("(?:database\\.(?:read|write|writeUnsynced)|StoreErrors\\.translate\\(\\w+,"
+                + "|changeQueued\\(\\w+,|updateQueued\\(\\w+,)\\(?\\s*\"([^\"]+)\"");
+        Set<String> actions = new TreeSet<>();
+        for (Path source : sourcesOf("store")) {
+            Matcher m = action.matcher(Files.readString(source));
+            while (m.find()) {
+                actions.add(m.group(1));
+            }
+        }
+        assertTrue(actions.size() > 25, "the scan finds the store's actions: " + actions);
+        return actions;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"store", "spool", "transport", "account"})
+    void everyKeyTheCodeAsksForExists(String part) throws IOException {
+        Set<String> english = english(part).stringPropertyNames();
+        Asked asked = askedIn(part);
+        assertEquals(List.of(), asked.unreadable(), "calls whose key the test cannot see");
+        assertTrue(asked.keys().size() >= 5, "the code of " + part + " takes its sentences from the bundle");
+        for (String key : asked.keys()) {
+            assertTrue(english.contains(key), part + " asks for the missing key " + key);
+        }
+        for (String prefix : asked.prefixes()) {
+            assertTrue(english.stream().anyMatch(k -> k.startsWith(prefix)), part + " asks for missing keys " + prefix);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"store", "spool", "transport", "account"})
+    void everySentenceOfABundleIsUsed(String part) throws IOException {
+        Asked asked = askedIn(part);
+        Set<String> actionKeys = new TreeSet<>();
+        if (part.equals("store")) {
+            actionsOfTheStore().forEach(what -> actionKeys.add("action." + what.replace(' ', '-')));
+        }
+        for (String key : english(part).stringPropertyNames()) {
+            boolean used = asked.keys().contains(key) || asked.prefixes().stream().anyMatch(key::startsWith)
+                    || actionKeys.contains(key);
+            assertTrue(used, part + ": no code asks for " + key);
+        }
     }
 
     /**
@@ -174,18 +211,8 @@ class CoreBundleTest {
 
     @Test
     void everyDatabaseActionHasItsWordsAndTheEnglishIsWhatTheCodeSays() throws IOException {
-        Pattern action = Pattern.compile("(?:database\\.(?:read|write|writeUnsynced)|StoreErrors\\.translate\\(\\w+,"
-                + "|changeQueued\\(\\w+,|updateQueued\\(\\w+,)\\(?\\s*\"([^\"]+)\"");
         Properties english = english("store");
-        Set<String> actions = new TreeSet<>();
-        for (Path source : sourcesOf("store")) {
-            Matcher m = action.matcher(Files.readString(source));
-            while (m.find()) {
-                actions.add(m.group(1));
-            }
-        }
-        assertTrue(actions.size() > 25, "the scan finds the store's actions: " + actions);
-        for (String what : actions) {
+        for (String what : actionsOfTheStore()) {
             String key = "action." + what.replace(' ', '-');
             assertEquals(what, english.getProperty(key), key + ": the English words of the action");
         }
