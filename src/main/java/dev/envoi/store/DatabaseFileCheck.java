@@ -78,7 +78,7 @@ final class DatabaseFileCheck {
                 throw new StoreOpenException(WORDS.get("database.newer", file, version, Schema.CURRENT_VERSION));
             }
             try (ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
-                String result = rs.next() ? rs.getString(1) : "no answer";
+                String result = rs.next() ? rs.getString(1) : WORDS.get("database.noAnswer");
                 if (!"ok".equals(result)) {
                     throw new StoreOpenException(WORDS.get("database.damaged", file, result));
                 }
