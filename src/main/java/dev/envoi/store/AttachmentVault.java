@@ -127,7 +127,8 @@ final class AttachmentVault {
         } catch (CorruptAttachmentException e) {
             throw e;
         } catch (IOException e) {
-            throw new CorruptAttachmentException(WORDS.get("attachment.unreadable", attachment.fileName(), path, describe(e)));
+            throw new CorruptAttachmentException(WORDS.get("attachment.unreadable", attachment.fileName(), path,
+                    describe(e)));
         }
     }
 
@@ -177,7 +178,8 @@ final class AttachmentVault {
             while ((n = in.read(buffer)) >= 0) {
                 size += n;
                 if (size > limit) {
-                    throw new AttachmentRejectedException(WORDS.get("attach.tooLarge.named", name, Sentences.size(limit)));
+                    throw new AttachmentRejectedException(WORDS.get("attach.tooLarge.named", name,
+                            Sentences.size(limit)));
                 }
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);

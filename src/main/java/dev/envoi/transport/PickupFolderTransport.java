@@ -82,7 +82,8 @@ public final class PickupFolderTransport implements Transport {
             throw e;
         } catch (IOException | MessagingException e) {
             deleteQuietly(temp);
-            throw new TransientFailureException(WORDS.get("pickup.writeFailed", folder, PickupFileNames.describe(e)), e);
+            throw new TransientFailureException(WORDS.get("pickup.writeFailed", folder, PickupFileNames.describe(e)),
+                    e);
         }
     }
 

@@ -130,7 +130,8 @@ final class SmtpFailures {
         if (handedOff) {
             return new UncertainDeliveryException(WORDS.get("send.uncertain", server, silenceAfterEnd(e, timeouts)), e);
         }
-        return new TransientFailureException(WORDS.get("send.brokeOff", server, networkProblem(e, account, timeouts)), e);
+        String problem = networkProblem(e, account, timeouts);
+        return new TransientFailureException(WORDS.get("send.brokeOff", server, problem), e);
     }
 
     private static String silenceAfterEnd(MessagingException e, SmtpTimeouts timeouts) {

@@ -171,7 +171,8 @@ public final class SmtpTransport implements Transport {
         // Angus skips the login silently when the server offers none; Envoi will not send unauthenticated.
         if (!smtp.supportsExtension("AUTH")) {
             smtp.abort();
-            throw new PermanentFailureException(WORDS.get("login.notOffered", SmtpFailures.where(account), account.name()));
+            throw new PermanentFailureException(WORDS.get("login.notOffered", SmtpFailures.where(account),
+                    account.name()));
         }
     }
 
