@@ -26,12 +26,16 @@ public record Account(String name, MailAddress identity, String host, int port, 
         user = user == null ? "" : user;
         pinnedCertificate = pinnedCertificate == null ? "" : pinnedCertificate;
         sendmailProgram = sendmailProgram == null ? "" : sendmailProgram;
-        String problem = AccountRules.problemWith(name, host, port, security, user, auth, sizeLimit, insecureConfirmed);
+        String problem = AccountRules.problemWith(name, host, port, user, auth, sizeLimit);
         if (problem == null) {
+            String unsafe = AccountRules.problemWithSecurity(host, security, auth, insecureConfirmed);
+            if (unsafe != null) {
+                throw new InvalidAccountException(unsafe, true);
+            }
             problem = AccountRules.problemWithSendmail(sendmailProgram);
         }
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new InvalidAccountException(problem, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.envoi.account;
 
+import dev.envoi.i18n.Sentences;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,33 +9,37 @@ final class AccountRules {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}.-]{1,253}|\\[[0-9a-fA-F:.]+]");
+    private static final Sentences WORDS = Sentences.of(AccountRules.class);
 
     private AccountRules() {
     }
 
-    static String problemWith(String name, String host, int port, SmtpSecurity security, String user, AuthMethod auth,
-                              long sizeLimit, boolean insecureConfirmed) {
+    static String problemWith(String name, String host, int port, String user, AuthMethod auth, long sizeLimit) {
         if (name == null || !NAME.matcher(name).matches()) {
-            return "account name: use 1 to 64 letters, digits, dots, dashes or underscores";
+            return WORDS.get("rule.name");
         }
         if (host == null || !HOST.matcher(host).matches()) {
-            return "host: \"" + host + "\" is not a host name or address";
+            return WORDS.get("rule.host", host);
         }
         if (port < 1 || port > 65535) {
-            return "port: " + port + " is not between 1 and 65535";
+            return WORDS.get("rule.port", port);
         }
         if (auth != AuthMethod.NONE && user.isBlank()) {
-            return "user: a user name is needed for " + auth.name().toLowerCase(Locale.ROOT) + " authentication";
+            return WORDS.get("rule.user", auth.name().toLowerCase(Locale.ROOT));
         }
         if (sizeLimit < 0) {
-            return "size limit: cannot be negative";
+            return WORDS.get("rule.sizeLimit");
         }
+        return null;
+    }
+
+    /** Null when the settings are safe, or when the user confirmed sending in the clear. */
+    static String problemWithSecurity(String host, SmtpSecurity security, AuthMethod auth, boolean insecureConfirmed) {
         if (security == SmtpSecurity.NONE && !isLoopback(host) && !insecureConfirmed) {
-            return "security: sending without encryption to " + host + " would expose your mail and password on the "
-                    + "network; choose tls or starttls, or confirm that you accept it";
+            return WORDS.get("rule.unencrypted", host);
         }
         if (security == SmtpSecurity.NONE && auth != AuthMethod.NONE && !isLoopback(host) && !insecureConfirmed) {
-            return "security: a password must not travel unencrypted";
+            return WORDS.get("rule.passwordUnencrypted");
         }
         return null;
     }
@@ -44,7 +49,7 @@ final class AccountRules {
             return null;
         }
         if (!program.startsWith("/") || program.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return "sendmail: \"" + program + "\" is not an absolute path such as /usr/sbin/sendmail";
+            return WORDS.get("rule.sendmail", program);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.envoi.account;
 
+import dev.envoi.i18n.Sentences;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class CredentialChain implements SecretLookup {
 
     public static final String PASSWORD_VARIABLE = "ENVOI_SMTP_PASSWORD";
     public static final String KEYRING_VARIABLE = "ENVOI_KEYRING";
+    private static final Sentences WORDS = Sentences.of(CredentialChain.class);
 
     private final Supplier<Optional<KeyringCredentials>> keyringProbe;
     private final FileCredentials file;
@@ -73,8 +75,8 @@ public final class CredentialChain implements SecretLookup {
     /** The store for a new secret, as the user chose; a keyring asked for but absent is an error. */
     public CredentialStore storeFor(CredentialChoice choice) throws CredentialException {
         return switch (choice) {
-            case KEYRING -> keyring().orElseThrow(() -> new CredentialException("This system has no keyring Envoi "
-                    + "can use (no Secret Service, Keychain or Credential Manager)."));
+            case KEYRING -> keyring().orElseThrow(() -> new CredentialException(
+                    WORDS.get("keyring.none")));
             case FILE -> file;
             case SESSION -> session;
         };

@@ -1,5 +1,6 @@
 package dev.envoi.account;
 
+import dev.envoi.i18n.Sentences;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -19,6 +20,7 @@ import java.util.Properties;
 public final class FileCredentials implements CredentialStore {
 
     public static final String FILE_NAME = "credentials.properties";
+    private static final Sentences WORDS = Sentences.of(FileCredentials.class);
 
     private final Path file;
 
@@ -66,7 +68,7 @@ public final class FileCredentials implements CredentialStore {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException e) {
-                throw new CredentialException("Cannot read the credentials file " + file + ".", null);
+                throw new CredentialException(WORDS.get("file.unreadable", file), null);
             }
         }
         return properties;
@@ -86,7 +88,7 @@ public final class FileCredentials implements CredentialStore {
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new CredentialException("Cannot write the credentials file " + file + ".", null);
+            throw new CredentialException(WORDS.get("file.unwritable", file), null);
         }
     }
 }

@@ -3,11 +3,13 @@ package dev.envoi.account;
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
+import dev.envoi.i18n.Sentences;
 import java.util.Optional;
 
 /** Secrets in the operating system's keyring (Secret Service, Keychain, Credential Manager). */
 public final class KeyringCredentials implements CredentialStore {
 
+    private static final Sentences WORDS = Sentences.of(KeyringCredentials.class);
     private static final String SERVICE = "Envoi SMTP";
 
     private final Keyring keyring;
@@ -54,8 +56,7 @@ public final class KeyringCredentials implements CredentialStore {
             if (isMissingEntry(e)) {
                 return Optional.empty();
             }
-            throw new CredentialException("The system keyring refused to give the password of account "
-                    + account.name() + ".", null);
+            throw new CredentialException(WORDS.get("keyring.refusedGet", account.name()), null);
         }
     }
 
@@ -64,8 +65,7 @@ public final class KeyringCredentials implements CredentialStore {
         try {
             keyring.setPassword(SERVICE, key(account), new String(secret));
         } catch (PasswordAccessException e) {
-            throw new CredentialException("The system keyring refused to store the password of account "
-                    + account.name() + ".", null);
+            throw new CredentialException(WORDS.get("keyring.refusedStore", account.name()), null);
         }
     }
 
@@ -75,8 +75,7 @@ public final class KeyringCredentials implements CredentialStore {
             keyring.deletePassword(SERVICE, key(account));
         } catch (PasswordAccessException e) {
             if (!isMissingEntry(e)) {
-                throw new CredentialException("The system keyring refused to delete the password of account "
-                        + account.name() + ".", null);
+                throw new CredentialException(WORDS.get("keyring.refusedDelete", account.name()), null);
             }
         }
     }

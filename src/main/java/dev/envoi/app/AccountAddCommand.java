@@ -5,6 +5,7 @@ import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.CredentialStore;
+import dev.envoi.account.InvalidAccountException;
 import dev.envoi.account.SmtpSecurity;
 import dev.envoi.message.AddressParser;
 import dev.envoi.message.MailAddress;
@@ -134,7 +135,8 @@ final class AccountAddCommand {
                     !parsed.has("delete-after-sending"), parsed.has("partial-delivery"), parsed.has("insecure"), "",
                     parsed.has("default"));
         } catch (IllegalArgumentException e) {
-            String hint = e.getMessage().contains("confirm") ? " (--insecure)" : "";
+            boolean consentLiftsIt = e instanceof InvalidAccountException invalid && invalid.needsInsecureConsent();
+            String hint = consentLiftsIt ? " (--insecure)" : "";
             throw new UsageException("account add: " + e.getMessage() + hint);
         }
     }

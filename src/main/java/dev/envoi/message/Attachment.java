@@ -15,9 +15,9 @@ public record Attachment(String fileName, String mediaType, long size, String sh
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(sha256, "sha256");
-        String problem = problemWithName(fileName);
+        NameProblem problem = problemWithName(fileName);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new IllegalArgumentException(problem.english());
         }
         if (size < 0) {
             throw new IllegalArgumentException("an attachment size cannot be negative");
@@ -27,13 +27,30 @@ public record Attachment(String fileName, String mediaType, long size, String sh
         }
     }
 
-    /** Null when the name can travel in a mail header, else why not (a line break there would start a new header). */
-    public static String problemWithName(String fileName) {
+    /** Why a file name cannot travel in a mail header (a line break there would start a new header). */
+    public enum NameProblem {
+        EMPTY("an attachment name must not be empty"),
+        CONTROL_CHARACTER("an attachment name must not hold a line break or a control character");
+
+        private final String english;
+
+        NameProblem(String english) {
+            this.english = english;
+        }
+
+        /** For programmers and logs; the store says it in the user's language (a bundle key per constant). */
+        public String english() {
+            return english;
+        }
+    }
+
+    /** Null when the name can travel in a mail header, else why not. */
+    public static NameProblem problemWithName(String fileName) {
         if (fileName.isBlank()) {
-            return "an attachment name must not be empty";
+            return NameProblem.EMPTY;
         }
         if (AddressRules.hasControlCharacter(fileName)) {
-            return "an attachment name must not hold a line break or a control character";
+            return NameProblem.CONTROL_CHARACTER;
         }
         return null;
     }

@@ -22,6 +22,11 @@ public record MailAddress(String displayName, String address) {
         }
     }
 
+    /** What is wrong with a display name given on its own (trimmed as the record trims it), or null. */
+    public static AddressProblem.Issue issueWithDisplayName(String displayName) {
+        return AddressRules.issueWithDisplayName(displayName.strip());
+    }
+
     public static MailAddress of(String address) {
         return new MailAddress("", address);
     }

@@ -5,6 +5,7 @@ import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.SmtpSecurity;
 import dev.envoi.message.AddressParser;
+import dev.envoi.message.AddressProblem;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.ui.AddressProblems;
@@ -104,11 +105,11 @@ public final class AccountForm {
         }
         MailAddress typed = ((ParsedAddress.Valid) parsed.get(0)).address();
         String shownName = displayName.get().strip();
-        try {
-            return shownName.isEmpty() ? typed : new MailAddress(shownName, typed.address());
-        } catch (IllegalArgumentException e) {
-            throw new Invalid(texts.get("error.displayName", e.getMessage()));
+        AddressProblem.Issue badName = MailAddress.issueWithDisplayName(shownName);
+        if (badName != null) {
+            throw new Invalid(texts.get("error.displayName", AddressProblems.describe(badName)));
         }
+        return shownName.isEmpty() ? typed : new MailAddress(shownName, typed.address());
     }
 
     private static int whole(String text, String field, Texts texts) throws Invalid {

@@ -2,6 +2,7 @@ package dev.envoi.spool;
 
 import dev.envoi.account.Account;
 import dev.envoi.account.AccountRepository;
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.MailAddress;
 import dev.envoi.transport.PermanentFailureException;
 import dev.envoi.transport.Transport;
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
  * account's settings stay the same, so its connection is reused; changed settings get a new one.
  */
 public final class AccountRouter implements TransportRouter {
+
+    private static final Sentences WORDS = Sentences.of(AccountRouter.class);
 
     private final AccountRepository accounts;
     private final Function<Account, Transport> transports;
@@ -47,9 +50,7 @@ public final class AccountRouter implements TransportRouter {
         }
         Optional<Account> account = accounts.forAddress(sender.address()).or(accounts::defaultAccount);
         if (account.isEmpty()) {
-            throw new PermanentFailureException("Not sent: no account sends as " + sender.address()
-                    + ", and none is marked as the default. Choose the sender of an account, or make one the default "
-                    + "(envoi account add ... --default).");
+            throw new PermanentFailureException(WORDS.get("route.noAccount", sender.address()));
         }
         return new Route(transportFor(account.get()), account.get().keepInSent());
     }

@@ -1,5 +1,6 @@
 package dev.envoi.spool;
 
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.NotInQueueException;
 import dev.envoi.store.OutgoingQueue;
@@ -16,6 +17,7 @@ import java.util.function.LongSupplier;
 final class SpoolGate implements HandOffGate {
 
     private static final long STORE_CHECK_MILLIS = 200;
+    private static final Sentences WORDS = Sentences.of(SpoolGate.class);
 
     private final OutgoingQueue queue;
     private final EntryId id;
@@ -53,21 +55,21 @@ final class SpoolGate implements HandOffGate {
             }
         }
         if (cancelled.get()) {
-            throw new TransferCancelledException("Sending was cancelled before the message was handed off.");
+            throw new TransferCancelledException(WORDS.get("transfer.cancelled"));
         }
     }
 
     @Override
     public void handOff() throws TransferCancelledException {
         if (cancelled.get()) {
-            throw new TransferCancelledException("Sending was cancelled before the message was handed off.");
+            throw new TransferCancelledException(WORDS.get("transfer.cancelled"));
         }
         try {
             queue.recordHandOff(id);
             handedOff = true;
         } catch (NotInQueueException e) {
             cancelled.set(true);
-            throw new TransferCancelledException("Sending was cancelled before the message was handed off.");
+            throw new TransferCancelledException(WORDS.get("transfer.cancelled"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.envoi.spool;
 
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.CorruptAttachmentException;
 import dev.envoi.store.CorruptDataException;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * never polls the queue. One failing message never holds up the others: it is rescheduled.
  */
 public final class Spooler implements AutoCloseable {
+
+    private static final Sentences WORDS = Sentences.of(Spooler.class);
 
     private final OutgoingQueue queue;
     private final TransportRouter router;
@@ -206,9 +209,9 @@ public final class Spooler implements AutoCloseable {
     private void unexpectedFailure(QueuedMessage message, SpoolGate gate, RuntimeException e) {
         if (gate.isHandedOff()) {
             // Nobody can say whether the mail system has it: never resend silently.
-            queue.markUncertain(message.id(), "Unexpected error after the hand-off point: " + e);
+            queue.markUncertain(message.id(), WORDS.get("failure.unexpectedAfterHandOff", e));
         } else {
-            retryOrGiveUp(message, "Unexpected error: " + e, e);
+            retryOrGiveUp(message, WORDS.get("failure.unexpected", e), e);
         }
     }
 
@@ -223,7 +226,7 @@ public final class Spooler implements AutoCloseable {
         // the user, still gets the whole limit (RFC 5321 4.5.4.1 counts from the first attempt).
         Instant failingSince = message.failingSince() == null ? now : message.failingSince();
         if (Duration.between(failingSince, now).compareTo(limit) >= 0) {
-            queue.markFailed(message.id(), "Gave up after " + message.attempts() + " attempts: " + error);
+            queue.markFailed(message.id(), WORDS.get("failure.gaveUp", message.attempts(), error));
             return;
         }
         queue.scheduleRetry(message.id(), error, now.plus(retryPolicy.waitAfter(message.attempts())));

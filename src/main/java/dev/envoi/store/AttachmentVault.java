@@ -1,7 +1,7 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
-import dev.envoi.message.ByteSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +27,7 @@ import java.util.function.LongSupplier;
 final class AttachmentVault {
 
     private static final int BUFFER = 64 * 1024;
+    private static final Sentences WORDS = Sentences.of(AttachmentVault.class);
 
     private final Path root;
     private final Path incoming;
@@ -40,32 +41,30 @@ final class AttachmentVault {
             OwnerOnly.createDirectories(root);
             OwnerOnly.createDirectories(incoming);
         } catch (IOException e) {
-            throw new StoreException("Cannot create the attachment folder " + root + ": " + e.getMessage(), e);
+            throw new StoreException(WORDS.get("vault.create", root, e.getMessage()), e);
         }
     }
 
     Attachment importFile(Path file) {
         if (!Files.exists(file)) {
-            throw new AttachmentRejectedException("Cannot attach " + file + ": there is no such file.");
+            throw new AttachmentRejectedException(WORDS.get("attach.missing", file));
         }
         if (Files.isDirectory(file)) {
-            throw new AttachmentRejectedException("Cannot attach " + file + ": it is a folder. Attach the files in it, "
-                    + "or a zip of it.");
+            throw new AttachmentRejectedException(WORDS.get("attach.folder", file));
         }
         if (!Files.isRegularFile(file)) {
             // A device or a pipe may never end (/dev/zero) or block forever (a FIFO nobody writes).
-            throw new AttachmentRejectedException("Cannot attach " + file + ": it is not a regular file (a device or "
-                    + "a pipe).");
+            throw new AttachmentRejectedException(WORDS.get("attach.notRegular", file));
         }
         if (!Files.isReadable(file)) {
-            throw new AttachmentRejectedException("Cannot attach " + file + ": it cannot be read (permission denied).");
+            throw new AttachmentRejectedException(WORDS.get("attach.unreadable", file));
         }
         refuseIfTooLarge(file);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (InputStream in = Files.newInputStream(file)) {
             return importStream(name, in);
         } catch (IOException e) {
-            throw new AttachmentRejectedException("Cannot attach " + file + ": " + describe(e), e);
+            throw new AttachmentRejectedException(WORDS.get("attach.failed", file, describe(e)), e);
         }
     }
 
@@ -74,20 +73,19 @@ final class AttachmentVault {
         long limit = sizeLimit.getAsLong();
         try {
             if (Files.size(file) > limit) {
-                throw new AttachmentRejectedException("Cannot attach " + file + ": it is larger than the limit of "
-                        + ByteSizes.human(limit) + ".");
+                throw new AttachmentRejectedException(WORDS.get("attach.tooLarge", file, Sentences.size(limit)));
             }
         } catch (IOException e) {
-            throw new AttachmentRejectedException("Cannot attach " + file + ": " + describe(e), e);
+            throw new AttachmentRejectedException(WORDS.get("attach.failed", file, describe(e)), e);
         }
     }
 
     Attachment importStream(String fileName, InputStream in) {
-        String badName = Attachment.problemWithName(fileName);
+        Attachment.NameProblem badName = Attachment.problemWithName(fileName);
         if (badName != null) {
             // Checked before copying: the name is what the user must change, not the bytes.
-            throw new AttachmentRejectedException("Cannot attach \"" + visible(fileName) + "\": " + badName
-                    + ". Rename the file, then attach it again.");
+            throw new AttachmentRejectedException(WORDS.get("attach.badName", visible(fileName),
+                    WORDS.get("attach.name." + badName.name())));
         }
         long limit = sizeLimit.getAsLong();
         Path temp = null;
@@ -99,7 +97,7 @@ final class AttachmentVault {
             moveIntoPlace(temp, pathOf(sha256));
             return new Attachment(fileName, mediaTypeOf(fileName), size, sha256);
         } catch (IOException e) {
-            throw new AttachmentRejectedException("Cannot attach \"" + fileName + "\": " + describe(e), e);
+            throw new AttachmentRejectedException(WORDS.get("attach.failed.named", fileName, describe(e)), e);
         } finally {
             deleteQuietly(temp);
         }
@@ -112,8 +110,7 @@ final class AttachmentVault {
             InputStream in = Files.newInputStream(path);
             return new VerifyingInputStream(in, attachment.fileName(), attachment.size(), attachment.sha256());
         } catch (NoSuchFileException e) {
-            throw new CorruptAttachmentException("The attachment \"" + attachment.fileName()
-                    + "\" is missing from the profile (" + path + ").");
+            throw new CorruptAttachmentException(WORDS.get("attachment.missing", attachment.fileName(), path));
         }
     }
 
@@ -122,8 +119,7 @@ final class AttachmentVault {
         Path path = pathOf(attachment.sha256());
         try {
             if (Files.size(path) != attachment.size()) {
-                throw new CorruptAttachmentException("The attachment \"" + attachment.fileName() + "\" is damaged: its size "
-                        + "changed since it was attached.");
+                throw new CorruptAttachmentException(WORDS.get("attachment.sizeChanged", attachment.fileName()));
             }
             try (InputStream in = open(attachment)) {
                 in.transferTo(OutputStream.nullOutputStream());
@@ -131,8 +127,8 @@ final class AttachmentVault {
         } catch (CorruptAttachmentException e) {
             throw e;
         } catch (IOException e) {
-            throw new CorruptAttachmentException("The attachment \"" + attachment.fileName() + "\" cannot be read from "
-                    + path + ": " + describe(e));
+            throw new CorruptAttachmentException(WORDS.get("attachment.unreadable", attachment.fileName(), path,
+                    describe(e)));
         }
     }
 
@@ -141,12 +137,10 @@ final class AttachmentVault {
         Path path = pathOf(attachment.sha256());
         try {
             if (Files.size(path) != attachment.size()) {
-                throw new CorruptAttachmentException("The attachment \"" + attachment.fileName()
-                        + "\" is damaged: its size changed since it was attached.");
+                throw new CorruptAttachmentException(WORDS.get("attachment.sizeChanged", attachment.fileName()));
             }
         } catch (IOException e) {
-            throw new CorruptAttachmentException("The attachment \"" + attachment.fileName()
-                    + "\" is missing from the profile (" + path + ").");
+            throw new CorruptAttachmentException(WORDS.get("attachment.missing", attachment.fileName(), path));
         }
     }
 
@@ -184,8 +178,8 @@ final class AttachmentVault {
             while ((n = in.read(buffer)) >= 0) {
                 size += n;
                 if (size > limit) {
-                    throw new AttachmentRejectedException("Cannot attach \"" + name + "\": it is larger than the limit of "
-                            + ByteSizes.human(limit) + ".");
+                    throw new AttachmentRejectedException(WORDS.get("attach.tooLarge.named", name,
+                            Sentences.size(limit)));
                 }
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -224,7 +218,7 @@ final class AttachmentVault {
     private static String describe(IOException e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (text.contains("No space left")) {
-            return "the disk is full. Free some space and try again.";
+            return WORDS.get("attach.diskFull");
         }
         return text;
     }

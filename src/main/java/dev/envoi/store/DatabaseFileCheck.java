@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.sqlite.SQLiteConfig;
  */
 final class DatabaseFileCheck {
 
+    private static final Sentences WORDS = Sentences.of(DatabaseFileCheck.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private DatabaseFileCheck() {
@@ -31,15 +33,14 @@ final class DatabaseFileCheck {
             return;
         }
         if (Files.isDirectory(file)) {
-            throw new StoreOpenException(file + " is a folder, not an Envoi database.");
+            throw new StoreOpenException(WORDS.get("database.isFolder", file));
         }
         byte[] header = readHeader(file);
         if (header.length == 0) {
             return; // An empty file is a database that was never written; it becomes a new one.
         }
         if (!Arrays.equals(header, SQLITE_HEADER)) {
-            throw new StoreOpenException(file + " is not an Envoi database (it is not an SQLite file). "
-                    + "Envoi left it untouched; choose another profile folder or move the file away.");
+            throw new StoreOpenException(WORDS.get("database.notSqlite", file));
         }
         inspect(file);
     }
@@ -51,8 +52,7 @@ final class DatabaseFileCheck {
     private static void refuseIfReadOnly(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         if (!Files.isWritable(folder) || Files.exists(file) && !Files.isWritable(file)) {
-            throw new StoreOpenException(file + " cannot be written: its folder or disk is read-only, or you lack "
-                    + "the permission. Envoi changed nothing; make it writable, or choose another profile folder.");
+            throw new StoreOpenException(WORDS.get("database.readOnly", file));
         }
     }
 
@@ -60,7 +60,7 @@ final class DatabaseFileCheck {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(SQLITE_HEADER.length);
         } catch (IOException e) {
-            throw new StoreOpenException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new StoreOpenException(WORDS.get("database.unreadable", file, e.getMessage()), e);
         }
     }
 
@@ -72,24 +72,19 @@ final class DatabaseFileCheck {
             int applicationId = Schema.applicationId(c);
             int version = Schema.version(c);
             if (applicationId != Schema.APPLICATION_ID && !(applicationId == 0 && version == 0 && isEmpty(statement))) {
-                throw new StoreOpenException(file + " is an SQLite database of another program, not Envoi's. "
-                        + "Envoi left it untouched; choose another profile folder.");
+                throw new StoreOpenException(WORDS.get("database.foreign", file));
             }
             if (version > Schema.CURRENT_VERSION) {
-                throw new StoreOpenException(file + " was written by a newer Envoi (schema " + version
-                        + ", this one knows up to " + Schema.CURRENT_VERSION + "). Update Envoi to open it; "
-                        + "the file was left untouched.");
+                throw new StoreOpenException(WORDS.get("database.newer", file, version, Schema.CURRENT_VERSION));
             }
             try (ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
-                String result = rs.next() ? rs.getString(1) : "no answer";
+                String result = rs.next() ? rs.getString(1) : WORDS.get("database.noAnswer");
                 if (!"ok".equals(result)) {
-                    throw new StoreOpenException(file + " is damaged (" + result + "). Restore it from a backup; "
-                            + "Envoi left it untouched.");
+                    throw new StoreOpenException(WORDS.get("database.damaged", file, result));
                 }
             }
         } catch (SQLException e) {
-            throw new StoreOpenException(file + " is damaged or unreadable (" + e.getMessage()
-                    + "). Restore it from a backup; Envoi left it untouched.", e);
+            throw new StoreOpenException(WORDS.get("database.damagedOrUnreadable", file, e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
@@ -17,6 +18,8 @@ import java.util.Optional;
 
 /** The queries behind the outbox, folder lists and the spooler's pick; callers hold the transaction. */
 final class OutboxQueries {
+
+    private static final Sentences WORDS = Sentences.of(OutboxQueries.class);
 
     List<OutboxEntry> outbox(Connection c) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
@@ -92,7 +95,7 @@ final class OutboxQueries {
         DraftContent content = MessageTable.loadContent(c, rowId);
         if (!ContentDigest.of(content).equals(row.contentHash())) {
             Database.update(c, "UPDATE message SET state = 'FAILED', last_error = ? WHERE id = ?",
-                    "Damaged: the stored message no longer matches what was submitted; it was not sent.", rowId);
+                    WORDS.get("record.damagedContent"), rowId);
             return Optional.of(new Pick.Damaged(row.entryId()));
         }
         Database.update(c, "UPDATE message SET state = 'SENDING', attempts = attempts + 1 WHERE id = ?", rowId);

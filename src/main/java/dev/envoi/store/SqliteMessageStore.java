@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.account.AccountRepository;
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
@@ -30,6 +31,7 @@ import java.util.Optional;
 public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     public static final String DATABASE_FILE = "envoi.db";
+    private static final Sentences WORDS = Sentences.of(SqliteMessageStore.class);
     public static final String VAULT_FOLDER = "vault";
 
     private final Database database;
@@ -59,19 +61,18 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     public static SqliteMessageStore open(Path profileDir, Clock clock) {
         Path file = profileDir.resolve(DATABASE_FILE);
         if (Files.exists(profileDir) && !Files.isDirectory(profileDir)) {
-            throw new StoreOpenException(profileDir + " is a file, not a profile folder. Choose a folder; Envoi left "
-                    + "the file untouched.");
+            throw new StoreOpenException(WORDS.get("profile.isFile", profileDir));
         }
         try {
             OwnerOnly.createDirectories(profileDir);
         } catch (IOException e) {
-            throw new StoreOpenException("Cannot create the profile folder " + profileDir + ": " + why(e), e);
+            throw new StoreOpenException(WORDS.get("profile.cannotCreate", profileDir, why(e)), e);
         }
         DatabaseFileCheck.check(file);
         try {
             OwnerOnly.createFile(file);
         } catch (IOException e) {
-            throw new StoreOpenException("Cannot create " + file + ": " + e.getMessage(), e);
+            throw new StoreOpenException(WORDS.get("database.cannotCreate", file, e.getMessage()), e);
         }
         Database database = Database.open(file);
         try {
@@ -88,13 +89,13 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     private static String why(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException missing) {
-            return "there is no folder " + missing.getFile();
+            return WORDS.get("profile.noFolder", missing.getFile());
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+            return WORDS.get("profile.denied");
         }
         if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
-            return exists.getFile() + " is a file, not a folder";
+            return WORDS.get("profile.fileInTheWay", exists.getFile());
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -149,7 +150,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     public DraftContent sentContent(EntryId sentId) {
         return database.read("open the sent message", c -> {
             MessageRow row = MessageTable.find(c, sentId).filter(r -> r.folder() == Folder.SENT)
-                    .orElseThrow(() -> new MessageNotFoundException("No sent message has the id " + sentId + "."));
+                    .orElseThrow(() -> new MessageNotFoundException(WORDS.get("sent.notFound", sentId)));
             return MessageTable.loadContent(c, row.rowId());
         });
     }
@@ -238,7 +239,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         EntryId queuedId = database.write("submit the message", c -> {
             MessageRow row = requireDraft(c, draftId);
             if (!row.contentHash().equals(check.contentHash())) {
-                throw new CorruptDataException("The message changed while it was being checked; submit it again.");
+                throw new CorruptDataException(WORDS.get("submit.changedWhileChecked"));
             }
             return SubmitTransaction.run(c, row, check.content(), now, due);
         });
@@ -252,7 +253,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         EntryId draftId = database.write("cancel sending", c -> {
             MessageRow row = requireQueued(c, queuedId);
             if (row.isHandedOff()) {
-                throw new UnableToAbortException("Too late to cancel: the message was already handed to the mail system.");
+                throw new UnableToAbortException(WORDS.get("queue.tooLateToCancel"));
             }
             return backToDrafts(c, row, null, List.of());
         });
@@ -280,13 +281,13 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     public void resend(EntryId queuedId) {
         changeQueued(queuedId, "send the message again", "UPDATE message SET state = 'QUEUED', due_at = ?, "
                 + "handed_off_at = NULL, attempts = 0, first_failure_at = NULL, last_error = NULL WHERE id = ? "
-                + "AND state IN ('FAILED', 'UNCERTAIN')", "Only a failed or uncertain message can be sent again.");
+                + "AND state IN ('FAILED', 'UNCERTAIN')", WORDS.get("queue.resendRefused"));
     }
 
     @Override
     public void sendNow(EntryId queuedId) {
         changeQueued(queuedId, "send the message now", "UPDATE message SET due_at = ? WHERE id = ? "
-                + "AND state IN ('QUEUED', 'RETRYING')", "Only a message waiting in the queue can be sent now.");
+                + "AND state IN ('QUEUED', 'RETRYING')", WORDS.get("queue.sendNowRefused"));
     }
 
     @Override
@@ -295,9 +296,9 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         database.write("mark the message as sent", c -> {
             MessageRow row = requireQueued(c, queuedId);
             if (!"UNCERTAIN".equals(row.state())) {
-                throw new NotInQueueException("Only a message whose delivery is uncertain can be marked as sent.");
+                throw new NotInQueueException(WORDS.get("queue.markSentRefused"));
             }
-            return deliver(c, row, "Marked as sent by the user", clock.millis(), deleteAfterSend);
+            return deliver(c, row, WORDS.get("record.markedSent"), clock.millis(), deleteAfterSend);
         });
         events.publish(new QueueEvent.StateChanged(queuedId));
     }
@@ -336,7 +337,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
                         + "WHERE folder = 'OUTBOX' AND state = 'SENDING' AND handed_off_at IS NULL"),
                 Database.update(c, "UPDATE message SET state = 'UNCERTAIN', last_error = ? WHERE folder = 'OUTBOX' "
                         + "AND state IN ('SENDING', 'HANDED_OFF') AND handed_off_at IS NOT NULL",
-                        "Envoi stopped while handing this message off; the mail system may or may not have it.")));
+                        WORDS.get("record.stoppedAtHandOff"))));
         if (report.requeued() + report.uncertain() > 0) {
             events.publish(new QueueEvent.ExternalChange());
         }
@@ -372,8 +373,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         }
         if (pick.get() instanceof OutboxQueries.Pick.Damaged damaged) {
             events.publish(new QueueEvent.StateChanged(damaged.id()));
-            throw new CorruptDataException("The queued message " + damaged.id() + " is damaged: it no longer matches "
-                    + "what was submitted, so it was not sent.");
+            throw new CorruptDataException(WORDS.get("queue.damaged", damaged.id()));
         }
         QueuedMessage message = ((OutboxQueries.Pick.Locked) pick.get()).message();
         events.publish(new QueueEvent.StateChanged(message.id()));
@@ -403,7 +403,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         database.write("record the hand-off", c -> {
             MessageRow row = requireQueued(c, id);
             if (!"SENDING".equals(row.state())) {
-                throw new NotInQueueException("The message is not being sent (" + row.state() + ").");
+                throw new NotInQueueException(WORDS.get("queue.notSending", row.state()));
             }
             return Database.update(c, "UPDATE message SET state = 'HANDED_OFF', handed_off_at = ? WHERE id = ?",
                     clock.millis(), row.rowId());
@@ -435,7 +435,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     @Override
     public void returnToDrafts(EntryId id, String reason, List<MailAddress> refused) {
         // A refusal always carries a reason: an empty one would read as the user's own cancel.
-        String why = reason == null || reason.isBlank() ? "Refused by the mail system (it gave no reason)." : reason;
+        String why = reason == null || reason.isBlank() ? WORDS.get("record.noReason") : reason;
         database.write("return the message to Drafts", c -> backToDrafts(c, requireQueued(c, id), why, refused));
         events.publish(new QueueEvent.StateChanged(id));
     }
@@ -448,7 +448,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public void markDamaged(EntryId id, String error) {
-        markFailed(id, "Damaged: " + error);
+        markFailed(id, WORDS.get("record.damaged", error));
     }
 
     @Override
@@ -475,14 +475,13 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private static MessageRow requireDraft(Connection c, EntryId id) throws SQLException {
         Optional<MessageRow> row = MessageTable.find(c, id);
         if (row.isEmpty()) {
-            throw new MessageNotFoundException("No draft has the id " + id + "; it was sent, deleted, or moved "
-                    + "(a message gets a new id when it changes folder).");
+            throw new MessageNotFoundException(WORDS.get("draft.notFound", id));
         }
         if (row.get().folder() == Folder.OUTBOX) {
-            throw new SubmittedException("The message " + id + " is in the outbox; cancel sending it to edit it.");
+            throw new SubmittedException(WORDS.get("draft.inOutbox", id));
         }
         if (row.get().folder() != Folder.DRAFTS) {
-            throw new MessageNotFoundException("The message " + id + " was sent and cannot be edited.");
+            throw new MessageNotFoundException(WORDS.get("draft.sent", id));
         }
         return row.get();
     }
@@ -490,8 +489,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private static MessageRow requireQueued(Connection c, EntryId id) throws SQLException {
         Optional<MessageRow> row = MessageTable.find(c, id).filter(r -> r.folder() == Folder.OUTBOX);
         if (row.isEmpty()) {
-            throw new NotInQueueException("The message " + id + " is not in the outbox: it was sent, cancelled "
-                    + "already, or never queued.");
+            throw new NotInQueueException(WORDS.get("queue.notQueued", id));
         }
         return row.get();
     }

@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Duration;
 /** Profile settings kept in the setting table, each read fresh so other processes' changes count. */
 final class SqliteSettings implements StoreSettings {
 
+    private static final Sentences WORDS = Sentences.of(SqliteSettings.class);
     static final long DEFAULT_ATTACHMENT_LIMIT = 2L * 1024 * 1024 * 1024;
 
     private final Database database;
@@ -23,8 +25,7 @@ final class SqliteSettings implements StoreSettings {
     @Override
     public void setUndoWindow(Duration window) {
         if (window.isNegative() || window.compareTo(MAX_UNDO_WINDOW) > 0) {
-            throw new IllegalArgumentException("The undo window must be between 0 and " + MAX_UNDO_WINDOW.toSeconds()
-                    + " seconds.");
+            throw new IllegalArgumentException(WORDS.get("settings.undoWindow", MAX_UNDO_WINDOW.toSeconds()));
         }
         put("undo_window_millis", Long.toString(window.toMillis()));
     }
@@ -47,7 +48,7 @@ final class SqliteSettings implements StoreSettings {
     @Override
     public void setRetryLimit(Duration limit) {
         if (limit.isNegative()) {
-            throw new IllegalArgumentException("The retry limit cannot be negative.");
+            throw new IllegalArgumentException(WORDS.get("settings.retryLimit"));
         }
         put("retry_limit_millis", Long.toString(limit.toMillis()));
     }
@@ -60,13 +61,13 @@ final class SqliteSettings implements StoreSettings {
     @Override
     public void setAttachmentSizeLimit(long bytes) {
         if (bytes <= 0) {
-            throw new IllegalArgumentException("The attachment size limit must be positive.");
+            throw new IllegalArgumentException(WORDS.get("settings.attachmentLimit"));
         }
         put("attachment_size_limit", Long.toString(bytes));
     }
 
     private long getLong(String key, long fallback) {
-        return database.read("read the setting " + key, c -> {
+        return database.read("read the settings", c -> {
             try (PreparedStatement s = Database.prepare(c, "SELECT value FROM setting WHERE key = ?", key);
                  ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Long.parseLong(rs.getString(1)) : fallback;
@@ -75,7 +76,7 @@ final class SqliteSettings implements StoreSettings {
     }
 
     private void put(String key, String value) {
-        database.write("save the setting " + key, c -> Database.update(c,
+        database.write("save the settings", c -> Database.update(c,
                 "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 key, value));
     }

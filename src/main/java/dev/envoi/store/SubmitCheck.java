@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.DraftContent;
 import java.sql.Connection;
@@ -11,11 +12,12 @@ import java.sql.SQLException;
  */
 record SubmitCheck(DraftContent content, String contentHash) {
 
+    private static final Sentences WORDS = Sentences.of(SubmitCheck.class);
+
     static SubmitCheck load(Connection c, MessageRow row) throws SQLException {
         DraftContent content = MessageTable.loadContent(c, row.rowId());
         if (!ContentDigest.of(content).equals(row.contentHash())) {
-            throw new CorruptDataException("The saved message is damaged: its content no longer matches what was "
-                    + "saved. Save it again from the window, then send.");
+            throw new CorruptDataException(WORDS.get("submit.contentChanged"));
         }
         return checked(content, row.contentHash());
     }
@@ -27,10 +29,10 @@ record SubmitCheck(DraftContent content, String contentHash) {
 
     private static SubmitCheck checked(DraftContent content, String contentHash) {
         if (!content.hasRecipients()) {
-            throw new NoRecipientsException("The message has no recipient: add at least one address in To, Cc or Bcc.");
+            throw new NoRecipientsException(WORDS.get("submit.noRecipient"));
         }
         if (content.from() == null) {
-            throw new StoreException("The message has no sender: choose a From address.");
+            throw new StoreException(WORDS.get("submit.noSender"));
         }
         return new SubmitCheck(content, contentHash);
     }
@@ -40,7 +42,7 @@ record SubmitCheck(DraftContent content, String contentHash) {
             try {
                 vault.verify(attachment);
             } catch (CorruptAttachmentException e) {
-                throw new CorruptDataException(e.getMessage() + " Attach the file again, then send.", e);
+                throw new CorruptDataException(WORDS.get("submit.attachmentDamaged", e.getMessage()), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.security.MessageDigest;
  * a damaged attachment fails the transfer before the hand-off point instead of being sent.
  */
 final class VerifyingInputStream extends FilterInputStream {
+
+    private static final Sentences WORDS = Sentences.of(VerifyingInputStream.class);
 
     private final String name;
     private final long expectedSize;
@@ -72,8 +75,7 @@ final class VerifyingInputStream extends FilterInputStream {
     private void grow(int n) throws CorruptAttachmentException {
         count += n;
         if (count > expectedSize) {
-            throw new CorruptAttachmentException("The attachment \"" + name + "\" is damaged: it is larger than the "
-                    + expectedSize + " bytes it had when attached.");
+            throw new CorruptAttachmentException(WORDS.get("attachment.tooLong", name, expectedSize));
         }
     }
 
@@ -83,12 +85,10 @@ final class VerifyingInputStream extends FilterInputStream {
         }
         verified = true;
         if (count != expectedSize) {
-            throw new CorruptAttachmentException("The attachment \"" + name + "\" is damaged: " + count
-                    + " bytes found, " + expectedSize + " expected.");
+            throw new CorruptAttachmentException(WORDS.get("attachment.wrongSize", name, count, expectedSize));
         }
         if (!Sha256.hex(digest).equals(expectedSha256)) {
-            throw new CorruptAttachmentException("The attachment \"" + name + "\" is damaged: its content changed "
-                    + "since it was attached.");
+            throw new CorruptAttachmentException(WORDS.get("attachment.contentChanged", name));
         }
     }
 }

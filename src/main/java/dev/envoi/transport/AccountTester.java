@@ -5,6 +5,7 @@ import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.SecretLookup;
 import dev.envoi.account.SmtpSecurity;
+import dev.envoi.i18n.Sentences;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -28,6 +29,8 @@ import javax.net.ssl.SSLSession;
  * failed and why. It sends no message. Used by `envoi account test` and the Accounts dialog.
  */
 public final class AccountTester {
+
+    private static final Sentences WORDS = Sentences.of(AccountTester.class);
 
     /** The steps, in order; a step runs only when the ones before it worked. */
     public enum Step { CONNECT, TLS, LOGIN }
@@ -59,9 +62,8 @@ public final class AccountTester {
         if (account.usesSendmail()) {
             Path program = Path.of(account.sendmailProgram());
             boolean runnable = Files.isExecutable(program) && !Files.isDirectory(program);
-            return new Report(List.of(new StepResult(Step.CONNECT, runnable, runnable
-                    ? program + " is there to take the mail (no TLS or login: the local mail system does that)"
-                    : program + " is not an executable program")));
+            return new Report(List.of(new StepResult(Step.CONNECT, runnable,
+                    WORDS.get(runnable ? "test.sendmailReady" : "test.sendmailMissing", program))));
         }
         List<StepResult> steps = new ArrayList<>();
         StepResult connect = connect(account);
@@ -79,8 +81,8 @@ public final class AccountTester {
     private StepResult connect(Account account) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(account.host(), account.port()), timeouts.millis(timeouts.connect()));
-            return new StepResult(Step.CONNECT, true, "reached " + SmtpFailures.where(account) + " ("
-                    + socket.getInetAddress().getHostAddress() + ")");
+            return new StepResult(Step.CONNECT, true, WORDS.get("test.reached", SmtpFailures.where(account),
+                    socket.getInetAddress().getHostAddress()));
         } catch (IOException e) {
             return new StepResult(Step.CONNECT, false, SmtpFailures.networkProblem(e, account, timeouts));
         }
@@ -97,13 +99,14 @@ public final class AccountTester {
         try {
             smtp.connect(account.host(), account.port(), null, null);
             if (account.security() == SmtpSecurity.NONE) {
-                return new StepResult(Step.TLS, true, "not used: account " + account.name() + " sends unencrypted");
+                return new StepResult(Step.TLS, true, WORDS.get("test.tlsUnused", account.name()));
             }
             return new StepResult(Step.TLS, true, describe(sockets.tlsSession()));
         } catch (MessagingException e) {
-            TransferException failure = SmtpFailures.connecting(e, smtp.getLastReturnCode(), smtp.getLastServerResponse(),
-                    rejected.get(), account, timeouts);
-            return new StepResult(Step.TLS, false, withoutOutboxWords(failure.getMessage()));
+            // The problem alone: what would happen to a queued message does not apply to a test.
+            SmtpFailures.ConnectProblem problem = SmtpFailures.connectProblem(e, smtp.getLastReturnCode(),
+                    smtp.getLastServerResponse(), rejected.get(), account, timeouts);
+            return new StepResult(Step.TLS, false, problem.text());
         } finally {
             smtp.abort();
         }
@@ -111,13 +114,13 @@ public final class AccountTester {
 
     private StepResult login(Account account, SecretLookup secrets) {
         if (account.auth() == AuthMethod.NONE) {
-            return new StepResult(Step.LOGIN, true, "not used: account " + account.name() + " does not log in");
+            return new StepResult(Step.LOGIN, true, WORDS.get("test.loginUnused", account.name()));
         }
         char[] secret;
         try {
             Optional<char[]> found = secrets.secretFor(account);
             if (found.isEmpty()) {
-                return new StepResult(Step.LOGIN, false, "no password or token is known for account " + account.name());
+                return new StepResult(Step.LOGIN, false, WORDS.get("test.noSecret", account.name()));
             }
             secret = found.get();
         } catch (CredentialException e) {
@@ -130,15 +133,14 @@ public final class AccountTester {
         try {
             smtp.connect(account.host(), account.port(), account.user(), new String(secret));
             if (!smtp.supportsExtension("AUTH")) {
-                return new StepResult(Step.LOGIN, false, SmtpFailures.where(account) + " offers no login (AUTH) here; "
-                        + "check the port and security settings");
+                return new StepResult(Step.LOGIN, false, WORDS.get("test.noAuth", SmtpFailures.where(account)));
             }
-            return new StepResult(Step.LOGIN, true, "logged in as " + account.user());
+            return new StepResult(Step.LOGIN, true, WORDS.get("test.loggedIn", account.user()));
         } catch (AuthenticationFailedException e) {
-            return new StepResult(Step.LOGIN, false, "the server refused the login of " + account.user() + ": "
-                    + SmtpFailures.reply(e.getMessage()));
+            return new StepResult(Step.LOGIN, false, WORDS.get("test.loginRefused", account.user(),
+                    SmtpFailures.reply(e.getMessage())));
         } catch (MessagingException e) {
-            return new StepResult(Step.LOGIN, false, "logging in failed: " + SmtpFailures.rootMessage(e));
+            return new StepResult(Step.LOGIN, false, WORDS.get("test.loginFailed", SmtpFailures.rootMessage(e)));
         } finally {
             Arrays.fill(secret, '\0');
             smtp.abort();
@@ -147,25 +149,18 @@ public final class AccountTester {
 
     private static String describe(Optional<SSLSession> session) {
         if (session.isEmpty()) {
-            return "encrypted";
+            return WORDS.get("test.encrypted");
         }
         SSLSession s = session.get();
-        String certificate = "";
         try {
             Certificate[] chain = s.getPeerCertificates();
             if (chain.length > 0 && chain[0] instanceof X509Certificate x509) {
-                certificate = ", certificate " + x509.getSubjectX500Principal().getName() + " (SHA-256 "
-                        + CertificateFingerprint.sha256(x509) + ")";
+                return WORDS.get("test.tlsWithCertificate", s.getProtocol(), s.getCipherSuite(),
+                        x509.getSubjectX500Principal().getName(), CertificateFingerprint.sha256(x509));
             }
         } catch (SSLPeerUnverifiedException e) {
-            certificate = "";
+            // Said without the certificate.
         }
-        return s.getProtocol() + ", " + s.getCipherSuite() + certificate;
-    }
-
-    /** A connection failure's text, without the outbox advice meant for a message. */
-    private static String withoutOutboxWords(String text) {
-        return text.replace("Not sent: ", "").replace(" The message stays in the outbox and will be tried again.", "")
-                .replace(" (a temporary refusal; the message stays in the outbox and will be tried again)", "");
+        return WORDS.get("test.tls", s.getProtocol(), s.getCipherSuite());
     }
 }

@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.MailAddress;
@@ -30,6 +31,8 @@ import java.util.Properties;
  * UTF-8 text body, and base64 attachments streamed from the vault when the message is written.
  */
 public final class MimeAssembler {
+
+    private static final Sentences WORDS = Sentences.of(MimeAssembler.class);
 
     private static final String USER_AGENT = "Envoi";
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
@@ -88,7 +91,7 @@ public final class MimeAssembler {
         try {
             return assemble(outgoing);
         } catch (MessagingException e) {
-            throw new PermanentFailureException("The message cannot be put in mail form: " + e.getMessage(), List.of(), e);
+            throw new PermanentFailureException(WORDS.get("mime.failed", e.getMessage()), List.of(), e);
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** File names in the pickup folder: the Message-ID made safe for any file system, never reused. */
 final class PickupFileNames {
+
+    private static final Sentences WORDS = Sentences.of(PickupFileNames.class);
 
     private static final int MAX_STEM = 120;
 
@@ -35,7 +38,7 @@ final class PickupFileNames {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String text = t.getMessage();
             if (text != null && text.contains("No space left")) {
-                return "the disk is full. Free some space; the message stays in the outbox and will be retried.";
+                return WORDS.get("pickup.diskFull");
             }
         }
         Throwable root = e;

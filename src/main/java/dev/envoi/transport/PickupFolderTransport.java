@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.nio.file.StandardOpenOption;
  * half-written message and a cancelled one never appears at all.
  */
 public final class PickupFolderTransport implements Transport {
+
+    private static final Sentences WORDS = Sentences.of(PickupFolderTransport.class);
 
     private static final String TEMP_FOLDER = ".incoming";
 
@@ -50,10 +53,9 @@ public final class PickupFolderTransport implements Transport {
             Path target = PickupFileNames.freeName(folder, message.messageId());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(folder);
-            return new HandOffReceipt("Written to " + target);
+            return new HandOffReceipt(WORDS.get("receipt.pickup", target));
         } catch (IOException e) {
-            throw new UncertainDeliveryException("The message was written but could not be moved into " + folder
-                    + ": " + e.getMessage() + ". Look for it in " + temp + ".", e);
+            throw new UncertainDeliveryException(WORDS.get("pickup.moveFailed", folder, e.getMessage(), temp), e);
         }
     }
 
@@ -80,8 +82,8 @@ public final class PickupFolderTransport implements Transport {
             throw e;
         } catch (IOException | MessagingException e) {
             deleteQuietly(temp);
-            throw new TransientFailureException("Could not write the message into " + folder + ": "
-                    + PickupFileNames.describe(e), e);
+            throw new TransientFailureException(WORDS.get("pickup.writeFailed", folder, PickupFileNames.describe(e)),
+                    e);
         }
     }
 

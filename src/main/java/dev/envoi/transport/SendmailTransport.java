@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.MailAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * output is shown when it fails.
  */
 public final class SendmailTransport implements Transport {
+
+    private static final Sentences WORDS = Sentences.of(SendmailTransport.class);
 
     /** sysexits.h: EX_TEMPFAIL, the one status that promises a later try may work. */
     private static final int EX_TEMPFAIL = 75;
@@ -52,8 +55,7 @@ public final class SendmailTransport implements Transport {
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         MimeMessage mime = assembler.assembleForSending(message);
         if (!Files.isExecutable(program)) {
-            throw new PermanentFailureException("Not sent: " + program + " is not an executable sendmail program. "
-                    + "Install a mail transfer agent, or use an SMTP account.");
+            throw new PermanentFailureException(WORDS.get("sendmail.notExecutable", program));
         }
         gate.checkNotCancelled();
         Process process = start(message);
@@ -73,8 +75,8 @@ public final class SendmailTransport implements Transport {
             throw e;
         } catch (IOException | MessagingException e) {
             kill(process);
-            throw new TransientFailureException("Could not give the message to " + program + ": "
-                    + SmtpFailures.rootMessage(e) + errorText(errors) + ".", e);
+            throw new TransientFailureException(WORDS.get("sendmail.giveFailed", program, SmtpFailures.rootMessage(e),
+                    errorText(errors)), e);
         }
         try {
             // End of input: sendmail -i takes only this as the end of the message. The commit.
@@ -109,7 +111,7 @@ public final class SendmailTransport implements Transport {
         try {
             return new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new TransientFailureException("Could not start " + program + ": " + e.getMessage() + ".", e);
+            throw new TransientFailureException(WORDS.get("sendmail.startFailed", program, e.getMessage()), e);
         }
     }
 
@@ -117,23 +119,21 @@ public final class SendmailTransport implements Transport {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new UncertainDeliveryException("Delivery uncertain: " + program + " took the whole message but "
-                        + "did not finish within " + timeout.toSeconds() + " s; it may or may not have queued it.", null);
+                throw new UncertainDeliveryException(WORDS.get("sendmail.timeout", program, timeout.toSeconds()), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncertainDeliveryException("Delivery uncertain: Envoi was stopped while " + program
-                    + " was taking the message.", e);
+            throw new UncertainDeliveryException(WORDS.get("sendmail.interrupted", program), e);
         }
         int status = process.exitValue();
         if (status == 0) {
-            return new HandOffReceipt("Accepted by " + program);
+            return new HandOffReceipt(WORDS.get("receipt.sendmail", program));
         }
-        String text = program + " failed (exit status " + status + ")" + errorText(errors);
+        String text = WORDS.get("sendmail.failed", program, status, errorText(errors));
         if (status == EX_TEMPFAIL) {
-            throw new TransientFailureException(text + ". The message stays in the outbox and will be tried again.");
+            throw new TransientFailureException(WORDS.get("outcome.retry", text));
         }
-        throw new PermanentFailureException("Not sent: " + text + ".", List.of(), null);
+        throw new PermanentFailureException(WORDS.get("outcome.notSent", text));
     }
 
     private static CompletableFuture<byte[]> drain(InputStream in) {
@@ -157,7 +157,7 @@ public final class SendmailTransport implements Transport {
     private static String errorText(CompletableFuture<byte[]> errors) {
         try {
             String text = new String(errors.get(2, TimeUnit.SECONDS), StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "" : ": " + text.replaceAll("\\s*[\\r\\n]+\\s*", " / ");
+            return text.isEmpty() ? "" : WORDS.get("sendmail.said", text.replaceAll("\\s*[\\r\\n]+\\s*", " / "));
         } catch (Exception e) {
             return "";
         }

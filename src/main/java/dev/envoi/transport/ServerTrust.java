@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -19,6 +20,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * certificate's subject and fingerprint, so the user can be shown exactly what was refused.
  */
 public final class ServerTrust {
+
+    private static final Sentences WORDS = Sentences.of(ServerTrust.class);
 
     private final KeyStore anchors;
 
@@ -126,13 +129,13 @@ public final class ServerTrust {
         private static String reasonOf(CertificateException e) {
             String text = String.valueOf(e.getMessage());
             if (text.contains("No subject alternative") || text.contains("No name matching")) {
-                return "it is not issued for this host name: " + text;
+                return WORDS.get("certificate.wrongHost", text);
             }
             if (text.contains("PKIX path building failed") || text.contains("unable to find valid certification path")) {
-                return "it is not signed by an authority this computer trusts";
+                return WORDS.get("certificate.untrusted");
             }
             if (text.contains("validity") || text.contains("expired") || text.contains("NotAfter")) {
-                return "it has expired or is not yet valid";
+                return WORDS.get("certificate.expired");
             }
             return text;
         }

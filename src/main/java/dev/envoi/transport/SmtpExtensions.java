@@ -1,7 +1,7 @@
 package dev.envoi.transport;
 
 import dev.envoi.account.Account;
-import dev.envoi.message.ByteSizes;
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.MailAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -18,6 +18,8 @@ import java.util.Properties;
  */
 final class SmtpExtensions {
 
+    private static final Sentences WORDS = Sentences.of(SmtpExtensions.class);
+
     private SmtpExtensions() {
     }
 
@@ -31,14 +33,11 @@ final class SmtpExtensions {
         if (from.needsUtf8() || !international.isEmpty()) {
             List<String> names = new ArrayList<>();
             if (from.needsUtf8()) {
-                names.add(from.address() + " (the sender)");
+                names.add(WORDS.get("utf8.sender", from.address()));
             }
             international.forEach(a -> names.add(a.address()));
-            throw new PermanentFailureException("Not sent: " + String.join(", ", names) + " "
-                    + (names.size() == 1 ? "is an internationalised address" : "are internationalised addresses")
-                    + ", which need SMTPUTF8, and " + SmtpFailures.where(account) + " does not offer it. Use an "
-                    + "ASCII address for " + (names.size() == 1 ? "it" : "them") + ", or another account.",
-                    international, null);
+            throw new PermanentFailureException(WORDS.get("utf8.needed", String.join(", ", names), names.size(),
+                    SmtpFailures.where(account)), international, null);
         }
     }
 
@@ -56,14 +55,12 @@ final class SmtpExtensions {
         }
         long size = countBytes(mime);
         if (serverLimit > 0 && size > serverLimit) {
-            throw new PermanentFailureException("Not sent: the message is " + describeSize(size) + " but "
-                    + SmtpFailures.where(account) + " accepts at most " + describeSize(serverLimit)
-                    + ". Send large files another way, or remove some attachments.", List.of(), null);
+            throw new PermanentFailureException(WORDS.get("size.overServerLimit", describeSize(size),
+                    SmtpFailures.where(account), describeSize(serverLimit)));
         }
         if (accountLimit > 0 && size > accountLimit) {
-            throw new PermanentFailureException("Not sent: the message is " + describeSize(size)
-                    + " but account " + account.name() + " is set to send at most " + describeSize(accountLimit)
-                    + ".", List.of(), null);
+            throw new PermanentFailureException(WORDS.get("size.overAccountLimit", describeSize(size), account.name(),
+                    describeSize(accountLimit)));
         }
         return size;
     }
@@ -81,7 +78,7 @@ final class SmtpExtensions {
     }
 
     private static String describeSize(long bytes) {
-        return ByteSizes.human(bytes) + " (" + bytes + " bytes)";
+        return WORDS.get("size.exact", Sentences.size(bytes), bytes);
     }
 
     private static long countBytes(MimeMessage mime) throws TransferException {
@@ -90,8 +87,7 @@ final class SmtpExtensions {
             mime.writeTo(counter);
             return counter.count;
         } catch (IOException | MessagingException e) {
-            throw new TransientFailureException("Could not read the message to measure it: "
-                    + SmtpFailures.rootMessage(e), e);
+            throw new TransientFailureException(WORDS.get("size.unmeasurable", SmtpFailures.rootMessage(e)), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.envoi.transport;
 
 import dev.envoi.account.Account;
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.MailAddress;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -24,7 +25,37 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 final class SmtpFailures {
 
+    private static final Sentences WORDS = Sentences.of(SmtpFailures.class);
+
     private SmtpFailures() {
+    }
+
+    /** How a failure to connect ends for a message in the outbox. */
+    enum Outcome {
+        /** Refused for good: "Not sent: ...". */
+        NOT_SENT,
+        /** A server's 5xx reply, which says it all. */
+        REFUSED,
+        /** A server's 4xx reply: tried again later. */
+        REFUSED_FOR_NOW,
+        /** The network or TLS failed: tried again later. */
+        RETRY
+    }
+
+    /**
+     * What went wrong while connecting, in words that suit both a queued message (wrapped by
+     * {@link #asFailure()} with what happens to it) and a connection test (shown as it is).
+     */
+    record ConnectProblem(String text, Outcome outcome, Throwable cause) {
+
+        TransferException asFailure() {
+            return switch (outcome) {
+                case NOT_SENT -> new PermanentFailureException(WORDS.get("outcome.notSent", text), List.of(), null);
+                case REFUSED -> new PermanentFailureException(text, List.of(), null);
+                case REFUSED_FOR_NOW -> new TransientFailureException(WORDS.get("outcome.temporaryRefusal", text));
+                case RETRY -> new TransientFailureException(WORDS.get("outcome.retry", text), cause);
+            };
+        }
     }
 
     static String where(Account account) {
@@ -34,54 +65,54 @@ final class SmtpFailures {
     /** A failure while connecting, upgrading to TLS or greeting; nothing was sent. */
     static TransferException connecting(MessagingException e, int lastCode, String lastReply,
                                         RejectedCertificate rejected, Account account, SmtpTimeouts timeouts) {
+        return connectProblem(e, lastCode, lastReply, rejected, account, timeouts).asFailure();
+    }
+
+    static ConnectProblem connectProblem(MessagingException e, int lastCode, String lastReply,
+                                         RejectedCertificate rejected, Account account, SmtpTimeouts timeouts) {
         String server = where(account);
         if (rejected != null) {
-            return new PermanentFailureException("Not sent: " + rejected.describe(account.host(), account.name()) + ".",
-                    List.of(), null);
+            return new ConnectProblem(rejected.describe(account.host(), account.name()), Outcome.NOT_SENT, null);
         }
         String text = String.valueOf(e.getMessage());
         if (text.contains("STARTTLS is required")) {
-            return new PermanentFailureException("Not sent: " + server + " does not offer STARTTLS, which the account "
-                    + "requires so that nothing travels unencrypted. Check the port and security settings of account "
-                    + account.name() + ".", List.of(), null);
+            return new ConnectProblem(WORDS.get("connect.noStartTls", server, account.name()), Outcome.NOT_SENT, null);
         }
         if (lastCode >= 400 && lastCode < 600 && !hasCause(e, java.io.IOException.class)) {
-            return byCode(lastCode, server + " refused the connection: " + reply(lastReply), List.of());
+            return new ConnectProblem(WORDS.get("connect.refused", server, reply(lastReply)),
+                    lastCode >= 500 ? Outcome.REFUSED : Outcome.REFUSED_FOR_NOW, null);
         }
         SSLException ssl = cause(e, SSLException.class);
         if (ssl != null) {
-            return tlsFailure(ssl, server);
+            return tlsProblem(ssl, server);
         }
-        return new TransientFailureException(networkProblem(e, account, timeouts) + " The message stays in the outbox "
-                + "and will be tried again.", e);
+        return new ConnectProblem(networkProblem(e, account, timeouts), Outcome.RETRY, e);
     }
 
-    private static TransferException tlsFailure(SSLException ssl, String server) {
+    private static ConnectProblem tlsProblem(SSLException ssl, String server) {
         String text = String.valueOf(ssl.getMessage());
         if (text.contains("protocol") || text.contains("cipher") || text.contains("No appropriate")) {
-            return new PermanentFailureException("Not sent: no secure connection to " + server + " could be agreed ("
-                    + text + "). Envoi speaks TLS 1.2 and 1.3 only.", List.of(), null);
+            return new ConnectProblem(WORDS.get("tls.noAgreement", server, text), Outcome.NOT_SENT, null);
         }
-        return new TransientFailureException("The secure connection to " + server + " failed (" + text + "). "
-                + "The message stays in the outbox and will be tried again.", ssl);
+        return new ConnectProblem(WORDS.get("tls.failed", server, text), Outcome.RETRY, ssl);
     }
 
     /** What went wrong on the network, in words: refused, unknown host, no answer. */
     static String networkProblem(Throwable e, Account account, SmtpTimeouts timeouts) {
         String server = where(account);
         if (hasCause(e, UnknownHostException.class)) {
-            return "The host name " + account.host() + " cannot be found (no network, or a typing mistake).";
+            return WORDS.get("network.unknownHost", account.host());
         }
         if (hasCause(e, ConnectException.class)) {
-            return server + " refused the connection (no mail server listens on that port, or it is down).";
+            return WORDS.get("network.refused", server);
         }
         if (hasCause(e, NoRouteToHostException.class)) {
-            return "There is no route to " + server + " (no network).";
+            return WORDS.get("network.noRoute", server);
         }
         if (hasCause(e, SocketTimeoutException.class) || hasCause(e, InterruptedIOException.class)) {
-            return server + " did not answer in time (waited up to " + timeouts.command().toSeconds() + " s).";
+            return WORDS.get("network.timeout", server, timeouts.command().toSeconds());
         }
-        return "The connection to " + server + " failed: " + rootMessage(e) + ".";
+        return WORDS.get("network.failed", server, rootMessage(e));
     }
 
     /** A failure of MAIL, RCPT, DATA or the end of data. */
@@ -94,41 +125,37 @@ final class SmtpFailures {
         int code = e instanceof SMTPSendFailedException failed ? failed.getReturnCode() : -1;
         String command = e instanceof SMTPSendFailedException failed ? failed.getCommand() : "";
         if (code >= 400 && code < 600) {
-            String stage = stageOf(command);
-            return byCode(code, server + " refused the message " + stage + ": " + reply(e.getMessage()), List.of());
+            return byCode(code, WORDS.get("send.refused", server, stageOf(command), reply(e.getMessage())));
         }
         if (handedOff) {
-            return new UncertainDeliveryException("Delivery uncertain: the whole message was sent to " + server
-                    + " but " + silenceAfterEnd(e, timeouts) + ", so the server may or may not have it. It will not "
-                    + "be sent again unless you say so.", e);
+            return new UncertainDeliveryException(WORDS.get("send.uncertain", server, silenceAfterEnd(e, timeouts)), e);
         }
-        return new TransientFailureException("Sending to " + server + " broke off before the end of the message: "
-                + networkProblem(e, account, timeouts) + " The server discards a message it did not receive whole; "
-                + "it stays in the outbox and will be tried again.", e);
+        String problem = networkProblem(e, account, timeouts);
+        return new TransientFailureException(WORDS.get("send.brokeOff", server, problem), e);
     }
 
     private static String silenceAfterEnd(MessagingException e, SmtpTimeouts timeouts) {
         if (hasCause(e, SocketTimeoutException.class)) {
-            return "no reply came within " + timeouts.endOfData().toSeconds() + " s";
+            return WORDS.get("silence.timeout", timeouts.endOfData().toSeconds());
         }
         if (e instanceof SMTPSendFailedException) {
-            return "the connection was closed before it replied";
+            return WORDS.get("silence.closed");
         }
-        return "the connection broke before it replied (" + rootMessage(e) + ")";
+        return WORDS.get("silence.broken", rootMessage(e));
     }
 
     private static String stageOf(String command) {
         String c = command == null ? "" : command.toUpperCase(java.util.Locale.ROOT);
         if (c.startsWith("MAIL")) {
-            return "at MAIL FROM";
+            return WORDS.get("stage.mail");
         }
         if (c.startsWith("DATA")) {
-            return "at DATA";
+            return WORDS.get("stage.data");
         }
         if (c.equals(".")) {
-            return "after receiving it";
+            return WORDS.get("stage.end");
         }
-        return c.isEmpty() ? "" : "at " + c;
+        return c.isEmpty() ? "" : WORDS.get("stage.other", c);
     }
 
     private static TransferException recipientsRefused(SendFailedException e, String server) {
@@ -149,16 +176,13 @@ final class SmtpFailures {
         }
         String list = String.join(", ", details);
         if (!refusedForGood.isEmpty()) {
-            return new PermanentFailureException("Not sent: " + server + " refused "
-                    + (refusedForGood.size() == 1 ? "a recipient" : refusedForGood.size() + " recipients") + ": "
-                    + list + ". Nobody got the message; correct or remove the refused "
-                    + (refusedForGood.size() == 1 ? "address" : "addresses") + " and send it again.", refusedForGood, e);
+            return new PermanentFailureException(WORDS.get("recipients.refused", server, refusedForGood.size(), list),
+                    refusedForGood, e);
         }
         if (anyTemporary) {
-            return new TransientFailureException(server + " cannot take mail for " + list + " now. Nobody got the "
-                    + "message yet; it stays in the outbox and will be tried again.", e);
+            return new TransientFailureException(WORDS.get("recipients.notNow", server, list), e);
         }
-        return new TransientFailureException(server + " refused the recipients: " + reply(e.getMessage()), e);
+        return new TransientFailureException(WORDS.get("recipients.refusedAll", server, reply(e.getMessage())), e);
     }
 
     /** The addresses Angus reports as not sent after a partial delivery. */
@@ -174,12 +198,11 @@ final class SmtpFailures {
         return result;
     }
 
-    private static TransferException byCode(int code, String text, List<MailAddress> refused) {
+    private static TransferException byCode(int code, String text) {
         if (code >= 500) {
-            return new PermanentFailureException(text, refused, null);
+            return new PermanentFailureException(text, List.of(), null);
         }
-        return new TransientFailureException(text + " (a temporary refusal; the message stays in the outbox and "
-                + "will be tried again)");
+        return new TransientFailureException(WORDS.get("outcome.temporaryRefusal", text));
     }
 
     /** The server's own words, on one line. */

@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param endOfData for the reply once the whole message is sent (RFC: 10 minutes)
  */
 public record SmtpTimeouts(Duration connect, Duration command, Duration write, Duration endOfData) {
+
+    private static final Sentences WORDS = Sentences.of(SmtpTimeouts.class);
 
     /** The RFC 5321 figures; connecting gets 30 s, as a server that does not answer a SYN by then is away. */
     public static SmtpTimeouts standard() {
@@ -41,16 +44,14 @@ public record SmtpTimeouts(Duration connect, Duration command, Duration write, D
             try {
                 value = Duration.ofSeconds(Long.parseLong(pair.length == 2 ? pair[1].strip() : ""));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"" + part.strip() + "\" is not NAME=SECONDS "
-                        + "(names: connect, command, write, end)");
+                throw new IllegalArgumentException(WORDS.get("timeouts.notPair", part.strip()));
             }
             switch (pair[0].strip()) {
                 case "connect" -> connect = value;
                 case "command" -> command = value;
                 case "write" -> write = value;
                 case "end" -> end = value;
-                default -> throw new IllegalArgumentException("\"" + pair[0].strip() + "\" is not a timeout "
-                        + "(names: connect, command, write, end)");
+                default -> throw new IllegalArgumentException(WORDS.get("timeouts.unknownName", pair[0].strip()));
             }
         }
         return new SmtpTimeouts(connect, command, write, end);
@@ -59,11 +60,11 @@ public record SmtpTimeouts(Duration connect, Duration command, Duration write, D
     public SmtpTimeouts {
         for (Duration d : new Duration[] {connect, command, write, endOfData}) {
             if (d == null || d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("every SMTP timeout must be positive and below 24 days: " + d);
+                throw new IllegalArgumentException(WORDS.get("timeouts.range", d));
             }
         }
         if (endOfData.compareTo(command) < 0) {
-            throw new IllegalArgumentException("the end-of-data wait must be at least the command wait");
+            throw new IllegalArgumentException(WORDS.get("timeouts.order"));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.envoi.account.Account;
 import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.SecretLookup;
+import dev.envoi.i18n.Sentences;
 import dev.envoi.message.MailAddress;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -25,6 +26,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * account, without another try, until its settings or its password change.
  */
 public final class SmtpTransport implements Transport {
+
+    private static final Sentences WORDS = Sentences.of(SmtpTransport.class);
 
     /** A kept connection idle longer than this is reopened rather than probed (servers drop idle ones). */
     private static final Duration MAX_IDLE = Duration.ofMinutes(2);
@@ -76,8 +79,8 @@ public final class SmtpTransport implements Transport {
                     throw partial;
                 }
                 keep = true;
-                return new HandOffReceipt(SmtpFailures.reply(smtp.getLastServerResponse()) + " (not delivered to "
-                        + String.join(", ", SmtpFailures.notDelivered(partial)) + ": the server refused them)");
+                return new HandOffReceipt(WORDS.get("receipt.partial", SmtpFailures.reply(smtp.getLastServerResponse()),
+                        String.join(", ", SmtpFailures.notDelivered(partial))));
             }
             keep = true;
             return new HandOffReceipt(SmtpFailures.reply(smtp.getLastServerResponse()));
@@ -168,9 +171,8 @@ public final class SmtpTransport implements Transport {
         // Angus skips the login silently when the server offers none; Envoi will not send unauthenticated.
         if (!smtp.supportsExtension("AUTH")) {
             smtp.abort();
-            throw new PermanentFailureException("Not sent: " + SmtpFailures.where(account) + " offers no login (AUTH), "
-                    + "but account " + account.name() + " is set to log in. Check its port and security settings.",
-                    List.of(), null);
+            throw new PermanentFailureException(WORDS.get("login.notOffered", SmtpFailures.where(account),
+                    account.name()));
         }
     }
 
@@ -183,12 +185,10 @@ public final class SmtpTransport implements Transport {
         try {
             found = secrets.secretFor(account);
         } catch (CredentialException e) {
-            throw new PermanentFailureException("Not sent: " + e.getMessage(), List.of(), null);
+            throw new PermanentFailureException(WORDS.get("outcome.notSent", e.getMessage()));
         }
         if (found.isEmpty()) {
-            throw new PermanentFailureException("Not sent: no " + secretName() + " is known for account "
-                    + account.name() + ": it is not stored, and was not given in this session. Send again with "
-                    + "`envoi send --wait` in a terminal (it asks), or with ENVOI_SMTP_PASSWORD set.", List.of(), null);
+            throw new PermanentFailureException(WORDS.get("login.noSecret", secretName(), account.name()));
         }
         char[] secret = found.get();
         if (refusedLogin.isThe(secret)) {
@@ -199,14 +199,12 @@ public final class SmtpTransport implements Transport {
     }
 
     private PermanentFailureException loginRefused() {
-        return new PermanentFailureException("Not sent: " + SmtpFailures.where(account) + " refused the login of "
-                + account.user() + " (" + refusedLogin.serverReply() + "). Envoi will not try this " + secretName()
-                + " again, so the server does not lock the account; correct it in the settings of account " + account.name()
-                + ".", List.of(), null);
+        return new PermanentFailureException(WORDS.get("login.refused", SmtpFailures.where(account), account.user(),
+                refusedLogin.serverReply(), secretName(), account.name()));
     }
 
     private String secretName() {
-        return account.auth() == AuthMethod.XOAUTH2 ? "OAuth2 token" : "password";
+        return WORDS.get(account.auth() == AuthMethod.XOAUTH2 ? "secret.token" : "secret.password");
     }
 
     private static InternetAddress[] internetAddresses(List<MailAddress> envelope) throws MessagingException {

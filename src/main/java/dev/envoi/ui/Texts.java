@@ -1,13 +1,13 @@
 package dev.envoi.ui;
 
-import java.text.MessageFormat;
+import dev.envoi.i18n.Sentences;
+import dev.envoi.message.ByteSizes;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
  * The words of one window in the user's language: a resource bundle beside the window's classes,
- * with {@link MessageFormat} patterns so numbers and dates follow the locale too.
+ * with {@link java.text.MessageFormat} patterns so numbers and dates follow the locale too.
  */
 public final class Texts {
 
@@ -32,19 +32,12 @@ public final class Texts {
     }
 
     public Locale locale() {
-        return bundle.getLocale().toString().isEmpty() ? Locale.ENGLISH : bundle.getLocale();
+        return Sentences.localeOf(bundle);
     }
 
-    /** The text for {@code key}, with {@code args} put in its {0}, {1}… places. */
+    /** The text for {@code key}, with {@code args} put in its {0}, {1}… places (the key itself if missing). */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            // A missing key is a bug the bundle test catches; the user still sees something usable.
-            return key;
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(args);
+        return Sentences.format(bundle, key, args);
     }
 
     /** A byte count as people read it in this language: "11.4 KiB", "11,4 Kio". */
@@ -52,13 +45,7 @@ public final class Texts {
         if (bytes < 1024) {
             return get("size.bytes", bytes);
         }
-        String[] units = {"size.kib", "size.mib", "size.gib", "size.tib"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return get(units[unit], Math.round(value * 10) / 10.0);
+        ByteSizes.Scaled scaled = ByteSizes.scale(bytes);
+        return get("size." + scaled.unit().toLowerCase(Locale.ROOT), Math.round(scaled.value() * 10) / 10.0);
     }
 }

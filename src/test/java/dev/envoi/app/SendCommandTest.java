@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -192,6 +193,25 @@ class SendCommandTest {
                 assertTrue(store.outbox().isEmpty(), "nothing queued");
             }
         }
+    }
+
+    @Test
+    void aRefusalOfTheStoreFollowsTheSystemLanguage() throws Exception {
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile())) {
+            store.settings().setAttachmentSizeLimit(1024);
+        }
+        Path photo = Files.writeString(home.resolve("photo.jpg"), "x".repeat(5000));
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.FRENCH);
+        CommandLineRun run;
+        try {
+            run = envoi("send", "--to", "jane@example.org", "--attach", photo.toString());
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode, run.toString());
+        assertEquals("envoi: --attach: Impossible de joindre " + photo + " : il dépasse la limite de 1,0 Kio.",
+                run.err.strip());
     }
 
     @Test

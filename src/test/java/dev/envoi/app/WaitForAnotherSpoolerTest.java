@@ -154,7 +154,7 @@ class WaitForAnotherSpoolerTest {
         store.settings().setRetryLimit(Duration.ZERO);
         CommandLineRun run = sendAndWait("20");
         assertEquals(ExitCode.FAILURE, run.exitCode, run.toString());
-        assertTrue(run.err.contains("failed: Gave up after 1 attempts: connection refused"), run.err);
+        assertTrue(run.err.contains("failed: Gave up after 1 attempt: connection refused"), run.err);
     }
 
     @Test

@@ -17,6 +17,11 @@ class ArchitectureTest {
             .because("the domain is plain records and enums that every part can use without dragging in I/O");
 
     @ArchTest
+    static final ArchRule sentencesDependOnlyOnTheDomain = noClasses().that().resideInAPackage("dev.envoi.i18n..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.envoi.i18n..", "dev.envoi.message..", "java..")
+            .because("every part, the headless core included, takes its sentences from it; it must pull in nothing");
+
+    @ArchTest
     static final ArchRule onlyTheStoreUsesSql = noClasses().that().resideOutsideOfPackage("dev.envoi.store..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
             .because("one part owns the database, so its transactions and durability rules hold everywhere");

@@ -451,6 +451,23 @@ class ComposeViewModelTest {
     }
 
     @Test
+    void aFileThatCannotBeAttachedIsNamedInTheUsersLanguage() throws Exception {
+        Path missing = files.resolve("devis.pdf");
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.FRENCH);
+        try {
+            ComposeViewModel french = fixture.newViewModel();
+            french.attach(List.of(missing));
+            fixture.ui.runUntil(() -> !french.errorProperty().get().isEmpty(), WAIT, "the refusal is shown");
+            assertEquals("Impossible de joindre " + missing + " : ce fichier n’existe pas.", french.errorProperty().get());
+            assertTrue(french.attachments().isEmpty());
+            french.dispose();
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void theTitleFollowsTheSubject() {
         assertEquals("New message — Envoi", model.titleProperty().get());
         model.subjectProperty().set("Lunch");

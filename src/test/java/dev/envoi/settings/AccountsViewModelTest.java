@@ -150,6 +150,31 @@ class AccountsViewModelTest {
     }
 
     @Test
+    void badSettingsAreRefusedInFrench() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.FRENCH);
+        try {
+            AccountsViewModel french = new AccountsViewModel(new AccountsContext(store.accounts(), credentials,
+                    (account, secret) -> List.of(), background, ui, () -> { }), name -> true,
+                    Texts.of(AccountsViewModel.class));
+            model = french;
+            fillLocalAccount(PASSWORD);
+            french.form().hostProperty().set("smtp example");
+            french.save();
+            assertEquals("serveur : « smtp example » n’est ni un nom d’hôte ni une adresse", french.errorProperty().get());
+
+            fillLocalAccount(PASSWORD);
+            french.form().displayNameProperty().set("Émile\nEnvoi");
+            french.save();
+            assertEquals("votre nom : le nom contient un saut de ligne ou un caractère de contrôle",
+                    french.errorProperty().get());
+            assertTrue(store.accounts().accounts().isEmpty(), "nothing was saved");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void choosingTlsMovesAnUntouchedPortAlong() {
         model.newAccount();
         assertEquals("587", model.form().portProperty().get());

@@ -10,6 +10,7 @@ import dev.envoi.account.SmtpSecurity;
 import dev.envoi.message.MailAddress;
 import dev.envoi.transport.AccountTester.Report;
 import dev.envoi.transport.AccountTester.Step;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,31 @@ class AccountTesterTest {
     void aMissingStartTlsFailsAtTls() {
         Report report = test(account(SmtpSecurity.STARTTLS, AuthMethod.NONE, server.port()), null, ServerTrust.system());
         assertEquals(Step.TLS, report.failure().orElseThrow().step());
-        assertTrue(report.failure().get().detail().contains("does not offer STARTTLS"), report.toString());
+        assertEquals("localhost:" + server.port() + " does not offer STARTTLS, which the account requires so that "
+                + "nothing travels unencrypted. Check the port and security settings of account tested.",
+                report.failure().get().detail(), "the problem alone, without what would become of a queued message");
+    }
+
+    @Test
+    void theStepsAreToldInFrench() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        server.startTls(certificates.serverContext());
+        String subject = certificates.server.getSubjectX500Principal().getName();
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.FRENCH);
+        try {
+            Report report = test(account(SmtpSecurity.STARTTLS, AuthMethod.NONE, server.port()), null,
+                    ServerTrust.system());
+            assertTrue(report.steps().get(0).detail().startsWith("localhost:" + server.port() + " atteint ("),
+                    report.toString());
+            assertEquals("le certificat de localhost n’est pas vérifié (il n’est signé par aucune autorité reconnue "
+                    + "par cet ordinateur). Il est délivré à " + subject + ", empreinte SHA-256 "
+                    + certificates.serverFingerprint() + ". Si vous savez que c’est bien le certificat de votre "
+                    + "serveur, vous pouvez faire confiance à celui-ci seulement pour ce compte (envoi account pin "
+                    + "tested " + certificates.serverFingerprint() + ").", report.failure().orElseThrow().detail());
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.message.AddressProblem;
+import dev.envoi.testing.BundleFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -28,21 +26,12 @@ class BundleTest {
 
     private static final Pattern FXML_KEY = Pattern.compile("\"%([\\w.]+)\"");
 
-    private static Properties load(String resource) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = BundleTest.class.getResourceAsStream(resource)) {
-            assertTrue(in != null, "missing bundle " + resource);
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"/dev/envoi/compose/messages", "/dev/envoi/outbox/messages", "/dev/envoi/app/messages",
             "/dev/envoi/settings/messages", "/dev/envoi/ui/messages"})
     void englishAndFrenchHaveTheSameKeys(String bundle) throws IOException {
-        Set<String> english = new TreeSet<>(load(bundle + ".properties").stringPropertyNames());
-        Set<String> french = new TreeSet<>(load(bundle + "_fr.properties").stringPropertyNames());
+        Set<String> english = new TreeSet<>(BundleFiles.load(bundle + ".properties").stringPropertyNames());
+        Set<String> french = new TreeSet<>(BundleFiles.load(bundle + "_fr.properties").stringPropertyNames());
         Set<String> onlyEnglish = new TreeSet<>(english);
         onlyEnglish.removeAll(french);
         Set<String> onlyFrench = new TreeSet<>(french);
@@ -58,7 +47,7 @@ class BundleTest {
             "/dev/envoi/settings/messages.properties", "/dev/envoi/settings/messages_fr.properties",
             "/dev/envoi/ui/messages.properties", "/dev/envoi/ui/messages_fr.properties"})
     void everyTextIsAValidPatternWithTypographicApostrophes(String resource) throws IOException {
-        Properties texts = load(resource);
+        Properties texts = BundleFiles.load(resource);
         for (String key : texts.stringPropertyNames()) {
             String text = texts.getProperty(key);
             assertFalse(text.isBlank(), key + " is empty");
@@ -70,7 +59,7 @@ class BundleTest {
 
     @Test
     void everyAddressProblemHasItsWords() throws IOException {
-        Properties english = load("/dev/envoi/ui/messages.properties");
+        Properties english = BundleFiles.load("/dev/envoi/ui/messages.properties");
         for (AddressProblem problem : AddressProblem.values()) {
             String text = english.getProperty("address." + problem.name());
             assertTrue(text != null, "no words for " + problem);
@@ -86,7 +75,7 @@ class BundleTest {
     void everyKeyAViewUsesExists(String view) throws IOException {
         Path fxml = Path.of("src/main/resources/dev/envoi").resolve(view);
         String bundle = "/dev/envoi/" + view.substring(0, view.indexOf('/')) + "/messages";
-        Properties english = load(bundle + ".properties");
+        Properties english = BundleFiles.load(bundle + ".properties");
         Matcher keys = FXML_KEY.matcher(Files.readString(fxml));
         int found = 0;
         while (keys.find()) {
@@ -100,7 +89,7 @@ class BundleTest {
     @ValueSource(strings = {"dev/envoi/compose", "dev/envoi/outbox", "dev/envoi/app", "dev/envoi/settings"})
     void everyKeyTheCodeAsksForExists(String folder) throws IOException {
         Pattern used = Pattern.compile("texts(?:\\(\\))?\\.get\\(\"([\\w.]+)\"\\s*[,)]");
-        Properties english = load("/" + folder + "/messages.properties");
+        Properties english = BundleFiles.load("/" + folder + "/messages.properties");
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java").resolve(folder))) {
             for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
                 Matcher keys = used.matcher(Files.readString(source));
