@@ -35,10 +35,19 @@ class FxQuitQuestionTest {
         return answer;
     }
 
-    private static Button button(FxRobot robot, String text) {
+    /** Waits for the named button: the dialog lays out on the FX thread while the robot looks. */
+    private static Button button(FxRobot robot, String text) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> findButton(robot, text).isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no button \"" + text + "\" in the dialog", e);
+        }
+        return findButton(robot, text).orElseThrow();
+    }
+
+    private static java.util.Optional<Button> findButton(FxRobot robot, String text) {
         return robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
-                .filter(b -> b.getText().equals(text) && b.getScene() != null).findFirst()
-                .orElseThrow(() -> new AssertionError("no button \"" + text + "\" in the dialog"));
+                .filter(b -> text.equals(b.getText()) && b.getScene() != null && b.isVisible()).findFirst();
     }
 
     @Test
