@@ -218,6 +218,7 @@ class SmtpFaultTest {
         OutboxEntry entry = harness.entry(id);
         assertEquals(OutboxState.RETRYING, entry.state());
         assertTrue(entry.lastError().contains("broke off"), entry.lastError());
+        assertTrue(entry.lastError().contains("took no data for 1500 ms (write timeout)"), entry.lastError());
         assertTrue(server.messages.isEmpty());
     }
 
