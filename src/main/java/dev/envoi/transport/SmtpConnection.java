@@ -62,6 +62,11 @@ final class SmtpConnection extends SMTPTransport {
         return endOfDataWritten;
     }
 
+    /** True once the server said go ahead to DATA (354) for the current message. */
+    boolean dataStarted() {
+        return stream != null;
+    }
+
     long bytesWritten() {
         return stream == null ? 0 : stream.written();
     }

@@ -223,6 +223,18 @@ class SmtpFaultTest {
     }
 
     @Test
+    void aServerThatClosesTheKeptConnectionBetweenMessagesCostsNoRetry() throws Exception {
+        harness.start(new SmtpTransport(Accounts.loopback("fault", server.port()), a -> Optional.empty(), QUICK,
+                ServerTrust.system(), Duration.ofHours(1)));
+        assertEquals(Folder.SENT, harness.awaitOutcome(harness.submit(Drafts.simple("first"))).folder());
+        server.dropConnections(false);
+        MessageFate second = harness.awaitOutcome(harness.submit(Drafts.simple("second")));
+        assertEquals(Folder.SENT, second.folder(), "sent on a fresh connection, never reported failed: " + second);
+        assertEquals(2, server.messages.size());
+        assertEquals(2, server.connections.get());
+    }
+
+    @Test
     void aMessageOverTheServersSizeIsRefusedBeforeAnyDataWithBothSizes() throws Exception {
         server.advertise("SIZE 50000");
         start();
