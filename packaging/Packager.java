@@ -31,6 +31,7 @@ public final class Packager {
     private static final Path TARGET = Path.of("target");
     private static final Path OUT = TARGET.resolve("jpackage");
     private static final String ARCHIVE = "envoi.jsa";
+    private static final String CLASS_LIST = "envoi.classlist";
 
     private final Platform platform;
     private final String version;
@@ -224,30 +225,85 @@ public final class Packager {
     }
 
     /**
-     * Envoi's AppCDS archive: the classes one real command loads, stored ready to map, so that the
-     * next start skips loading and verifying them. The training run is `envoi send --wait` to a
-     * pickup folder in a throw-away profile, which also proves the image works: no .eml, no image.
+     * Envoi's AppCDS archive: the classes that two real starts load, stored ready to map, so that
+     * the next start skips loading and verifying them. Two training runs each list the classes
+     * they load: `envoi send --wait` to a pickup folder in a throw-away profile (which also proves
+     * the image works: no .eml, no image), and the compose window, opened on a virtual display
+     * and closed as soon as it takes typing ({@code -Denvoi.exitWhenReady}). A JDK 17 archive made
+     * at a program's exit can hold one run only, so the two lists are merged and the archive is
+     * dumped from the merged list (a static archive: the JDK's classes Envoi uses are in it too).
+     * The list stays in the image as envoi.classlist: the .deb's postinst dumps the same archive
+     * from it where Envoi is installed, with no training run and no display.
      */
     record CdsArchive(AppImage app, Path workDir) {
         void makeAndEnable() {
             Path archive = app.appDir().resolve(ARCHIVE).toAbsolutePath();
             Path profile = workDir.resolve("profile").toAbsolutePath();
+            Path sendList = workDir.resolve("send.classlist").toAbsolutePath();
+            Tools.createDirectories(workDir);
             Tools.run(List.of(app.launcher().toString(), "send", "--profile", profile.toString(),
                     "--from", "cds@localhost", "--to", "cds@localhost", "--subject", "cds", "--body", "cds",
                     "--undo-seconds", "0", "--wait=120"),
-                    Map.of("JAVA_TOOL_OPTIONS", "-XX:ArchiveClassesAtExit=" + archive));
+                    Map.of("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + sendList));
             if (Tools.list(profile.resolve("pickup")).stream().noneMatch(p -> p.toString().endsWith(".eml"))) {
                 throw new PackagingException("the training run of " + app.launcher() + " left no .eml in " + profile.resolve("pickup"));
             }
+            List<Path> lists = new ArrayList<>(List.of(sendList));
+            windowTraining(profile).ifPresent(lists::add);
+            Path classList = app.appDir().resolve(CLASS_LIST);
+            Tools.writeLines(classList, merged(lists));
+            Tools.run(List.of(app.launcher().toString()), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:dump"
+                    + " -XX:SharedClassListFile=" + classList.toAbsolutePath() + " -XX:SharedArchiveFile=" + archive), true);
             if (!Files.isRegularFile(archive)) {
-                throw new PackagingException("the training run made no " + archive);
+                throw new PackagingException("the dump made no " + archive);
             }
             for (Path config : app.launcherConfigs()) {
                 enableIn(config);
             }
             // -Xshare:on makes the JVM fail instead of quietly starting without the archive.
             Tools.run(List.of(app.launcher().toString(), "--help"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), true);
+            if (app.platform() == Platform.LINUX) {
+                Path direct = new DirectLauncher(app).write();
+                Tools.run(List.of(direct.toString(), "--help"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), true);
+            }
             Tools.deleteTree(workDir);
+        }
+
+        /**
+         * The classes the compose window loads, from a start on this display or, without one, on
+         * xvfb-run's; empty (with a line saying so) where there is neither, or the window failed.
+         */
+        private java.util.Optional<Path> windowTraining(Path profile) {
+            Path list = workDir.resolve("window.classlist").toAbsolutePath();
+            List<String> command = new ArrayList<>();
+            boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+            if (!display && Platform.current() == Platform.LINUX) {
+                if (!Tools.onPath("xvfb-run")) {
+                    System.out.println("packaging: the start-up archive holds the command line's classes only: no "
+                            + "display and no xvfb-run to open the window on (Debian: apt-get install xvfb)");
+                    return java.util.Optional.empty();
+                }
+                command.addAll(List.of("xvfb-run", "-a"));
+            }
+            command.addAll(List.of(app.launcher().toString(), "--profile", profile.toString()));
+            try {
+                Tools.run(command, Map.of("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list
+                        + " -Denvoi.exitWhenReady=true"), true);
+            } catch (PackagingException e) {
+                System.out.println("packaging: the start-up archive holds the command line's classes only: the "
+                        + "window's training run failed (" + e.getMessage() + ")");
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(list);
+        }
+
+        /** Every line of the lists once, in the order first seen (the JVM loads them in that order). */
+        private static List<String> merged(List<Path> lists) {
+            java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>();
+            for (Path list : lists) {
+                lines.addAll(Tools.readLines(list));
+            }
+            return new ArrayList<>(lines);
         }
 
         /** Adds the archive to the [JavaOptions] of one launcher's settings ($APPDIR: the app folder, wherever it is). */
@@ -259,6 +315,61 @@ public final class Packager {
             }
             lines.add(section + 1, "java-options=-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE);
             Tools.writeLines(config, lines);
+        }
+    }
+
+    /**
+     * bin/envoi on Linux: a shell script that starts the image's java exactly as bin/Envoi does,
+     * with the options and the class path (in the same order, so the AppCDS archive maps) of
+     * Envoi.cfg, but without the `rpm -qf` and `dpkg -S` that jpackage's Linux launcher runs before
+     * every start to find out whether it was installed from a package: 0.4 s of each start here.
+     * The desktop entry and /usr/bin/envoi use it; bin/Envoi stays, as jpackage made it.
+     */
+    record DirectLauncher(AppImage app) {
+        Path write() {
+            Path config = app.appDir().resolve("Envoi.cfg");
+            List<String> classPath = new ArrayList<>();
+            List<String> options = new ArrayList<>();
+            String mainClass = null;
+            for (String line : Tools.readLines(config)) {
+                if (line.startsWith("app.classpath=")) {
+                    classPath.add(line.substring("app.classpath=".length()));
+                } else if (line.startsWith("app.mainclass=")) {
+                    mainClass = line.substring("app.mainclass=".length());
+                } else if (line.startsWith("java-options=")) {
+                    options.add(line.substring("java-options=".length()));
+                }
+            }
+            if (mainClass == null || classPath.isEmpty()) {
+                throw new PackagingException(config + " names no main class or class path");
+            }
+            List<String> script = new ArrayList<>(List.of(
+                    "#!/bin/sh",
+                    "# Made by packaging/Packager.java from lib/app/Envoi.cfg: starts Envoi as bin/Envoi does",
+                    "# (same options, same class path in the same order, so the AppCDS archive maps), without the",
+                    "# package-manager queries jpackage's Linux launcher makes before every start.",
+                    "here=$(dirname \"$(readlink -f \"$0\")\")",
+                    "APPDIR=$(cd \"$here/../lib/app\" && pwd)",
+                    "exec \"$here/../lib/runtime/bin/java\" \\"));
+            for (String option : options) {
+                script.add("  \"" + shellSafe(option) + "\" \\");
+            }
+            script.add("  -cp \"" + shellSafe(String.join(":", classPath)) + "\" \\");
+            script.add("  " + mainClass + " \"$@\"");
+            Path launcher = app.root().resolve("bin").resolve("envoi");
+            Tools.writeLines(launcher, script);
+            if (!launcher.toFile().setExecutable(true, false)) {
+                throw new PackagingException("cannot make " + launcher + " executable");
+            }
+            return launcher;
+        }
+
+        /** The text inside double quotes: only $APPDIR may expand; nothing else in a .cfg should. */
+        private static String shellSafe(String text) {
+            if (text.matches(".*[\"`\\\\].*") || text.replace("$APPDIR", "").contains("$")) {
+                throw new PackagingException("unexpected characters in a launcher setting: " + text);
+            }
+            return text;
         }
     }
 
@@ -396,6 +507,14 @@ public final class Packager {
                 return Files.size(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        static void createDirectories(Path dir) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new PackagingException("cannot create " + dir + ": " + e.getMessage());
             }
         }
 

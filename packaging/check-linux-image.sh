@@ -50,5 +50,9 @@ eml=$(find "$profile/pickup" -maxdepth 1 -name '*.eml' | head -n 1)
 grep -q '^Subject: x' "$eml" || fail "$eml has no 'Subject: x' line"
 grep -q '^To: b@example.org' "$eml" || fail "$eml has no 'To: b@example.org' line"
 
+# bin/envoi (what the desktop entry and /usr/bin/envoi start) must map the same archive.
+JAVA_TOOL_OPTIONS=-Xshare:on target/jpackage/image/Envoi/bin/envoi --help >/dev/null \
+  || fail "bin/envoi --help with the AppCDS archive exited with $?"
+
 echo "check-linux-image: passed in $(( $(date +%s) - started )) s: the app image's launcher sent $(basename "$eml")," \
   "image $(du -sh target/jpackage/image/Envoi | cut -f1)"

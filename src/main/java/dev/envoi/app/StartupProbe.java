@@ -14,10 +14,15 @@ import javafx.stage.Stage;
  * the first window writes to FILE the instant, in epoch microseconds, of the first layout pulse at
  * which it is showing with a text field focused: the moment typing would land in it. Without the
  * property it does nothing.
+ *
+ * <p>With {@code -Denvoi.exitWhenReady=true} the process then exits (status 0): the packaging's
+ * class-data-sharing training run opens the window this way, so the archive holds the classes a
+ * window's start needs.
  */
 public final class StartupProbe {
 
     public static final String PROPERTY = "envoi.startupProbe";
+    public static final String EXIT_WHEN_READY = "envoi.exitWhenReady";
 
     private StartupProbe() {
     }
@@ -25,7 +30,8 @@ public final class StartupProbe {
     /** Call on the FX thread with the window the user is meant to type into. */
     public static void watch(Stage stage) {
         String file = System.getProperty(PROPERTY, "");
-        if (file.isBlank()) {
+        boolean exit = Boolean.getBoolean(EXIT_WHEN_READY);
+        if (file.isBlank() && !exit) {
             return;
         }
         Scene scene = stage.getScene();
@@ -36,7 +42,14 @@ public final class StartupProbe {
                 Instant now = Instant.now();
                 String micros = String.valueOf(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
                 // Off the FX thread: the probe must not slow what it measures.
-                new Thread(() -> write(Path.of(file), micros), "envoi-startup-probe").start();
+                new Thread(() -> {
+                    if (!file.isBlank()) {
+                        write(Path.of(file), micros);
+                    }
+                    if (exit) {
+                        System.exit(0);
+                    }
+                }, "envoi-startup-probe").start();
             }
         };
         scene.addPostLayoutPulseListener(check[0]);

@@ -28,6 +28,8 @@ final class AttachmentVault {
 
     private static final int BUFFER = 64 * 1024;
     private static final Sentences WORDS = Sentences.of(AttachmentVault.class);
+    /** Below this, handing chunks to another thread costs more than hashing them on the spot. */
+    private static final long HASH_BEHIND_FROM = 1024 * 1024;
 
     private final Path root;
     private final Path incoming;
@@ -103,12 +105,22 @@ final class AttachmentVault {
         }
     }
 
-    /** The bytes of a stored attachment, verified against its size and hash as they are read. */
+    /**
+     * The bytes of a stored attachment for a transfer, verified against its size and hash as they
+     * are read; a large one is hashed on another thread, behind the reader.
+     */
     InputStream open(Attachment attachment) throws IOException {
+        InputStream in = openFile(attachment);
+        if (attachment.size() < HASH_BEHIND_FROM) {
+            return new VerifyingInputStream(in, attachment.fileName(), attachment.size(), attachment.sha256());
+        }
+        return new HashBehindInputStream(in, attachment.fileName(), attachment.size(), attachment.sha256());
+    }
+
+    private InputStream openFile(Attachment attachment) throws IOException {
         Path path = pathOf(attachment.sha256());
         try {
-            InputStream in = Files.newInputStream(path);
-            return new VerifyingInputStream(in, attachment.fileName(), attachment.size(), attachment.sha256());
+            return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new CorruptAttachmentException(WORDS.get("attachment.missing", attachment.fileName(), path));
         }
@@ -121,7 +133,9 @@ final class AttachmentVault {
             if (Files.size(path) != attachment.size()) {
                 throw new CorruptAttachmentException(WORDS.get("attachment.sizeChanged", attachment.fileName()));
             }
-            try (InputStream in = open(attachment)) {
+            // Nothing else to do meanwhile: hashed inline, not on another thread.
+            try (InputStream in = new VerifyingInputStream(openFile(attachment), attachment.fileName(),
+                    attachment.size(), attachment.sha256())) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
         } catch (CorruptAttachmentException e) {

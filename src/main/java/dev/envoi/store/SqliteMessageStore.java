@@ -414,7 +414,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     @Override
     public void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent) {
         boolean deleteAfterSend = !keepInSent || settings.deleteAfterSend();
-        database.write("move the message to Sent",
+        // Not waiting for the disk: the hand-off record before it is durable, so if a power cut
+        // loses this commit, recovery finds the message handed off and marks it uncertain, never
+        // sends it again. A process crash loses nothing (the WAL is written before this returns),
+        // and the next durable write, the next message's hand-off, carries it to the disk.
+        database.writeUnsynced("move the message to Sent",
                 c -> deliver(c, requireQueued(c, id), reply, at.toEpochMilli(), deleteAfterSend));
         events.publish(new QueueEvent.StateChanged(id));
     }

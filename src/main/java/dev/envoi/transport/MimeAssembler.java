@@ -15,6 +15,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -146,11 +147,12 @@ public final class MimeAssembler {
         setBody(text, content.body());
         multipart.addBodyPart(text);
         for (Attachment attachment : content.attachments()) {
-            MimeBodyPart part = new MimeBodyPart();
+            // Base64 already (VaultDataSource), so Jakarta Mail does not encode it again.
+            MimeBodyPart part = new PreencodedMimeBodyPart("base64");
             part.setDataHandler(new DataHandler(new VaultDataSource(attachment, source)));
             part.setFileName(attachment.fileName());
             part.setDisposition(Part.ATTACHMENT);
-            // Declared up front so Jakarta Mail does not read the whole file to choose an encoding.
+            // Said here too: without the header, saveChanges would read the whole file to choose one.
             part.setHeader("Content-Transfer-Encoding", "base64");
             multipart.addBodyPart(part);
         }

@@ -25,6 +25,7 @@ final class SmtpConnection extends SMTPTransport {
 
     private final SocketTracker sockets;
     private final SmtpTimeouts timeouts;
+    private final WriteWatchdog watchdog;
     private HandOffGate gate;
     private long expectedSize;
     private boolean handedOff;
@@ -36,6 +37,7 @@ final class SmtpConnection extends SMTPTransport {
         super(session, new URLName("smtp", null, -1, null, null, null), "smtp", false);
         this.sockets = sockets;
         this.timeouts = timeouts;
+        this.watchdog = new WriteWatchdog(sockets, timeouts.write());
     }
 
     /** Arms the hooks for one message. */
@@ -60,6 +62,11 @@ final class SmtpConnection extends SMTPTransport {
         return endOfDataWritten;
     }
 
+    /** True once the server said go ahead to DATA (354) for the current message. */
+    boolean dataStarted() {
+        return stream != null;
+    }
+
     long bytesWritten() {
         return stream == null ? 0 : stream.written();
     }
@@ -70,11 +77,12 @@ final class SmtpConnection extends SMTPTransport {
         stream = new GatedOutputStream(angus, gate, expectedSize);
         // MIME writers hand 8bit text over a byte at a time; the buffer spares each byte the trip
         // through the gate and Angus's streams. finishData flushes it before the hand-off point.
-        buffered = new BufferedOutputStream(cancelAware(stream), 8192);
+        buffered = new BufferedOutputStream(watchedAndCancelAware(stream), 8192);
         return buffered;
     }
 
-    private OutputStream cancelAware(OutputStream gated) {
+    /** Every write of message data is under the write timeout, and a cancel resets the connection. */
+    private OutputStream watchedAndCancelAware(OutputStream gated) {
         return new FilterOutputStream(gated) {
             @Override
             public void write(int b) throws IOException {
@@ -83,11 +91,28 @@ final class SmtpConnection extends SMTPTransport {
 
             @Override
             public void write(byte[] buffer, int offset, int length) throws IOException {
+                watchdog.writing();
                 try {
                     out.write(buffer, offset, length);
                 } catch (GatedOutputStream.CancelledIOException e) {
                     sockets.resetOnClose();
                     throw e;
+                } catch (IOException e) {
+                    throw watchdog.fired() ? watchdog.timedOut(e) : e;
+                } finally {
+                    watchdog.done();
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                watchdog.writing();
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw watchdog.fired() ? watchdog.timedOut(e) : e;
+                } finally {
+                    watchdog.done();
                 }
             }
         };
@@ -113,10 +138,28 @@ final class SmtpConnection extends SMTPTransport {
 
     @Override
     protected void sendCommand(String command) throws MessagingException {
-        super.sendCommand(command);
+        watchdog.writing();
+        try {
+            super.sendCommand(command);
+        } catch (MessagingException e) {
+            if (watchdog.fired()) {
+                MessagingException timedOut = new MessagingException(watchdog.description());
+                timedOut.addSuppressed(e);
+                throw timedOut;
+            }
+            throw e;
+        } finally {
+            watchdog.done();
+        }
         if (handedOff && ".".equals(command)) {
             endOfDataWritten = true;
         }
+    }
+
+    @Override
+    public synchronized void close() throws MessagingException {
+        watchdog.stop();
+        super.close();
     }
 
     Session session() {
@@ -125,6 +168,7 @@ final class SmtpConnection extends SMTPTransport {
 
     /** Closes the socket without QUIT; for a connection that must not be trusted any more. */
     void abort() {
+        watchdog.stop();
         sockets.abort();
         try {
             close();

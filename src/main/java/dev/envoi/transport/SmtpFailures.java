@@ -6,6 +6,7 @@ import dev.envoi.message.MailAddress;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -208,6 +209,20 @@ final class SmtpFailures {
     /** The server's own words, on one line. */
     static String reply(String text) {
         return text == null ? "" : text.strip().replaceAll("[\\r\\n]+", " ");
+    }
+
+    /**
+     * True when a command failed because the connection was gone: no reply at all (Angus's return
+     * code -1, its "[EOF]"), a 421 "closing", or a socket error; false for any reply of a live server.
+     */
+    static boolean connectionLost(MessagingException e) {
+        if (e instanceof SMTPSendFailedException failed) {
+            return failed.getReturnCode() == 421 || failed.getReturnCode() == -1;
+        }
+        if (e instanceof SMTPAddressFailedException refused) {
+            return refused.getReturnCode() == 421 || refused.getReturnCode() == -1;
+        }
+        return hasCause(e, IOException.class);
     }
 
     static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -5,38 +5,25 @@ import dev.envoi.account.AuthMethod;
 import dev.envoi.account.SmtpSecurity;
 import jakarta.mail.Session;
 import java.util.Properties;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import javax.net.ssl.SSLContext;
 
 /** The Angus properties of an account's SMTP session; every timeout set, TLS checked, no trust-all. */
 final class SmtpSessions {
 
-    /** One timer thread for the write timeouts of every connection, instead of one per socket. */
-    private static final ScheduledExecutorService WRITE_TIMER = writeTimer();
-
     private SmtpSessions() {
     }
 
-    private static ScheduledExecutorService writeTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "envoi-smtp-write-timeout");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
-
+    /** {@code tls} may be null for an account that sends unencrypted ({@link SmtpSecurity#NONE}). */
     static Session forAccount(Account account, SmtpTimeouts timeouts, SSLContext tls, SocketTracker sockets) {
         Properties p = new Properties();
         p.setProperty("mail.smtp.connectiontimeout", Integer.toString(timeouts.millis(timeouts.connect())));
         p.setProperty("mail.smtp.timeout", Integer.toString(timeouts.millis(timeouts.command())));
-        p.setProperty("mail.smtp.writetimeout", Integer.toString(timeouts.millis(timeouts.write())));
-        p.put("mail.smtp.executor.writetimeout", WRITE_TIMER);
+        // No mail.smtp.writetimeout: SmtpConnection's WriteWatchdog keeps the write timeout for less.
         p.put("mail.smtp.socketFactory", new NoDelaySocketFactory(sockets));
         p.setProperty("mail.smtp.socketFactory.fallback", "false");
-        p.put("mail.smtp.ssl.socketFactory", new ModernTlsSocketFactory(tls, sockets));
+        if (tls != null) {
+            p.put("mail.smtp.ssl.socketFactory", new ModernTlsSocketFactory(tls, sockets));
+        }
         p.setProperty("mail.smtp.ssl.protocols", ModernTlsSocketFactory.PROTOCOLS);
         // Always: the server's name must match its certificate. mail.smtp.ssl.trust is never set.
         p.setProperty("mail.smtp.ssl.checkserveridentity", "true");

@@ -5,6 +5,7 @@ import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.SecretLookup;
 import dev.envoi.i18n.Sentences;
+import dev.envoi.account.SmtpSecurity;
 import dev.envoi.message.MailAddress;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -21,7 +22,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Sends an account's mail through its SMTP server with Angus. One connection is kept for
- * consecutive messages (checked with RSET before each reuse, reopened if dead). The hand-off
+ * consecutive messages (checked with RSET before a reuse after a second's idleness; a connection
+ * reused unchecked and found dead before the message began is replaced and the message sent again). The hand-off
  * point is just before the end-of-data marker ({@link SmtpConnection}). A refused login blocks the
  * account, without another try, until its settings or its password change.
  */
@@ -32,6 +34,8 @@ public final class SmtpTransport implements Transport {
     /** A kept connection idle longer than this is reopened rather than probed (servers drop idle ones). */
     private static final Duration MAX_IDLE = Duration.ofMinutes(2);
     private static final int PROBE_TIMEOUT_MILLIS = 15_000;
+    /** A kept connection used this recently is reused without the RSET round trip. */
+    private static final Duration PROBE_AFTER_IDLE = Duration.ofSeconds(1);
 
     private final Account account;
     private final SecretLookup secrets;
@@ -40,11 +44,21 @@ public final class SmtpTransport implements Transport {
     private final MimeAssembler assembler = new MimeAssembler();
     private final AtomicReference<RejectedCertificate> rejected = new AtomicReference<>();
     private final SocketTracker sockets = new SocketTracker();
+    private final Duration probeAfterIdle;
     private SmtpConnection connection;
+    /** The connection of the message under way when it was reused without a probe. */
+    private SmtpConnection reusedUnprobed;
     private long lastUsedNanos;
     private final RefusedLogin refusedLogin = new RefusedLogin();
 
     public SmtpTransport(Account account, SecretLookup secrets, SmtpTimeouts timeouts, ServerTrust trust) {
+        this(account, secrets, timeouts, trust, PROBE_AFTER_IDLE);
+    }
+
+    /** As the public constructor, with the idle time after which a kept connection is probed (tests). */
+    SmtpTransport(Account account, SecretLookup secrets, SmtpTimeouts timeouts, ServerTrust trust,
+                  Duration probeAfterIdle) {
+        this.probeAfterIdle = probeAfterIdle;
         this.account = account;
         this.secrets = secrets;
         this.timeouts = timeouts;
@@ -65,6 +79,23 @@ public final class SmtpTransport implements Transport {
         MimeMessage mime = assembler.assembleForSending(message);
         gate.checkNotCancelled();
         SmtpConnection smtp = connected();
+        try {
+            return send(smtp, message, mime, gate);
+        } catch (StaleConnection stale) {
+            // The kept connection was reused unprobed and turned out dead before any of the message
+            // went: the server has nothing of it, so it goes once more on a fresh connection.
+            gate.checkNotCancelled();
+            connection = open();
+            try {
+                return send(connection, message, mime, gate);
+            } catch (StaleConnection again) {
+                throw again.failure();
+            }
+        }
+    }
+
+    private HandOffReceipt send(SmtpConnection smtp, OutgoingMessage message, MimeMessage mime, HandOffGate gate)
+            throws TransferException, StaleConnection {
         boolean keep = false;
         try {
             List<MailAddress> envelope = MimeAssembler.envelopeRecipients(message.content());
@@ -86,7 +117,12 @@ public final class SmtpTransport implements Transport {
             return new HandOffReceipt(SmtpFailures.reply(smtp.getLastServerResponse()));
         } catch (MessagingException e) {
             TransferException cancel = cancelIn(e, smtp, gate);
-            throw cancel != null ? cancel : SmtpFailures.sending(e, smtp.endOfDataWritten(), account, timeouts);
+            TransferException failure = cancel != null ? cancel
+                    : SmtpFailures.sending(e, smtp.endOfDataWritten(), account, timeouts);
+            if (cancel == null && smtp == reusedUnprobed && !smtp.dataStarted() && SmtpFailures.connectionLost(e)) {
+                throw new StaleConnection(failure);
+            }
+            throw failure;
         } finally {
             if (keep) {
                 lastUsedNanos = System.nanoTime();
@@ -95,6 +131,21 @@ public final class SmtpTransport implements Transport {
                 smtp.abort();
                 connection = null;
             }
+            reusedUnprobed = null;
+        }
+    }
+
+    /** A kept connection found dead before the message began; carries the failure to report if it recurs. */
+    private static final class StaleConnection extends Exception {
+        private final TransferException failure;
+
+        StaleConnection(TransferException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+
+        TransferException failure() {
+            return failure;
         }
     }
 
@@ -114,11 +165,20 @@ public final class SmtpTransport implements Transport {
         return null;
     }
 
-    /** The kept connection if it still answers RSET, else a new one (connect, TLS, login). */
+    /**
+     * The kept connection, else a new one (connect, TLS, login). One used successfully within
+     * {@link #probeAfterIdle} is taken as it is: a server rarely drops a connection within a
+     * second of its last reply, and {@link #transfer} resends on a fresh one if it did. One idle
+     * longer must still answer RSET.
+     */
     private SmtpConnection connected() throws TransferException {
         if (connection != null) {
-            boolean fresh = System.nanoTime() - lastUsedNanos < MAX_IDLE.toNanos();
-            if (fresh && stillAnswers(connection)) {
+            long idle = System.nanoTime() - lastUsedNanos;
+            if (idle < probeAfterIdle.toNanos()) {
+                reusedUnprobed = connection;
+                return connection;
+            }
+            if (idle < MAX_IDLE.toNanos() && stillAnswers(connection)) {
                 return connection;
             }
             connection.abort();
@@ -140,7 +200,10 @@ public final class SmtpTransport implements Transport {
     private SmtpConnection open() throws TransferException {
         char[] secret = secret();
         rejected.set(null);
-        SSLContext tls = trust.contextFor(account.pinnedCertificate(), rejected);
+        // An account that sends unencrypted needs no TLS context: building one loads the system's
+        // authorities, about 0.3 s of a cold start.
+        SSLContext tls = account.security() == SmtpSecurity.NONE ? null
+                : trust.contextFor(account.pinnedCertificate(), rejected);
         Session session = SmtpSessions.forAccount(account, timeouts, tls, sockets);
         SmtpConnection smtp = new SmtpConnection(session, sockets, timeouts);
         try {

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** An attachment's bytes for Jakarta Activation, opened from the vault each time they are read. */
+/**
+ * An attachment for Jakarta Activation, opened from the vault each time it is read, and read as
+ * base64 lines already: the part that carries it is a {@code PreencodedMimeBodyPart}.
+ */
 final class VaultDataSource implements DataSource {
 
     private final Attachment attachment;
@@ -19,7 +22,7 @@ final class VaultDataSource implements DataSource {
 
     @Override
     public InputStream getInputStream() throws IOException {
-        return source.open(attachment);
+        return new Base64LinesInputStream(source.open(attachment));
     }
 
     @Override

@@ -74,6 +74,18 @@ class SingleInstanceProcessTest {
         }
     }
 
+    /** What the packaging's class-data-sharing training run relies on (packaging/Packager.java). */
+    @Test
+    void withExitWhenReadyTheWindowOpensTakesTypingAndTheProcessEndsByItself() throws Exception {
+        Path probe = home.resolve("probe.txt");
+        Process envoi = envoi("training", List.of("-D" + StartupProbe.PROPERTY + "=" + probe,
+                "-D" + StartupProbe.EXIT_WHEN_READY + "=true"));
+        assertTrue(envoi.waitFor(60, TimeUnit.SECONDS), "exits by itself once the window is ready:\n" + err("training"));
+        assertEquals(0, envoi.exitValue(), err("training"));
+        long readyMicros = Long.parseLong(Files.readString(probe).trim());
+        assertTrue(Math.abs(readyMicros / 1000 - System.currentTimeMillis()) < 120_000, "the probe wrote a recent instant");
+    }
+
     @Test
     void aSecondLaunchOpensItsWindowInTheFirstAndAfterACrashTheNextTakesOver() throws Exception {
         Path classes = home.resolve("classes.log");

@@ -10,27 +10,43 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Benchmark 7: start-up of `java -jar target/envoi.jar --profile DIR` under Xvfb until its compose
- * window takes typing (the {@link StartupProbe}), against an empty JavaFX window with one text
- * field started the same way, same JVM and flags, runs alternating. Runs only with -Pbench, after
- * `package` has built the jar; asserts no time.
+ * Benchmark 7: start-up under Xvfb until the compose window takes typing (the {@link StartupProbe}),
+ * against an empty JavaFX window with one text field started the same way, runs alternating:
+ * `java -jar target/envoi.jar` with the JDK's own class-data archive and with Envoi's AppCDS
+ * archive, and, when `mvn -Ppackage package` has built it, the packaged image through bin/envoi
+ * and jpackage's bin/Envoi, with and without its archive, against the empty window on the image's
+ * own runtime. Runs only with -Pbench, after `package` has built the jar; asserts no time.
  */
 class StartupBenchmark {
 
     private static final String BENCHMARK = "7. start-up";
-    private static final int RUNS = 7;
+    private static final int RUNS = Integer.getInteger("bench.startupRuns", 7);
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final Path JAR = Path.of("target", "envoi.jar");
+    private static final Path IMAGE = Path.of("target", "jpackage", "image", "Envoi");
+    private static final String EMPTY_JAR = "empty JavaFX window, java -jar's JVM";
+    private static final String EMPTY_IMAGE = "empty JavaFX window, the image's runtime";
 
     @TempDir
     Path work;
+
+    /** One way of starting: its command, its environment, and the empty window it is compared with. */
+    private record Way(String name, List<String> command, Map<String, String> env, String baseline) {
+    }
+
+    private record Launch(double millis, double rssMiB) {
+    }
 
     @Test
     void launchToAComposeWindowThatTakesTypingAgainstAnEmptyJavaFxWindow() throws Exception {
@@ -40,51 +56,114 @@ class StartupBenchmark {
             BenchReport.note(BENCHMARK, "skipped: Xvfb is not installed (apt-get install xvfb libgtk-3-0)");
             assumeTrue(false, "Xvfb is not installed");
         }
+        List<Way> ways = ways();
+        Map<String, List<Launch>> launches = new LinkedHashMap<>();
         try (VirtualDisplay display = started.get()) {
-            String profile = work.resolve("profile").toString();
-            List<String> envoi = List.of("-jar", JAR.toString(), "--profile", profile);
-            List<String> empty = List.of("-cp", JAR + File.pathSeparator + Path.of("target", "test-classes"),
-                    EmptyWindowApp.Main.class.getName());
-            // One start each first: it creates the profile and warms the disk cache for both.
-            launch(display, envoi);
-            launch(display, empty);
-            List<Double> envoiMillis = new ArrayList<>();
-            List<Double> emptyMillis = new ArrayList<>();
-            List<Double> envoiRss = new ArrayList<>();
-            List<Double> emptyRss = new ArrayList<>();
-            for (int i = 0; i < RUNS; i++) {
-                Launch e = launch(display, envoi);
-                envoiMillis.add(e.millis());
-                envoiRss.add(e.rssMiB());
-                Launch b = launch(display, empty);
-                emptyMillis.add(b.millis());
-                emptyRss.add(b.rssMiB());
+            // One start each first: it creates the profiles and warms the disk cache for all.
+            for (Way way : ways) {
+                launch(display, way);
             }
-            BenchReport.Figure time = new BenchReport.Figure(BENCHMARK, "launch → compose window takes typing",
-                    Stats.of("ms", envoiMillis)).against("empty JavaFX window, same JVM and flags", Stats.of("ms", emptyMillis));
-            time.bar("≤ 1.5x the empty window", time.ratioTo("empty JavaFX window, same JVM and flags") <= 1.5).record();
-            new BenchReport.Figure(BENCHMARK, "resident memory when ready (VmHWM)", Stats.of("MiB", envoiRss))
-                    .against("empty JavaFX window", Stats.of("MiB", emptyRss)).record();
+            for (int i = 0; i < RUNS; i++) {
+                for (Way way : ways) {
+                    launches.computeIfAbsent(way.name(), n -> new ArrayList<>()).add(launch(display, way));
+                }
+            }
+        }
+        for (Way way : ways) {
+            if (way.baseline() == null) {
+                continue;
+            }
+            BenchReport.Figure time = new BenchReport.Figure(BENCHMARK, way.name() + ": launch → compose window takes typing",
+                    millis(launches.get(way.name()))).against(way.baseline(), millis(launches.get(way.baseline())));
+            time.bar("≤ 1.5x the empty window", time.ratioTo(way.baseline()) <= 1.5).record();
+        }
+        new BenchReport.Figure(BENCHMARK, "java -jar: resident memory when ready (VmHWM)", rss(launches.get(ways.get(0).name())))
+                .against(EMPTY_JAR, rss(launches.get(EMPTY_JAR))).record();
+        if (!Files.isExecutable(IMAGE.resolve("bin").resolve("envoi"))) {
+            BenchReport.note(BENCHMARK, "the packaged image was not measured: build it first with "
+                    + "`mvn -Ppackage,bench verify -Denvoi.installers=false`");
         }
         if (!Files.isExecutable(Path.of("/usr/bin/thunderbird"))) {
             BenchReport.note(BENCHMARK, "Thunderbird is not installed here, so its -compose was not measured");
         }
     }
 
-    private record Launch(double millis, double rssMiB) {
+    private List<Way> ways() throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String probe = "-D" + StartupProbe.PROPERTY + "=PROBE";
+        List<Way> ways = new ArrayList<>();
+        ways.add(new Way("java -jar", List.of(java, probe, "-jar", JAR.toString(), "--profile", profile("jar")),
+                Map.of(), EMPTY_JAR));
+        Optional<Path> jarArchive = jarArchive(java);
+        jarArchive.ifPresent(archive -> ways.add(new Way("java -jar with Envoi's AppCDS archive", List.of(java,
+                "-XX:SharedArchiveFile=" + archive, probe, "-jar", JAR.toString(), "--profile", profile("jar-cds")),
+                Map.of(), EMPTY_JAR)));
+        ways.add(new Way(EMPTY_JAR, List.of(java, probe, "-cp", JAR + File.pathSeparator + Path.of("target", "test-classes"),
+                EmptyWindowApp.Main.class.getName()), Map.of(), null));
+        Path direct = IMAGE.resolve("bin").resolve("envoi");
+        if (Files.isExecutable(direct)) {
+            Map<String, String> probed = Map.of("JAVA_TOOL_OPTIONS", probe);
+            ways.add(new Way("packaged image, bin/envoi (AppCDS)", List.of(direct.toString(), "--profile", profile("image")),
+                    probed, EMPTY_IMAGE));
+            ways.add(new Way("packaged image, jpackage's bin/Envoi (AppCDS)", List.of(IMAGE.resolve("bin").resolve("Envoi")
+                    .toString(), "--profile", profile("image-launcher")), probed, EMPTY_IMAGE));
+            // _JAVA_OPTIONS comes after the launcher's options: the JDK's own archive instead of Envoi's.
+            Path jdkArchive = IMAGE.resolve("lib").resolve("runtime").resolve("lib").resolve("server").resolve("classes.jsa");
+            ways.add(new Way("packaged image, bin/envoi without its archive", List.of(direct.toString(), "--profile",
+                    profile("image-nocds")), Map.of("JAVA_TOOL_OPTIONS", probe, "_JAVA_OPTIONS",
+                    "-XX:SharedArchiveFile=" + jdkArchive.toAbsolutePath()), EMPTY_IMAGE));
+            // JavaFX from the image and the probe from its envoi.jar: the empty window needs nothing else.
+            String javafx;
+            try (Stream<Path> jars = Files.list(IMAGE.resolve("lib").resolve("app").resolve("lib"))) {
+                javafx = jars.filter(p -> p.getFileName().toString().startsWith("javafx-")).map(Path::toString)
+                        .sorted().collect(Collectors.joining(File.pathSeparator));
+            }
+            ways.add(new Way(EMPTY_IMAGE, List.of(IMAGE.resolve("lib").resolve("runtime").resolve("bin").resolve("java")
+                    .toString(), probe, "-cp", javafx + File.pathSeparator + Path.of("target", "test-classes")
+                    + File.pathSeparator + IMAGE.resolve("lib").resolve("app").resolve("envoi.jar"),
+                    EmptyWindowApp.Main.class.getName()), Map.of(), null));
+        }
+        return ways;
     }
 
-    /** Starts one JVM and waits for its probe; the time is from just before the start to the probe's instant. */
-    private Launch launch(VirtualDisplay display, List<String> arguments) throws IOException, InterruptedException {
+    private String profile(String name) {
+        return work.resolve("profile-" + name).toString();
+    }
+
+    /**
+     * An AppCDS archive for `java -jar target/envoi.jar`, dumped from the class list the packaged
+     * image was trained with (packaging/Packager.java); absent when no image has been built.
+     */
+    private Optional<Path> jarArchive(String java) throws IOException, InterruptedException {
+        Path classList = IMAGE.resolve("lib").resolve("app").resolve("envoi.classlist");
+        if (!Files.isRegularFile(classList)) {
+            return Optional.empty();
+        }
+        Path archive = work.resolve("jar.jsa");
+        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-jar", JAR.toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("dump.log").toFile()).start();
+        return dump.waitFor(3, TimeUnit.MINUTES) && dump.exitValue() == 0 && Files.exists(archive)
+                ? Optional.of(archive) : Optional.empty();
+    }
+
+    private static Stats millis(List<Launch> launches) {
+        return Stats.of("ms", launches.stream().map(Launch::millis).toList());
+    }
+
+    private static Stats rss(List<Launch> launches) {
+        return Stats.of("MiB", launches.stream().map(Launch::rssMiB).toList());
+    }
+
+    /** Starts one process and waits for its probe; the time is from just before the start to the probe's instant. */
+    private Launch launch(VirtualDisplay display, Way way) throws IOException, InterruptedException {
         Path probe = Files.createTempFile(work, "probe", ".txt");
         Files.delete(probe);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-D" + StartupProbe.PROPERTY + "=" + probe);
-        command.addAll(arguments);
+        List<String> command = way.command().stream().map(a -> a.replace("PROBE", probe.toString())).toList();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("launch.log").toFile());
         builder.environment().put("DISPLAY", display.name());
+        way.env().forEach((name, value) -> builder.environment().put(name, value.replace("PROBE", probe.toString())));
         Instant start = Instant.now();
         Process process = builder.start();
         try {
@@ -98,8 +177,10 @@ class StartupBenchmark {
             }
             long readyMicros = Long.parseLong(Files.readString(probe).trim());
             long startMicros = start.getEpochSecond() * 1_000_000 + start.getNano() / 1000;
-            return new Launch((readyMicros - startMicros) / 1000.0, peakRssMiB(process.pid()));
+            return new Launch((readyMicros - startMicros) / 1000.0, peakRssMiB(process));
         } finally {
+            // The whole tree: bin/envoi execs java, bin/Envoi starts it as a child.
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -107,7 +188,9 @@ class StartupBenchmark {
         }
     }
 
-    private static double peakRssMiB(long pid) throws IOException {
+    /** The peak RSS of the process, or of its java child when a launcher started one. */
+    private static double peakRssMiB(Process process) throws IOException {
+        long pid = process.descendants().map(ProcessHandle::pid).findFirst().orElse(process.pid());
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmHWM:"))
                 .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0).orElse(Double.NaN);
     }

@@ -450,6 +450,17 @@ public final class FaultSmtpServer implements AutoCloseable {
         return dataStarted.await(seconds, TimeUnit.SECONDS);
     }
 
+    /** Ends every connection now, between commands, as a server restarting or an idle timeout does. */
+    void dropConnections(boolean reset) throws IOException {
+        for (Socket socket : open) {
+            if (reset) {
+                socket.setSoLinger(true, 0);
+            }
+            socket.close();
+        }
+        open.clear();
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;

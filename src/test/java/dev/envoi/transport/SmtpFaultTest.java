@@ -218,7 +218,20 @@ class SmtpFaultTest {
         OutboxEntry entry = harness.entry(id);
         assertEquals(OutboxState.RETRYING, entry.state());
         assertTrue(entry.lastError().contains("broke off"), entry.lastError());
+        assertTrue(entry.lastError().contains("took no data for 1500 ms (write timeout)"), entry.lastError());
         assertTrue(server.messages.isEmpty());
+    }
+
+    @Test
+    void aServerThatClosesTheKeptConnectionBetweenMessagesCostsNoRetry() throws Exception {
+        harness.start(new SmtpTransport(Accounts.loopback("fault", server.port()), a -> Optional.empty(), QUICK,
+                ServerTrust.system(), Duration.ofHours(1)));
+        assertEquals(Folder.SENT, harness.awaitOutcome(harness.submit(Drafts.simple("first"))).folder());
+        server.dropConnections(false);
+        MessageFate second = harness.awaitOutcome(harness.submit(Drafts.simple("second")));
+        assertEquals(Folder.SENT, second.folder(), "sent on a fresh connection, never reported failed: " + second);
+        assertEquals(2, server.messages.size());
+        assertEquals(2, server.connections.get());
     }
 
     @Test

@@ -18,6 +18,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SMTP transport against the fault server: TLS, login, reuse, extensions. */
 @Timeout(30)
@@ -64,9 +67,14 @@ class SmtpTransportTest {
         return messages.outgoing(TestMessages.content(subject, "Bonjour", List.of()));
     }
 
+    private SmtpTransport plain(Duration probeAfterIdle) {
+        return new SmtpTransport(account("127.0.0.1", SmtpSecurity.NONE, AuthMethod.NONE, ""), a -> Optional.empty(),
+                SmtpFaultTest.QUICK, ServerTrust.system(), probeAfterIdle);
+    }
+
     @Test
-    void consecutiveMessagesShareOneConnectionCheckedWithRset() throws Exception {
-        try (SmtpTransport transport = plain()) {
+    void consecutiveMessagesShareOneConnectionCheckedWithRsetAfterIdleness() throws Exception {
+        try (SmtpTransport transport = plain(Duration.ZERO)) {
             transport.transfer(simple("one"), gate);
             transport.transfer(simple("two"), gate);
             transport.transfer(simple("three"), gate);
@@ -74,12 +82,65 @@ class SmtpTransportTest {
         }
         assertEquals(1, server.connections.get());
         assertEquals(3, server.messages.size());
-        assertEquals(2, server.commandsStartingWith("RSET").size(), "each reuse is checked first");
+        assertEquals(2, server.commandsStartingWith("RSET").size(), "each reuse after idleness is checked first");
+    }
+
+    @Test
+    void aConnectionUsedWithinTheLastSecondIsReusedWithoutRset() throws Exception {
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(simple("one"), gate);
+            transport.transfer(simple("two"), gate);
+            transport.transfer(simple("three"), gate);
+        }
+        assertEquals(1, server.connections.get());
+        assertEquals(3, server.messages.size());
+        assertEquals(0, server.commandsStartingWith("RSET").size(), "no round trip spent on a probe");
+    }
+
+    /** A server that closes (FIN) or resets (RST) the kept connection between two messages. */
+    @ParameterizedTest(name = "reset: {0}")
+    @ValueSource(booleans = {false, true})
+    void aKeptConnectionDroppedBetweenMessagesIsReplacedAndTheMessageSentOnce(boolean reset) throws Exception {
+        try (SmtpTransport transport = plain(Duration.ofHours(1))) {
+            transport.transfer(simple("one"), gate);
+            server.dropConnections(reset);
+            Thread.sleep(50);
+            HandOffReceipt receipt = transport.transfer(simple("two"), gate);
+            assertTrue(receipt.reply().startsWith("250"), receipt.reply());
+            transport.transfer(simple("three"), gate);
+        }
+        assertEquals(2, server.connections.get());
+        assertEquals(3, server.messages.size(), "each message once");
+        assertEquals(0, server.commandsStartingWith("RSET").size());
+    }
+
+    @Test
+    void aLiveServersRefusalOnAnUnprobedConnectionIsNotRetried() throws Exception {
+        try (SmtpTransport transport = plain(Duration.ofHours(1))) {
+            transport.transfer(simple("one"), gate);
+            server.reply(FaultSmtpServer.Stage.MAIL, "451 4.3.0 Try again later");
+            assertThrows(TransientFailureException.class, () -> transport.transfer(simple("two"), gate));
+        }
+        assertEquals(1, server.connections.get(), "a real answer is not a dead connection");
+        assertEquals(1, server.messages.size());
+    }
+
+    @Test
+    void aConnectionThatDiesMidDataIsNotRetriedSilently() throws Exception {
+        try (SmtpTransport transport = plain(Duration.ofHours(1))) {
+            transport.transfer(simple("one"), gate);
+            server.resetAfterDataBytes(10_000);
+            String longText = "A line of text that makes the message long enough to be cut in its middle.\n".repeat(20_000);
+            assertThrows(TransientFailureException.class, () -> transport.transfer(
+                    messages.outgoing(TestMessages.content("two", longText, List.of())), gate));
+        }
+        assertEquals(1, server.connections.get(), "data had begun: the spooler's retry decides, not the transport");
+        assertEquals(1, server.messages.size());
     }
 
     @Test
     void aDeadKeptConnectionIsReplacedWithoutLosingTheMessage() throws Exception {
-        try (SmtpTransport transport = plain()) {
+        try (SmtpTransport transport = plain(Duration.ZERO)) {
             transport.transfer(simple("one"), gate);
             server.reply(FaultSmtpServer.Stage.RSET, "421 4.4.2 Idle too long, closing");
             HandOffReceipt receipt = transport.transfer(simple("two"), gate);

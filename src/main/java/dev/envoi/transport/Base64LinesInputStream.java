@@ -1,0 +1,87 @@
+package dev.envoi.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * An attachment's bytes as base64 in lines of 76 characters, each ending in CRLF: exactly what
+ * Angus's encoder writes, but made by the JDK's {@link Base64}, whose encoding loop the JIT turns
+ * into vector instructions (a third of the time of Angus's byte-at-a-time loop for 256 MiB, and
+ * far less to compile). The message carries it in a {@code PreencodedMimeBodyPart}, so Jakarta
+ * Mail copies it as it is.
+ */
+final class Base64LinesInputStream extends InputStream {
+
+    /** The bytes of one 76-character line. */
+    private static final int LINE_BYTES = 57;
+    private static final int LINES = 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final Base64.Encoder ENCODER = Base64.getMimeEncoder(76, CRLF);
+
+    private final InputStream raw;
+    private final byte[] chunk = new byte[LINE_BYTES * LINES];
+    private final byte[] encoded = new byte[LINES * 78];
+    private int position;
+    private int limit;
+    private boolean ended;
+
+    Base64LinesInputStream(InputStream raw) {
+        this.raw = raw;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return encoded[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        int n = Math.min(length, limit - position);
+        System.arraycopy(encoded, position, buffer, offset, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return limit - position;
+    }
+
+    /** Encodes the next whole lines (the last may be shorter); false once the source has ended. */
+    private boolean fill() throws IOException {
+        if (ended) {
+            return false;
+        }
+        int n = raw.readNBytes(chunk, 0, chunk.length);
+        if (n == 0) {
+            ended = true;
+            return false;
+        }
+        // Every chunk but the last is whole lines, so the lines run on across chunks unbroken.
+        int length = ENCODER.encode(n == chunk.length ? chunk : Arrays.copyOf(chunk, n), encoded);
+        encoded[length] = '\r';
+        encoded[length + 1] = '\n';
+        position = 0;
+        limit = length + 2;
+        if (n < chunk.length) {
+            ended = true;
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        raw.close();
+    }
+}
