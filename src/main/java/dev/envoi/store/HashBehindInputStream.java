@@ -160,7 +160,7 @@ final class HashBehindInputStream extends InputStream {
             return free.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the attachment was being checked");
+            throw interruptedWhileChecking();
         }
     }
 
@@ -169,7 +169,7 @@ final class HashBehindInputStream extends InputStream {
             toHash.put(chunk);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the attachment was being checked");
+            throw interruptedWhileChecking();
         }
     }
 
@@ -182,7 +182,7 @@ final class HashBehindInputStream extends InputStream {
             actual = digest.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the attachment was being checked");
+            throw interruptedWhileChecking();
         } catch (ExecutionException e) {
             throw new IOException(WORDS.get("attachment.uncheckable", name, e.getCause()), e.getCause());
         }
@@ -196,5 +196,9 @@ final class HashBehindInputStream extends InputStream {
         // A transfer given up half-way: the hasher would wait for chunks forever.
         digest.cancel(true);
         in.close();
+    }
+
+    private InterruptedIOException interruptedWhileChecking() {
+        return new InterruptedIOException(WORDS.get("attachment.checkInterrupted", name));
     }
 }
