@@ -104,20 +104,8 @@ final class HashBehindInputStream extends InputStream {
         return limit - position;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipping would leave bytes unhashed; read them instead.
-        long skipped = 0;
-        byte[] scratch = new byte[8192];
-        while (skipped < n) {
-            int read = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
-    }
+    // No skip override: InputStream's own skip reads through read(byte[], int, int), so skipped
+    // bytes are hashed too (VerifyingInputStream, a FilterInputStream, must override it instead).
 
     /** The next chunk of the file; false at its end, once the digest has been checked. */
     private boolean fill() throws IOException {

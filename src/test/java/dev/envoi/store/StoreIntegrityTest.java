@@ -121,6 +121,21 @@ class StoreIntegrityTest {
         }
     }
 
+    /** Skipped bytes are checked too: a reader that skips the damaged part still gets the failure. */
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {200_000, 3_000_000})
+    void skippingOverAChangedByteStillFails(int size) throws Exception {
+        Attachment attachment = attach(size);
+        Path vaultFile = vaultFile(attachment);
+        byte[] bytes = Files.readAllBytes(vaultFile);
+        bytes[size / 2] ^= 0x40;
+        Files.write(vaultFile, bytes);
+        try (InputStream in = store.openAttachment(attachment)) {
+            assertEquals(size - 10, in.skip(size - 10));
+            assertThrows(CorruptAttachmentException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+        }
+    }
+
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {200_000, 3_000_000})
     void aVaultFileThatGrewOrShrankFailsBeforeItsEnd(int size) throws Exception {
