@@ -73,7 +73,10 @@ final class SmtpConnection extends SMTPTransport {
 
     @Override
     protected OutputStream data() throws MessagingException {
+        // Only the body is written with Nagle's gathering; finishData (or the abort that follows
+        // any failure) ends it before another command.
         OutputStream angus = super.data();
+        sockets.gatherData();
         stream = new GatedOutputStream(angus, gate, expectedSize);
         // MIME writers hand 8bit text over a byte at a time; the buffer spares each byte the trip
         // through the gate and Angus's streams. finishData flushes it before the hand-off point.
@@ -121,6 +124,7 @@ final class SmtpConnection extends SMTPTransport {
     @Override
     protected void finishData() throws IOException, MessagingException {
         buffered.flush();
+        sockets.sendPromptly();
         try {
             gate.handOff();
         } catch (TransferCancelledException e) {

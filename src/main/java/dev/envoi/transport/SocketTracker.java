@@ -37,6 +37,35 @@ final class SocketTracker {
         return socket;
     }
 
+    /**
+     * Lets the kernel gather message data into full segments (Nagle's algorithm) while a body is
+     * written: the data stream hands the socket 8 KiB at a time, and with TCP_NODELAY each write
+     * left as a segment of its own, which on loopback (a local relay) cost the sender and the
+     * server a kernel round per 8 KiB: a third more CPU for a large attachment.
+     */
+    void gatherData() {
+        setNoDelay(false);
+    }
+
+    /**
+     * Back to TCP_NODELAY, which also sends at once whatever data Nagle still holds, so neither the
+     * end-of-data marker nor the next command waits for the server's delayed acknowledgement.
+     */
+    void sendPromptly() {
+        setNoDelay(true);
+    }
+
+    private void setNoDelay(boolean on) {
+        Socket s = socket;
+        if (s != null && !s.isClosed()) {
+            try {
+                s.setTcpNoDelay(on);
+            } catch (SocketException e) {
+                // The socket just died; the next write reports it.
+            }
+        }
+    }
+
     void setReadTimeout(int millis) {
         Socket s = socket;
         if (s != null && !s.isClosed()) {
