@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class StartupBenchmark {
         Optional<VirtualDisplay> started = VirtualDisplay.start();
         if (started.isEmpty()) {
             BenchReport.note(BENCHMARK, "skipped: Xvfb is not installed (apt-get install xvfb libgtk-3-0)");
-            assumeTrue(false, "Xvfb is not installed");
+            Assumptions.abort("Xvfb is not installed: the benchmark needs a display to start windows on");
         }
         List<Way> ways = ways();
         Map<String, List<Launch>> launches = new LinkedHashMap<>();
