@@ -6,7 +6,6 @@ import dev.envoi.message.DraftContent;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -149,7 +148,7 @@ public final class MimeAssembler {
         for (Attachment attachment : content.attachments()) {
             // Base64 already (VaultDataSource), so Jakarta Mail does not encode it again.
             MimeBodyPart part = new PreencodedMimeBodyPart("base64");
-            part.setDataHandler(new DataHandler(new VaultDataSource(attachment, source)));
+            part.setDataHandler(new VaultDataHandler(new VaultDataSource(attachment, source)));
             part.setFileName(attachment.fileName());
             part.setDisposition(Part.ATTACHMENT);
             // Said here too: without the header, saveChanges would read the whole file to choose one.

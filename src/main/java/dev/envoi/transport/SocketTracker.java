@@ -12,11 +12,15 @@ final class SocketTracker {
 
     private volatile Socket socket;
     private volatile javax.net.ssl.SSLSocket tls;
+    /** The socket Angus talks through: the TLS layer once there is one, else the TCP socket. */
+    private volatile Socket wire;
 
     /** Every socket Envoi opens goes through here: no Nagle delay, so small commands leave at once. */
     Socket track(Socket created) throws SocketException {
         created.setTcpNoDelay(true);
         socket = created;
+        tls = null;
+        wire = created;
         return created;
     }
 
@@ -25,7 +29,20 @@ final class SocketTracker {
         if (secured instanceof javax.net.ssl.SSLSocket ssl) {
             tls = ssl;
         }
+        wire = secured;
         return secured;
+    }
+
+    /**
+     * Where the message data goes: the stream of the socket Angus reads and writes, so after
+     * STARTTLS the TLS layer, never the TCP socket beneath it.
+     */
+    java.io.OutputStream dataOutput() throws IOException {
+        Socket s = wire;
+        if (s == null) {
+            throw new IOException("no SMTP connection");
+        }
+        return s.getOutputStream();
     }
 
     java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {

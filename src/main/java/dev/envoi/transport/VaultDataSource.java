@@ -22,6 +22,10 @@ final class VaultDataSource implements DataSource {
 
     @Override
     public InputStream getInputStream() throws IOException {
+        return lines();
+    }
+
+    Base64LinesInputStream lines() throws IOException {
         return new Base64LinesInputStream(source.open(attachment));
     }
 

@@ -58,9 +58,10 @@ class AccountTesterTest {
 
     @Test
     void aClosedPortFailsAtConnect() throws Exception {
-        int port = server.port();
-        server.close();
-        Report report = test(account(SmtpSecurity.TLS, AuthMethod.NONE, port), null, ServerTrust.system());
+        Report report;
+        try (RefusingPort closed = new RefusingPort()) {
+            report = test(account(SmtpSecurity.TLS, AuthMethod.NONE, closed.port()), null, ServerTrust.system());
+        }
         assertEquals(Step.CONNECT, report.failure().orElseThrow().step());
         assertTrue(report.failure().get().detail().contains("refused the connection"), report.toString());
         assertEquals(1, report.steps().size(), "later steps are not run");

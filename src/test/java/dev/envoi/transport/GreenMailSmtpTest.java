@@ -126,12 +126,20 @@ class GreenMailSmtpTest {
     @Test
     void implicitTlsWithAVerifiedCertificateDelivers() throws Exception {
         TestCertificates certificates = TestCertificates.get();
+        TestMessages messages = new TestMessages();
+        byte[] file = new byte[200_000];
+        new Random(11).nextBytes(file);
+        Attachment attachment = messages.attachment("secret.bin", "application/octet-stream", file);
         try (SmtpTransport transport = new SmtpTransport(account("localhost", mail.getSmtps().getPort(), SmtpSecurity.TLS,
                 ""), SECRET, SmtpFaultTest.QUICK, ServerTrust.anchoredIn(certificates.authority))) {
-            transport.transfer(new TestMessages().outgoing(TestMessages.content("over TLS", "chiffré", List.of())),
+            transport.transfer(messages.outgoing(TestMessages.content("over TLS", "chiffré", List.of(attachment))),
                     new RecordingGate());
         }
-        assertEquals("over TLS", readInbox("jane", "jane-pw").getSubject());
+        MimeMessage received = readInbox("jane", "jane-pw");
+        assertEquals("over TLS", received.getSubject());
+        try (InputStream in = ((Multipart) received.getContent()).getBodyPart(1).getInputStream()) {
+            assertArrayEquals(file, in.readAllBytes(), "the attachment went through the TLS layer, whole");
+        }
     }
 
     @Test

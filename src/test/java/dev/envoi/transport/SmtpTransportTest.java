@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,14 +15,17 @@ import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
 import dev.envoi.transport.DeliveryOptions.Notify;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -198,12 +202,20 @@ class SmtpTransportTest {
     void startTlsIsUsedAndTheCertificateChecked() throws Exception {
         TestCertificates certificates = TestCertificates.get();
         server.startTls(certificates.serverContext());
+        byte[] file = new byte[200_000];
+        new Random(5).nextBytes(file);
+        OutgoingMessage withFile = messages.outgoing(TestMessages.content("secret", "Bonjour",
+                List.of(messages.attachment("secret.bin", "application/octet-stream", file))));
         try (SmtpTransport transport = transport(account("localhost", SmtpSecurity.STARTTLS, AuthMethod.NONE, ""),
                 a -> Optional.empty(), ServerTrust.anchoredIn(certificates.authority))) {
-            transport.transfer(simple("secret"), gate);
+            transport.transfer(withFile, gate);
         }
         assertTrue(server.saw("STARTTLS"));
         assertEquals(1, server.messages.size());
+        MimeMessage received = parse(server.messages.get(0));
+        try (InputStream in = ((Multipart) received.getContent()).getBodyPart(1).getInputStream()) {
+            assertArrayEquals(file, in.readAllBytes(), "the attachment went through the TLS layer, not beneath it");
+        }
     }
 
     @Test
@@ -365,12 +377,13 @@ class SmtpTransportTest {
 
     @Test
     void aRefusedConnectionIsTransientAndSaysSo() throws Exception {
-        int port = server.port();
-        server.close();
-        Account account = new Account("gone", MailAddress.of("emile@example.org"), "127.0.0.1", port, SmtpSecurity.NONE,
-                "", AuthMethod.NONE, 0, true, false, false, "", false);
-        TransientFailureException e = assertThrows(TransientFailureException.class, () ->
-                transport(account, a -> Optional.empty(), ServerTrust.system()).transfer(simple("x"), gate));
+        TransientFailureException e;
+        try (RefusingPort closed = new RefusingPort()) {
+            Account account = new Account("gone", MailAddress.of("emile@example.org"), "127.0.0.1", closed.port(),
+                    SmtpSecurity.NONE, "", AuthMethod.NONE, 0, true, false, false, "", false);
+            e = assertThrows(TransientFailureException.class, () ->
+                    transport(account, a -> Optional.empty(), ServerTrust.system()).transfer(simple("x"), gate));
+        }
         assertTrue(e.getMessage().contains("refused the connection"), e.getMessage());
     }
 
