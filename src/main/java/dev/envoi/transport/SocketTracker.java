@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -9,6 +10,8 @@ import java.net.SocketException;
  * for the reply to the end-of-data marker (Angus has one read timeout for everything).
  */
 final class SocketTracker {
+
+    private static final Sentences WORDS = Sentences.of(SocketTracker.class);
 
     private volatile Socket socket;
     private volatile javax.net.ssl.SSLSocket tls;
@@ -40,7 +43,7 @@ final class SocketTracker {
     java.io.OutputStream dataOutput() throws IOException {
         Socket s = wire;
         if (s == null) {
-            throw new IOException("no SMTP connection");
+            throw new IOException(WORDS.get("data.noConnection"));
         }
         return s.getOutputStream();
     }
