@@ -12,9 +12,9 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * Angus's SMTP client with Envoi's hand-off point built in. Angus writes a message as
  * {@code writeTo(data())} followed by {@code finishData()}, which writes the end-of-data marker:
  * <ul>
- *   <li>{@link #data()} wraps the DATA stream so the gate is asked about a cancel as bytes go out; a
- *       cancel becomes an IOException, on which Angus closes the socket at once, so the server
- *       never sees the marker and discards what it got;</li>
+ *   <li>{@link #data()} lets Angus send DATA, then returns Envoi's data stream, under which the gate
+ *       is asked about a cancel as bytes go out; a cancel becomes an IOException, on which Angus
+ *       closes the socket at once, so the server never sees the marker and discards what it got;</li>
  *   <li>{@link #finishData()} records the hand-off, durably, before calling Angus to write the
  *       marker, and lengthens the read timeout for the reply to it.</li>
  * </ul>
