@@ -112,15 +112,23 @@ public final class AccountsViewModel {
         error.set("");
     }
 
-    /** Checks the form, saves the account and, if one was typed, its password where the user chose. */
-    public void save() {
-        Account account;
+    /** The account the form describes, or empty with the form's problem shown. */
+    private Optional<Account> checkedForm() {
         try {
-            account = form.toAccount(texts);
+            return Optional.of(form.toAccount(texts));
         } catch (AccountForm.Invalid e) {
             error.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Checks the form, saves the account and, if one was typed, its password where the user chose. */
+    public void save() {
+        Optional<Account> checked = checkedForm();
+        if (checked.isEmpty()) {
             return;
         }
+        Account account = checked.get();
         Account replaced = selected.get();
         char[] secret = form.password.get().toCharArray();
         work(() -> {
@@ -169,13 +177,11 @@ public final class AccountsViewModel {
 
     /** Connects, negotiates TLS and logs in with what the form holds, and says which step failed. */
     public void testConnection() {
-        Account account;
-        try {
-            account = form.toAccount(texts);
-        } catch (AccountForm.Invalid e) {
-            error.set(e.getMessage());
+        Optional<Account> checked = checkedForm();
+        if (checked.isEmpty()) {
             return;
         }
+        Account account = checked.get();
         String typed = form.password.get();
         SecretLookup secret = typed.isEmpty() ? context.credentials()
                 : a -> Optional.of(typed.toCharArray());
