@@ -199,6 +199,27 @@ class SmtpTransportTest {
     }
 
     @Test
+    void leadingDotsSurviveTheWireAndTheDataEndsWhereTheMessageEnds() throws Exception {
+        byte[] file = new byte[100_000];
+        new Random(9).nextBytes(file);
+        OutgoingMessage message = messages.outgoing(TestMessages.content("dots", ".one\n..two\nthree.\n",
+                List.of(messages.attachment("data.bin", "application/octet-stream", file))));
+        try (SmtpTransport transport = plain()) {
+            transport.transfer(message, gate);
+        }
+        String raw = new String(server.messages.get(0), StandardCharsets.ISO_8859_1);
+        // The server takes one dot off a line that starts with two: "..two" arrives whole only if
+        // the client doubled its first dot.
+        assertTrue(raw.contains("\r\n.one\r\n..two\r\nthree.\r\n"), "dots doubled at line starts: " + raw);
+        assertTrue(raw.endsWith("--"), "the closing boundary's line end is the marker's: no blank line added");
+        assertFalse(raw.replace("\r\n", "").contains("\r") || raw.replace("\r\n", "").contains("\n"),
+                "every line ends in CRLF");
+        try (InputStream in = ((Multipart) parse(server.messages.get(0)).getContent()).getBodyPart(1).getInputStream()) {
+            assertArrayEquals(file, in.readAllBytes());
+        }
+    }
+
+    @Test
     void startTlsIsUsedAndTheCertificateChecked() throws Exception {
         TestCertificates certificates = TestCertificates.get();
         server.startTls(certificates.serverContext());
