@@ -15,15 +15,12 @@ final class SocketTracker {
 
     private volatile Socket socket;
     private volatile javax.net.ssl.SSLSocket tls;
-    /** The socket Angus talks through: the TLS layer once there is one, else the TCP socket. */
-    private volatile Socket wire;
 
     /** Every socket Envoi opens goes through here: no Nagle delay, so small commands leave at once. */
     Socket track(Socket created) throws SocketException {
         created.setTcpNoDelay(true);
         socket = created;
         tls = null;
-        wire = created;
         return created;
     }
 
@@ -32,7 +29,6 @@ final class SocketTracker {
         if (secured instanceof javax.net.ssl.SSLSocket ssl) {
             tls = ssl;
         }
-        wire = secured;
         return secured;
     }
 
@@ -41,7 +37,8 @@ final class SocketTracker {
      * STARTTLS the TLS layer, never the TCP socket beneath it.
      */
     java.io.OutputStream dataOutput() throws IOException {
-        Socket s = wire;
+        Socket tlsLayer = tls;
+        Socket s = tlsLayer != null ? tlsLayer : socket;
         if (s == null) {
             throw new IOException(WORDS.get("data.noConnection"));
         }
