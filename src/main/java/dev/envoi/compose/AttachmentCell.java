@@ -2,6 +2,7 @@ package dev.envoi.compose;
 
 import dev.envoi.ui.Texts;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -9,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** A line of the attachment list: name, size and a remove button. */
+/** A line of the attachment list: name, size and a remove button (while the message can be edited). */
 final class AttachmentCell extends ListCell<AttachmentItem> {
 
     private final Label name = new Label();
@@ -18,9 +19,11 @@ final class AttachmentCell extends ListCell<AttachmentItem> {
     private final Texts texts;
     private final HBox line;
 
-    AttachmentCell(Consumer<AttachmentItem> onRemove, Texts texts) {
+    AttachmentCell(Consumer<AttachmentItem> onRemove, ObservableBooleanValue editing, Texts texts) {
         this.texts = texts;
         remove.setText(texts.get("button.remove"));
+        // Hidden, not removed, once the message is sent: the line keeps its layout.
+        remove.visibleProperty().bind(editing);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         size.getStyleClass().add("size");

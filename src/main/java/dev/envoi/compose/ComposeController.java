@@ -1,6 +1,8 @@
 package dev.envoi.compose;
 
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -50,13 +52,13 @@ public final class ComposeController {
     @FXML private Label subjectLabel;
     @FXML private ComboBox<dev.envoi.message.MailAddress> fromField;
     @FXML private RecipientField toField;
-    @FXML private Label sendingToLabel;
     @FXML private RecipientField ccField;
     @FXML private RecipientField bccField;
     @FXML private TextField subjectField;
     @FXML private TextArea bodyArea;
     @FXML private HBox attachmentBar;
     @FXML private ListView<AttachmentItem> attachmentList;
+    @FXML private Label heldAttachments;
     @FXML private Label totalSizeLabel;
     @FXML private ProgressBar sendProgress;
     @FXML private Label sendStatus;
@@ -77,7 +79,7 @@ public final class ComposeController {
         attachButton.setOnAction(e -> model.attachWithChooser());
         outboxButton.setOnAction(e -> model.openOutbox());
         accountsButton.setOnAction(e -> model.openAccounts());
-        accountsButton.disableProperty().bind(model.sendingProperty());
+        accountsButton.disableProperty().bind(model.editingProperty().not());
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
         new FileDrop(model::attach).install(root);
@@ -101,34 +103,37 @@ public final class ComposeController {
         bccLabel.setLabelFor(bccField.editor());
         subjectLabel.setLabelFor(subjectField);
         ccBccToggle.selectedProperty().bindBidirectional(model.showCcBccProperty());
-        // While a message is on its way, one line says who it goes to, in place of the emptied fields.
-        var showCopies = model.showCcBccProperty().and(model.sendingProperty().not());
         for (Node node : new Node[] {ccLabel, ccField, bccLabel, bccField}) {
-            node.visibleProperty().bind(showCopies);
-            node.managedProperty().bind(showCopies);
+            node.visibleProperty().bind(model.showCcBccProperty());
+            node.managedProperty().bind(model.showCcBccProperty());
         }
-        toField.visibleProperty().bind(model.sendingProperty().not());
-        toField.managedProperty().bind(toField.visibleProperty());
-        sendingToLabel.textProperty().bind(model.sendingToProperty());
-        sendingToLabel.visibleProperty().bind(model.sendingProperty());
-        sendingToLabel.managedProperty().bind(sendingToLabel.visibleProperty());
         subjectField.textProperty().bindBidirectional(model.subjectProperty());
         bodyArea.textProperty().bindBidirectional(model.bodyProperty());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
-        // While a message is on its way the fields are read-only; they empty once it is submitted.
-        toField.disableProperty().bind(model.sendingProperty());
-        ccField.disableProperty().bind(model.sendingProperty());
-        bccField.disableProperty().bind(model.sendingProperty());
-        subjectField.editableProperty().bind(model.sendingProperty().not());
-        bodyArea.editableProperty().bind(model.sendingProperty().not());
-        fromField.disableProperty().bind(model.sendingProperty());
+        // From Send on, the window shows the message and takes no edits; once the lists are
+        // released each field shows its words in place. Nothing moves, so little is redrawn.
+        var locked = model.editingProperty().not();
+        toField.lockedProperty().bind(locked);
+        ccField.lockedProperty().bind(locked);
+        bccField.lockedProperty().bind(locked);
+        toField.heldTextProperty().bind(heldWords(HeldMessage::to));
+        ccField.heldTextProperty().bind(heldWords(HeldMessage::cc));
+        bccField.heldTextProperty().bind(heldWords(HeldMessage::bcc));
+        subjectField.editableProperty().bind(model.editingProperty());
+        bodyArea.editableProperty().bind(model.editingProperty());
+        fromField.disableProperty().bind(locked);
+    }
+
+    private StringBinding heldWords(Function<HeldMessage, String> part) {
+        return Bindings.createStringBinding(() -> part.apply(model.heldProperty().get()), model.heldProperty());
     }
 
     private void bindAttachments() {
         attachmentList.setItems(model.attachments());
-        attachmentList.setCellFactory(list -> new AttachmentCell(model::removeAttachment, model.texts()));
+        attachmentList.setCellFactory(list -> new AttachmentCell(model::removeAttachment, model.editingProperty(),
+                model.texts()));
         attachmentList.setOnKeyPressed(e -> {
             AttachmentItem selected = attachmentList.getSelectionModel().getSelectedItem();
             if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected != null) {
@@ -138,8 +143,22 @@ public final class ComposeController {
         // Tall enough for three files without scrolling, no taller: the body keeps the room.
         attachmentList.prefHeightProperty().bind(Bindings.min(3, Bindings.size(model.attachments()))
                 .multiply(ATTACHMENT_ROW_EMS * Font.getDefault().getSize()).add(4));
-        attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()));
+        StringBinding heldFiles = heldWords(HeldMessage::attachments);
+        attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()).or(heldFiles.isNotEmpty()));
         attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
+        // A sent message's files as words, in the list's place and at its height.
+        heldAttachments.textProperty().bind(heldFiles);
+        heldAttachments.visibleProperty().bind(heldFiles.isNotEmpty());
+        heldAttachments.managedProperty().bind(heldAttachments.visibleProperty());
+        attachmentList.visibleProperty().bind(heldFiles.isEmpty());
+        attachmentList.managedProperty().bind(attachmentList.visibleProperty());
+        heldFiles.addListener((o, was, words) -> {
+            if (words.isEmpty()) {
+                HeightPin.release(attachmentBar);
+            } else {
+                HeightPin.hold(attachmentBar);
+            }
+        });
         totalSizeLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.texts().get("total", model.totalSizeProperty().get()), model.totalSizeProperty()));
     }
@@ -148,28 +167,21 @@ public final class ComposeController {
         notifyDeliveryCheck.selectedProperty().bindBidirectional(model.notifyDeliveryProperty());
         readReceiptCheck.selectedProperty().bindBidirectional(model.readReceiptProperty());
         optionsMenu.textProperty().bind(model.optionsTextProperty());
-        optionsMenu.disableProperty().bind(model.sendingProperty());
+        optionsMenu.disableProperty().bind(model.editingProperty().not());
     }
 
     private void bindSending() {
-        var sending = model.sendingProperty();
+        var locked = model.editingProperty().not();
         sendButton.disableProperty().bind(model.canSendProperty().not());
-        saveDraftButton.disableProperty().bind(sending);
-        attachButton.disableProperty().bind(sending);
+        saveDraftButton.disableProperty().bind(locked);
+        attachButton.disableProperty().bind(locked);
         sendStatus.textProperty().bind(model.statusProperty());
-        cancelSendButton.visibleProperty().bind(sending);
-        cancelSendButton.managedProperty().bind(sending);
+        // Always laid out, shown only while sending: the status bar keeps its height.
+        cancelSendButton.visibleProperty().bind(model.sendingProperty());
         cancelSendButton.disableProperty().bind(model.cancelEnabledProperty().not());
         cancelSendButton.setOnAction(e -> model.cancel());
         sendProgress.progressProperty().bind(model.progressProperty());
         sendProgress.visibleProperty().bind(model.progressVisibleProperty());
         sendProgress.managedProperty().bind(sendProgress.visibleProperty());
-    }
-
-    private static void showWhen(boolean show, Node... nodes) {
-        for (Node node : nodes) {
-            node.setVisible(show);
-            node.setManaged(show);
-        }
     }
 }

@@ -84,7 +84,8 @@ public final class ComposeViewModel {
     private final ReadOnlyBooleanWrapper cancelEnabled = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper sendingTo = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<HeldMessage> held = new ReadOnlyObjectWrapper<>(HeldMessage.NONE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressIndicatorValues.INDETERMINATE);
     private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
@@ -114,17 +115,19 @@ public final class ComposeViewModel {
                 id -> DraftView.of(session.reopen(id)), this::applyTracked);
         this.progressSubscription = context.progress().subscribe(tracker::progress);
         sending.bind(Bindings.createBooleanBinding(() -> sendState.get().isSending(), sendState));
-        progressVisible.bind(Bindings.createBooleanBinding(() -> sendState.get() instanceof SendState.Submitting
-                || sendState.get() instanceof SendState.Transferring, sendState));
+        editing.bind(Bindings.createBooleanBinding(() -> sendState.get().isEditing(), sendState));
+        // Only a transfer has a progress to show; submitting says so in words and draws nothing new.
+        progressVisible.bind(Bindings.createBooleanBinding(() -> sendState.get() instanceof SendState.Transferring,
+                sendState));
         progress.bind(Bindings.createDoubleBinding(() -> ProgressIndicatorValues.of(sendState.get()), sendState));
-        canSend.bind(Bindings.createBooleanBinding(() -> !busy.get() && !sendState.get().isSending(), busy, sendState));
+        canSend.bind(Bindings.createBooleanBinding(() -> !busy.get() && editing.get(), busy, editing));
         title.bind(Bindings.createStringBinding(() -> subject.get().isBlank() ? texts.get("title.new")
                 : texts.get("title.subject", subject.get()), subject));
         // The menu's own label shows that an option is on, so it is seen without opening the menu.
         optionsText.bind(Bindings.createStringBinding(() -> texts.get(notifyDelivery.get() || readReceipt.get()
                 ? "button.options.on" : "button.options"), notifyDelivery, readReceipt));
-        totalSize.bind(Bindings.createStringBinding(() -> attachments.isEmpty() ? ""
-                : texts.size(attachmentBytes()), attachments));
+        totalSize.bind(Bindings.createStringBinding(() -> attachments.isEmpty() ? held.get().totalSize()
+                : texts.size(attachmentBytes()), attachments, held));
         watchForChanges();
     }
 
@@ -214,9 +217,17 @@ public final class ComposeViewModel {
         return sending.getReadOnlyProperty();
     }
 
-    /** Who a submitted message goes to, as one line (the recipient lists themselves are released). */
-    public ReadOnlyStringProperty sendingToProperty() {
-        return sendingTo.getReadOnlyProperty();
+    /**
+     * True while the message can be edited; false from Send until it comes back for editing (a
+     * cancel, a refusal) or the window closes: the window then shows it and takes no edits.
+     */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editing.getReadOnlyProperty();
+    }
+
+    /** What a submitted message held, as words, once the lists are released; {@link HeldMessage#NONE} while editing. */
+    public ReadOnlyObjectProperty<HeldMessage> heldProperty() {
+        return held.getReadOnlyProperty();
     }
 
     /** Transfer progress, 0 to 1, or indeterminate (negative) while the size is unknown. */
@@ -332,7 +343,7 @@ public final class ComposeViewModel {
 
     /** Opens a draft here when this window holds nothing yet, else in a window of its own. */
     public void openDraft(EntryId draftId) {
-        if (isEmpty() && !sendState.get().isSending()) {
+        if (isEmpty() && editing.get()) {
             open(draftId);
         } else {
             openDraftWindow.accept(draftId);
@@ -340,14 +351,14 @@ public final class ComposeViewModel {
     }
 
     public void attachWithChooser() {
-        if (!sendState.get().isSending()) {
+        if (editing.get()) {
             attach(fileChooser.chooseFiles());
         }
     }
 
     /** Copies files into the profile's vault in the background, then lists them. */
     public void attach(List<Path> files) {
-        if (files.isEmpty() || sendState.get().isSending()) {
+        if (files.isEmpty() || !editing.get()) {
             return;
         }
         busy.set(true);
@@ -373,13 +384,13 @@ public final class ComposeViewModel {
     }
 
     public void removeAttachment(AttachmentItem item) {
-        if (!sendState.get().isSending()) {
+        if (editing.get()) {
             attachments.remove(item);
         }
     }
 
     public void saveDraft() {
-        if (sendState.get().isSending()) {
+        if (!editing.get()) {
             return;
         }
         DraftContent content = currentContent();
@@ -425,7 +436,6 @@ public final class ComposeViewModel {
             return;
         }
         DraftContent content = currentContent();
-        String summary = new RecipientSummary(texts).of(content);
         List<AttachmentItem> items = List.copyOf(attachments);
         autosave.cancel();
         sendState.set(new SendState.Submitting());
@@ -433,7 +443,8 @@ public final class ComposeViewModel {
         background.execute(() -> {
             try {
                 DraftSession.Submitted submitted = session.submit(content, items, MessageStore.SubmitOptions.DEFAULT);
-                ui.execute(() -> submitted(submitted, summary));
+                HeldMessage words = HeldMessage.of(content, texts);
+                ui.execute(() -> submitted(submitted, words));
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     sendState.set(new SendState.Editing());
@@ -506,10 +517,10 @@ public final class ComposeViewModel {
 
     // ---- Internals --------------------------------------------------------------------------------
 
-    private void submitted(DraftSession.Submitted submitted, String recipients) {
-        // Let go of what was sent: the message now lives in the outbox, not in this window. A line
-        // of text says who it goes to, so the window still reads right while it is on its way.
-        sendingTo.set(recipients);
+    private void submitted(DraftSession.Submitted submitted, HeldMessage words) {
+        // Let go of what was sent: the message now lives in the outbox, not in this window. Its
+        // words come first, so the window still reads right (and keeps its layout) while it is on its way.
+        held.set(words);
         to.clear();
         cc.clear();
         bcc.clear();
@@ -539,7 +550,7 @@ public final class ComposeViewModel {
     private void load(DraftView view) {
         loading = true;
         sendState.set(new SendState.Editing());
-        sendingTo.set("");
+        held.set(HeldMessage.NONE);
         cancelEnabled.set(false);
         if (view.from() != null) {
             if (!identities.contains(view.from())) {
@@ -589,7 +600,7 @@ public final class ComposeViewModel {
 
     private void watchForChanges() {
         Runnable changed = () -> {
-            if (!loading && !sendState.get().isSending()) {
+            if (!loading && editing.get()) {
                 edits++;
                 dirty.set(true);
                 autosave.changed();
@@ -608,7 +619,7 @@ public final class ComposeViewModel {
     }
 
     private void autosaveNow() {
-        if (dirty.get() && !sendState.get().isSending() && !isEmpty()) {
+        if (dirty.get() && editing.get() && !isEmpty()) {
             saveDraft();
         }
     }

@@ -3,6 +3,12 @@ package dev.envoi.compose;
 import dev.envoi.message.MailAddress;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
@@ -25,10 +31,16 @@ import org.controlsfx.validation.ValidationSupport;
  * A recipient field: the committed addresses as chips, then a text field for the next ones.
  * Enter, Tab, a comma or semicolon (outside quotes) and focus loss commit what is typed; a
  * pasted list is split at once. An invalid address stays as a chip marked with its reason.
+ * Locked, it takes no edits; holding words (a submitted message's addresses, once its list is
+ * released) it shows them in place of the chips, at the height the chips had.
  */
 public final class RecipientField extends FlowPane {
 
     private final TextField editor = new TextField();
+    private final BooleanProperty locked = new SimpleBooleanProperty(this, "locked");
+    private final BooleanBinding unlocked = locked.not();
+    private final StringProperty heldText = new SimpleStringProperty(this, "heldText", "");
+    private final Label held = new Label();
     private RecipientListModel model;
     private Texts texts;
 
@@ -45,6 +57,40 @@ public final class RecipientField extends FlowPane {
         idProperty().addListener((o, was, id) -> editor.setId(id == null ? null : id + "Input"));
         editor.accessibleTextProperty().bind(accessibleTextProperty());
         editor.setAccessibleRole(AccessibleRole.TEXT_FIELD);
+        editor.editableProperty().bind(unlocked);
+        held.getStyleClass().add("held-text");
+        held.setWrapText(true);
+        held.textProperty().bind(heldText);
+        held.accessibleTextProperty().bind(Bindings.concat(accessibleTextProperty(), ": ", heldText));
+        // Laid out by hand to fill the field's box (layoutChildren), so the words never widen the
+        // field; what does not fit ends in an ellipsis.
+        held.setManaged(false);
+        heldText.addListener((o, was, text) -> {
+            if (text.isEmpty()) {
+                HeightPin.release(this);
+            } else {
+                HeightPin.hold(this);
+            }
+            showContent();
+        });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        held.resizeRelocate(left, top, getWidth() - left - snappedRightInset(), getHeight() - top - snappedBottomInset());
+    }
+
+    /** True while the field takes no edits: no typing, no removing. */
+    public BooleanProperty lockedProperty() {
+        return locked;
+    }
+
+    /** Words shown in place of the chips and the editor; empty to show those again. */
+    public StringProperty heldTextProperty() {
+        return heldText;
     }
 
     /** The text field that takes typing (tests and focus order use it). */
@@ -65,7 +111,7 @@ public final class RecipientField extends FlowPane {
             }
         });
         listModel.chips().addListener((ListChangeListener<RecipientChip>) c -> {
-            showChips();
+            showContent();
             validation.revalidate(editor);
         });
         AutoCompletionBinding<MailAddress> completion = TextFields.bindAutoCompletion(editor,
@@ -78,11 +124,11 @@ public final class RecipientField extends FlowPane {
                 .map(chip -> ValidationResult.fromError(editor, texts.get("error.invalidAddress",
                         listModel.fieldName(), chip.text(), chip.problem())))
                 .orElseGet(ValidationResult::new));
-        showChips();
+        showContent();
     }
 
     private void keyPressed(KeyEvent event) {
-        if (event.isShortcutDown() || event.isAltDown()) {
+        if (event.isShortcutDown() || event.isAltDown() || locked.get()) {
             return;
         }
         if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.TAB) {
@@ -118,10 +164,20 @@ public final class RecipientField extends FlowPane {
         return change;
     }
 
-    /** Replaces the chip nodes in front of the editor; the editor itself stays put, so it keeps focus. */
-    private void showChips() {
+    /**
+     * Replaces the nodes in front of the editor (the chips, or the held words); the editor itself
+     * stays put, so it keeps focus.
+     */
+    private void showContent() {
+        boolean holding = !heldText.get().isEmpty();
+        editor.setVisible(!holding);
+        editor.setManaged(!holding);
         getChildren().remove(0, getChildren().size() - 1);
-        getChildren().addAll(0, model.chips().stream().map(this::chipNode).toList());
+        if (holding) {
+            getChildren().add(0, held);
+        } else if (model != null) {
+            getChildren().addAll(0, model.chips().stream().map(this::chipNode).toList());
+        }
     }
 
     private HBox chipNode(RecipientChip chip) {
@@ -131,6 +187,8 @@ public final class RecipientField extends FlowPane {
         remove.setFocusTraversable(false);
         remove.setAccessibleText(texts.get("remove.named", chip.text()));
         remove.setOnAction(e -> model.remove(chip));
+        // Hidden, not removed, when locked: the chip keeps its width and nothing moves.
+        remove.visibleProperty().bind(unlocked);
         HBox node = new HBox(2, label, remove);
         node.getStyleClass().add("chip");
         node.setAccessibleRole(AccessibleRole.TEXT);

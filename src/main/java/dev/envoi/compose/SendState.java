@@ -37,6 +37,10 @@ public sealed interface SendState {
     record Failed(String reason) implements SendState {
     }
 
+    default boolean isEditing() {
+        return this instanceof Editing;
+    }
+
     default boolean isSending() {
         return !(this instanceof Editing || this instanceof HandedOff);
     }

@@ -115,6 +115,29 @@ class ComposeViewModelTest {
         assertCollected(attachment);
     }
 
+    @Test
+    void aSubmittedMessageIsShownAsWordsAndTakesNoEdits() throws Exception {
+        Path report = file("report.txt", "numbers");
+        write("\"Doe, Jane\" <jane@example.org>, bob@example.org", "Report", "Here it is.");
+        model.bcc().commit("audit@example.org");
+        attach(report, file("notes.txt", "more numbers"));
+        assertEquals(HeldMessage.NONE, model.heldProperty().get(), "nothing is held while editing");
+
+        sendAndAwaitQueued();
+
+        assertEquals(new HeldMessage("\"Doe, Jane\" <jane@example.org>, bob@example.org", "", "audit@example.org",
+                "report.txt (7 bytes)\nnotes.txt (12 bytes)", "19 bytes"), model.heldProperty().get());
+        assertEquals("19 bytes", model.totalSizeProperty().get(), "the total still shows");
+        assertFalse(model.editingProperty().get());
+        assertFalse(model.canSendProperty().get());
+        model.attach(List.of(report));
+        model.subjectProperty().set("Changed after Send");
+        fixture.ui.runPending();
+        assertTrue(model.attachments().isEmpty(), "no file is attached to a submitted message");
+        assertFalse(model.dirtyProperty().get(), "a submitted message has no unsaved changes");
+        assertTrue(model.statusProperty().get().startsWith("Sending in "), model.statusProperty().get());
+    }
+
     private void assertCollected(WeakReference<?> reference) throws InterruptedException {
         for (int i = 0; i < 50 && reference.get() != null; i++) {
             // A store read still under way when the window closed hands its answer to the UI thread;
@@ -145,6 +168,8 @@ class ComposeViewModelTest {
         assertEquals("Dinner at eight?", model.bodyProperty().get());
         assertEquals(List.of("menu.txt", "map.txt"), model.attachments().stream().map(AttachmentItem::name).toList());
         assertTrue(model.showCcBccProperty().get(), "Cc and Bcc are shown since they hold addresses");
+        assertEquals(HeldMessage.NONE, model.heldProperty().get(), "the fields show the message itself again");
+        assertTrue(model.editingProperty().get());
         assertFalse(model.cancelEnabledProperty().get());
         assertEquals("Cancelled. The message is back for editing.", model.statusProperty().get());
         assertTrue(fixture.store.outbox().isEmpty(), "nothing is left in the outbox");
@@ -167,6 +192,8 @@ class ComposeViewModelTest {
         assertEquals("Sent: the mail system has the message.", model.statusProperty().get());
         assertFalse(model.cancelEnabledProperty().get());
         assertFalse(model.closeRequestedProperty().get(), "the window stays a moment");
+        assertFalse(model.editingProperty().get(), "it shows what was sent until it closes");
+        assertEquals("jane@example.org", model.heldProperty().get().to());
         fixture.scheduler.advance(ComposeSettings.DEFAULT.closeAfterSend());
         assertTrue(model.closeRequestedProperty().get());
         assertEquals(1, fixture.store.sent().size());

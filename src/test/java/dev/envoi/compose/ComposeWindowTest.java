@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -182,6 +183,52 @@ class ComposeWindowTest {
         assertTrue(((TextField) find(robot, "#subjectField")).isEditable(), "editable again");
         assertTrue(store.outbox().isEmpty());
         assertTrue(pickupFiles().isEmpty(), "nothing reached the mail system");
+    }
+
+    @Test
+    void theSendingLookMovesNothingAndShowsTheMessageAsWords(FxRobot robot) throws Exception {
+        chosen.add(Files.writeString(profile.resolve("notes.txt"), "twelve bytes"));
+        robot.clickOn("#ccBccToggle");
+        writeMessage(robot, "\"Doe, Jane\" <jane@example.org>, bob@example.org", "Still", "Nothing moves.");
+        robot.clickOn("#ccFieldInput").write("carol@example.org").type(KeyCode.TAB);
+        robot.clickOn("#attachButton");
+        FxWait.until(() -> window.model().attachments().size() == 1, "the file is attached");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> parts = List.of("#toField", "#ccField", "#bccField", "#subjectField", "#bodyArea",
+                "#attachmentBar", "#sendStatus", "#cancelSendButton");
+        List<Bounds> before = boundsOf(robot, parts);
+
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "the message is queued");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(before, boundsOf(robot, parts), "every part of the window stays where it was");
+        assertEquals("\"Doe, Jane\" <jane@example.org>, bob@example.org", heldWordsIn(robot, "#toField"));
+        assertEquals("carol@example.org", heldWordsIn(robot, "#ccField"));
+        assertEquals("notes.txt (12 bytes)", ((Label) find(robot, "#heldAttachments")).getText());
+        assertEquals("Total: 12 bytes", ((Label) find(robot, "#totalSizeLabel")).getText());
+        assertFalse(((TextArea) find(robot, "#bodyArea")).isEditable());
+        assertTrue(((Button) find(robot, "#attachButton")).isDisabled());
+
+        robot.clickOn("#cancelSendButton");
+        FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, boundsOf(robot, parts), "the editing look comes back as it was");
+        assertTrue(robot.lookup("#toField .held-text").tryQuery().isEmpty(), "chips again, not words");
+        assertTrue(((TextArea) find(robot, "#bodyArea")).isEditable());
+    }
+
+    private static List<Bounds> boundsOf(FxRobot robot, List<String> ids) {
+        return ids.stream().map(id -> {
+            Node node = robot.lookup(id).query();
+            return node.localToScene(node.getLayoutBounds());
+        }).toList();
+    }
+
+    private static String heldWordsIn(FxRobot robot, String fieldId) {
+        Label words = robot.lookup(fieldId + " .held-text").query();
+        assertTrue(words.isVisible() && words.getWidth() > 0, "the words show in " + fieldId);
+        return words.getText();
     }
 
     @Test
