@@ -9,17 +9,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.text.Font;
 import org.controlsfx.validation.ValidationSupport;
 
 /**
@@ -27,9 +24,6 @@ import org.controlsfx.validation.ValidationSupport;
  * decision is the view-model's; this class only wires properties, keys and drops to it.
  */
 public final class ComposeController {
-
-    /** A row of the attachment list, as compose.css sizes it (2.6em). */
-    private static final double ATTACHMENT_ROW_EMS = 2.6;
 
     private final ComposeViewModel model;
 
@@ -57,8 +51,7 @@ public final class ComposeController {
     @FXML private TextField subjectField;
     @FXML private TextArea bodyArea;
     @FXML private HBox attachmentBar;
-    @FXML private ListView<AttachmentItem> attachmentList;
-    @FXML private Label heldAttachments;
+    @FXML private AttachmentStrip attachmentStrip;
     @FXML private Label totalSizeLabel;
     @FXML private ProgressBar sendProgress;
     @FXML private Label sendStatus;
@@ -131,34 +124,12 @@ public final class ComposeController {
     }
 
     private void bindAttachments() {
-        attachmentList.setItems(model.attachments());
-        attachmentList.setCellFactory(list -> new AttachmentCell(model::removeAttachment, model.editingProperty(),
-                model.texts()));
-        attachmentList.setOnKeyPressed(e -> {
-            AttachmentItem selected = attachmentList.getSelectionModel().getSelectedItem();
-            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected != null) {
-                model.removeAttachment(selected);
-            }
-        });
-        // Tall enough for three files without scrolling, no taller: the body keeps the room.
-        attachmentList.prefHeightProperty().bind(Bindings.min(3, Bindings.size(model.attachments()))
-                .multiply(ATTACHMENT_ROW_EMS * Font.getDefault().getSize()).add(4));
+        attachmentStrip.bind(model.attachments(), model::removeAttachment, model.texts());
+        attachmentStrip.lockedProperty().bind(model.editingProperty().not());
         StringBinding heldFiles = heldWords(HeldMessage::attachments);
+        attachmentStrip.heldTextProperty().bind(heldFiles);
         attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()).or(heldFiles.isNotEmpty()));
         attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
-        // A sent message's files as words, in the list's place and at its height.
-        heldAttachments.textProperty().bind(heldFiles);
-        heldAttachments.visibleProperty().bind(heldFiles.isNotEmpty());
-        heldAttachments.managedProperty().bind(heldAttachments.visibleProperty());
-        attachmentList.visibleProperty().bind(heldFiles.isEmpty());
-        attachmentList.managedProperty().bind(attachmentList.visibleProperty());
-        heldFiles.addListener((o, was, words) -> {
-            if (words.isEmpty()) {
-                HeightPin.release(attachmentBar);
-            } else {
-                HeightPin.hold(attachmentBar);
-            }
-        });
         totalSizeLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.texts().get("total", model.totalSizeProperty().get()), model.totalSizeProperty()));
     }

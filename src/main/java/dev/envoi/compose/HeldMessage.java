@@ -21,7 +21,7 @@ public record HeldMessage(String to, String cc, String bcc, String attachments, 
     static HeldMessage of(DraftContent content, Texts texts) {
         String files = content.attachments().stream()
                 .map(a -> texts.get("held.attachment", a.fileName(), texts.size(a.size())))
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("  ·  "));
         return new HeldMessage(addresses(content, RecipientType.TO), addresses(content, RecipientType.CC),
                 addresses(content, RecipientType.BCC), files, files.isEmpty() ? "" : texts.size(content.attachmentBytes()));
     }

@@ -3,14 +3,9 @@ package dev.envoi.compose;
 import dev.envoi.message.MailAddress;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -18,7 +13,6 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import dev.envoi.ui.Texts;
@@ -31,16 +25,11 @@ import org.controlsfx.validation.ValidationSupport;
  * A recipient field: the committed addresses as chips, then a text field for the next ones.
  * Enter, Tab, a comma or semicolon (outside quotes) and focus loss commit what is typed; a
  * pasted list is split at once. An invalid address stays as a chip marked with its reason.
- * Locked, it takes no edits; holding words (a submitted message's addresses, once its list is
- * released) it shows them in place of the chips, at the height the chips had.
+ * Locked, it takes no typing either (ChipPane).
  */
-public final class RecipientField extends FlowPane {
+public final class RecipientField extends ChipPane {
 
     private final TextField editor = new TextField();
-    private final BooleanProperty locked = new SimpleBooleanProperty(this, "locked");
-    private final BooleanBinding unlocked = locked.not();
-    private final StringProperty heldText = new SimpleStringProperty(this, "heldText", "");
-    private final Label held = new Label();
     private RecipientListModel model;
     private Texts texts;
 
@@ -48,8 +37,6 @@ public final class RecipientField extends FlowPane {
         getStyleClass().add("recipient-field");
         editor.getStyleClass().add("recipient-editor");
         editor.setPrefColumnCount(18);
-        setHgap(4);
-        setVgap(4);
         getChildren().add(editor);
         setFocusTraversable(false);
         setOnMouseClicked(e -> editor.requestFocus());
@@ -57,40 +44,7 @@ public final class RecipientField extends FlowPane {
         idProperty().addListener((o, was, id) -> editor.setId(id == null ? null : id + "Input"));
         editor.accessibleTextProperty().bind(accessibleTextProperty());
         editor.setAccessibleRole(AccessibleRole.TEXT_FIELD);
-        editor.editableProperty().bind(unlocked);
-        held.getStyleClass().add("held-text");
-        held.setWrapText(true);
-        held.textProperty().bind(heldText);
-        held.accessibleTextProperty().bind(Bindings.concat(accessibleTextProperty(), ": ", heldText));
-        // Laid out by hand to fill the field's box (layoutChildren), so the words never widen the
-        // field; what does not fit ends in an ellipsis.
-        held.setManaged(false);
-        heldText.addListener((o, was, text) -> {
-            if (text.isEmpty()) {
-                HeightPin.release(this);
-            } else {
-                HeightPin.hold(this);
-            }
-            showContent();
-        });
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        double left = snappedLeftInset();
-        double top = snappedTopInset();
-        held.resizeRelocate(left, top, getWidth() - left - snappedRightInset(), getHeight() - top - snappedBottomInset());
-    }
-
-    /** True while the field takes no edits: no typing, no removing. */
-    public BooleanProperty lockedProperty() {
-        return locked;
-    }
-
-    /** Words shown in place of the chips and the editor; empty to show those again. */
-    public StringProperty heldTextProperty() {
-        return heldText;
+        editor.editableProperty().bind(lockedProperty().not());
     }
 
     /** The text field that takes typing (tests and focus order use it). */
@@ -128,7 +82,7 @@ public final class RecipientField extends FlowPane {
     }
 
     private void keyPressed(KeyEvent event) {
-        if (event.isShortcutDown() || event.isAltDown() || locked.get()) {
+        if (event.isShortcutDown() || event.isAltDown() || isLocked()) {
             return;
         }
         if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.TAB) {
@@ -164,33 +118,21 @@ public final class RecipientField extends FlowPane {
         return change;
     }
 
-    /**
-     * Replaces the nodes in front of the editor (the chips, or the held words); the editor itself
-     * stays put, so it keeps focus.
-     */
-    private void showContent() {
-        boolean holding = !heldText.get().isEmpty();
-        editor.setVisible(!holding);
-        editor.setManaged(!holding);
-        getChildren().remove(0, getChildren().size() - 1);
-        if (holding) {
-            getChildren().add(0, held);
-        } else if (model != null) {
-            getChildren().addAll(0, model.chips().stream().map(this::chipNode).toList());
-        }
+    @Override
+    protected List<HBox> chips() {
+        return model == null ? List.of() : model.chips().stream().map(this::chipNode).toList();
+    }
+
+    @Override
+    protected Node trailingNode() {
+        return editor;
     }
 
     private HBox chipNode(RecipientChip chip) {
-        Label label = new Label(chip.text());
-        Button remove = new Button("×");
-        remove.getStyleClass().add("chip-remove");
+        Button remove = new Button();
         remove.setFocusTraversable(false);
         remove.setAccessibleText(texts.get("remove.named", chip.text()));
-        remove.setOnAction(e -> model.remove(chip));
-        // Hidden, not removed, when locked: the chip keeps its width and nothing moves.
-        remove.visibleProperty().bind(unlocked);
-        HBox node = new HBox(2, label, remove);
-        node.getStyleClass().add("chip");
+        HBox node = chip(remove, () -> model.remove(chip), new Label(chip.text()));
         node.setAccessibleRole(AccessibleRole.TEXT);
         if (!chip.problem().isEmpty()) {
             node.getStyleClass().add(chip.isRefused() ? "chip-refused" : "chip-invalid");

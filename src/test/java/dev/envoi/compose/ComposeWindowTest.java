@@ -205,7 +205,7 @@ class ComposeWindowTest {
         assertEquals(before, boundsOf(robot, parts), "every part of the window stays where it was");
         assertEquals("\"Doe, Jane\" <jane@example.org>, bob@example.org", heldWordsIn(robot, "#toField"));
         assertEquals("carol@example.org", heldWordsIn(robot, "#ccField"));
-        assertEquals("notes.txt (12 bytes)", ((Label) find(robot, "#heldAttachments")).getText());
+        assertEquals("notes.txt (12 bytes)", heldWordsIn(robot, "#attachmentStrip"));
         assertEquals("Total: 12 bytes", ((Label) find(robot, "#totalSizeLabel")).getText());
         assertFalse(((TextArea) find(robot, "#bodyArea")).isEditable());
         assertTrue(((Button) find(robot, "#attachButton")).isDisabled());
@@ -216,6 +216,30 @@ class ComposeWindowTest {
         assertEquals(before, boundsOf(robot, parts), "the editing look comes back as it was");
         assertTrue(robot.lookup("#toField .held-text").tryQuery().isEmpty(), "chips again, not words");
         assertTrue(((TextArea) find(robot, "#bodyArea")).isEditable());
+    }
+
+    @Test
+    void attachedFilesAreChipsThatTheKeyboardCanRemove(FxRobot robot) throws Exception {
+        chosen.add(Files.writeString(profile.resolve("first.txt"), "one"));
+        chosen.add(Files.writeString(profile.resolve("second.txt"), "two!"));
+        robot.clickOn("#attachButton");
+        FxWait.until(() -> window.model().attachments().size() == 2, "both files are attached");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("first.txt, 3 bytes", "second.txt, 4 bytes"), robot.lookup(".attachment-chip").queryAll()
+                .stream().map(Node::getAccessibleText).toList());
+        Button removeFirst = robot.lookup(".attachment-chip .chip-remove").query();
+        assertEquals("Remove first.txt", removeFirst.getAccessibleText());
+        assertTrue(removeFirst.isFocusTraversable(), "Tab reaches it");
+
+        WaitForAsyncUtils.asyncFx(removeFirst::requestFocus).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.DELETE);
+        FxWait.until(() -> window.model().attachments().size() == 1, "Delete removes the file");
+        assertEquals("second.txt", window.model().attachments().get(0).name());
+
+        robot.clickOn(".attachment-chip .chip-remove");
+        FxWait.until(() -> window.model().attachments().isEmpty(), "a click removes the last one");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(find(robot, "#attachmentBar").isVisible(), "no files, no attachment bar");
     }
 
     private static List<Bounds> boundsOf(FxRobot robot, List<String> ids) {
