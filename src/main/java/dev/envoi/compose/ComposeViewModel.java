@@ -93,6 +93,8 @@ public final class ComposeViewModel {
     private final ReadOnlyStringWrapper optionsText = new ReadOnlyStringWrapper();
     private boolean loading;
     private long edits;
+    /** The submit of a message just sent, until the frame that shows the sending look is drawn. */
+    private Runnable pendingSubmit;
 
     public ComposeViewModel(ComposeContext context, DialogService dialogs, FileChooserService fileChooser,
                             List<MailAddress> senderIdentities) {
@@ -440,6 +442,21 @@ public final class ComposeViewModel {
         autosave.cancel();
         sendState.set(new SendState.Submitting());
         status.set(texts.get("status.submitting"));
+        // The submit starts once the window has drawn its sending look: a large file's integrity
+        // check would otherwise take the cores the FX thread needs for that frame.
+        pendingSubmit = () -> submit(content, items);
+        scheduler.afterNextFrame(this::startPendingSubmit);
+    }
+
+    private void startPendingSubmit() {
+        Runnable submit = pendingSubmit;
+        pendingSubmit = null;
+        if (submit != null) {
+            submit.run();
+        }
+    }
+
+    private void submit(DraftContent content, List<AttachmentItem> items) {
         background.execute(() -> {
             try {
                 DraftSession.Submitted submitted = session.submit(content, items, MessageStore.SubmitOptions.DEFAULT);
@@ -509,6 +526,8 @@ public final class ComposeViewModel {
 
     /** Ends every subscription and timer; the view-model can then be collected. */
     public void dispose() {
+        // A message sent just before the window closed is submitted all the same, before the draft is closed.
+        startPendingSubmit();
         autosave.cancel();
         tracker.stop();
         progressSubscription.run();

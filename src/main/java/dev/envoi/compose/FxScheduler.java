@@ -2,6 +2,7 @@ package dev.envoi.compose;
 
 import java.time.Duration;
 import javafx.animation.Animation;
+import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -23,5 +24,21 @@ public final class FxScheduler implements Scheduler {
         timeline.setCycleCount(Animation.INDEFINITE);
         timeline.play();
         return timeline::stop;
+    }
+
+    /** The pulse after this one lays out and draws the change; the task runs at the one after that. */
+    @Override
+    public void afterNextFrame(Runnable task) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    task.run();
+                }
+            }
+        }.start();
     }
 }

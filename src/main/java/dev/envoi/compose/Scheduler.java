@@ -13,4 +13,12 @@ public interface Scheduler {
     Cancellable schedule(Duration delay, Runnable task);
 
     Cancellable repeat(Duration period, Runnable task);
+
+    /**
+     * Runs {@code task} once what the window shows now has been drawn. A scheduler without frames
+     * (tests, a view-model without a window) runs it at once.
+     */
+    default void afterNextFrame(Runnable task) {
+        task.run();
+    }
 }

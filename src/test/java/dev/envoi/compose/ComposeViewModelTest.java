@@ -17,6 +17,7 @@ import dev.envoi.spool.ScriptedTransport;
 import dev.envoi.store.Folder;
 import dev.envoi.store.MessageNotFoundException;
 import dev.envoi.store.MessageSummary;
+import dev.envoi.store.OutboxEntry;
 import dev.envoi.transport.DeliveryOptions;
 import dev.envoi.transport.DeliveryOptions.Notify;
 import dev.envoi.transport.PermanentFailureException;
@@ -126,7 +127,7 @@ class ComposeViewModelTest {
         sendAndAwaitQueued();
 
         assertEquals(new HeldMessage("\"Doe, Jane\" <jane@example.org>, bob@example.org", "", "audit@example.org",
-                "report.txt (7 bytes)\nnotes.txt (12 bytes)", "19 bytes"), model.heldProperty().get());
+                "report.txt (7 bytes)  ·  notes.txt (12 bytes)", "19 bytes"), model.heldProperty().get());
         assertEquals("19 bytes", model.totalSizeProperty().get(), "the total still shows");
         assertFalse(model.editingProperty().get());
         assertFalse(model.canSendProperty().get());
@@ -136,6 +137,39 @@ class ComposeViewModelTest {
         assertTrue(model.attachments().isEmpty(), "no file is attached to a submitted message");
         assertFalse(model.dirtyProperty().get(), "a submitted message has no unsaved changes");
         assertTrue(model.statusProperty().get().startsWith("Sending in "), model.statusProperty().get());
+    }
+
+    @Test
+    void theSubmitWaitsForTheFrameThatShowsTheSendingLook() throws Exception {
+        fixture.scheduler.drawFramesByHand();
+        write("jane@example.org", "Framed", "After the frame.");
+
+        model.send();
+        assertInstanceOf(SendState.Submitting.class, model.sendStateProperty().get());
+        assertFalse(model.editingProperty().get(), "the window locks at once");
+        Thread.sleep(200);
+        assertTrue(fixture.store.outbox().isEmpty(), "nothing is submitted before the frame is drawn");
+
+        fixture.scheduler.drawFrame();
+        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Queued, WAIT, "queued");
+        assertEquals(1, fixture.store.outbox().size());
+    }
+
+    @Test
+    void aWindowClosedBeforeThatFrameStillSubmitsTheMessage() throws Exception {
+        fixture.scheduler.drawFramesByHand();
+        write("jane@example.org", "Closed at once", "Send, then close.");
+
+        model.send();
+        assertTrue(model.requestClose(), "a sending window closes without asking");
+        model.dispose();
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (fixture.store.outbox().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("Closed at once"), fixture.store.outbox().stream().map(OutboxEntry::subject).toList());
+        assertTrue(fixture.store.drafts().isEmpty(), "it is not left behind as a draft");
     }
 
     private void assertCollected(WeakReference<?> reference) throws InterruptedException {

@@ -21,7 +21,35 @@ final class ManualScheduler implements Scheduler {
     }
 
     private final List<Task> tasks = new ArrayList<>();
+    private final List<Runnable> awaitingFrame = new ArrayList<>();
+    private boolean framesByHand;
     private long now;
+
+    /** From now on, what waits for the next frame runs only when {@link #drawFrame()} says so. */
+    synchronized void drawFramesByHand() {
+        framesByHand = true;
+    }
+
+    @Override
+    public void afterNextFrame(Runnable task) {
+        synchronized (this) {
+            if (framesByHand) {
+                awaitingFrame.add(task);
+                return;
+            }
+        }
+        task.run();
+    }
+
+    /** Runs what waited for a frame, as the FX thread's next pulses would. */
+    void drawFrame() {
+        List<Runnable> due;
+        synchronized (this) {
+            due = List.copyOf(awaitingFrame);
+            awaitingFrame.clear();
+        }
+        due.forEach(Runnable::run);
+    }
 
     @Override
     public synchronized Cancellable schedule(Duration delay, Runnable action) {
