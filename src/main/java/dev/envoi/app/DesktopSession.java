@@ -211,20 +211,34 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     private ComposeWindow newWindow() {
         ComposeWindow window = new ComposeWindow(context, FxDialogs::new, FxFileChooser::new, identities);
         composeWindows.add(window);
-        counted(window.stage(), () -> composeWindows.remove(window));
+        // Counted until its last submit or save is done: quitting sooner could lose that message.
+        opened();
+        window.whenClosed(() -> {
+            composeWindows.remove(window);
+            closed();
+        });
         return window;
     }
 
-    /** Counts open windows; when the last one closes, {@link QuitWhenIdle} decides when Envoi quits. */
+    /** Counts a window until it is hidden. */
     private void counted(Stage stage, Runnable onClosed) {
-        Platform.setImplicitExit(false);
-        openWindows.incrementAndGet();
+        opened();
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             onClosed.run();
-            if (openWindows.decrementAndGet() == 0) {
-                quitPolicy.lastWindowClosed();
-            }
+            closed();
         });
+    }
+
+    private void opened() {
+        Platform.setImplicitExit(false);
+        openWindows.incrementAndGet();
+    }
+
+    /** When the last window is gone, {@link QuitWhenIdle} decides when Envoi quits. */
+    private void closed() {
+        if (openWindows.decrementAndGet() == 0) {
+            quitPolicy.lastWindowClosed();
+        }
     }
 
     @Override

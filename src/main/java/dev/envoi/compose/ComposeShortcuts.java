@@ -9,7 +9,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * The compose window's keys, caught before any control sees them (a text area would otherwise
  * take Ctrl+Enter as a new line): Ctrl+Enter sends, Ctrl+S saves, Ctrl+Shift+A attaches,
- * Ctrl+Shift+O shows the outbox and Escape cancels a sending message. Ctrl is Cmd on macOS.
+ * Ctrl+Shift+O shows the outbox, Escape cancels a sending message and Ctrl+W closes the window.
+ * Ctrl is Cmd on macOS.
  */
 final class ComposeShortcuts implements EventHandler<KeyEvent> {
 
@@ -20,6 +21,7 @@ final class ComposeShortcuts implements EventHandler<KeyEvent> {
     private static final KeyCombination OUTBOX = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
+    private static final KeyCombination CLOSE = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
 
     private final ComposeViewModel model;
 
@@ -39,6 +41,8 @@ final class ComposeShortcuts implements EventHandler<KeyEvent> {
             model.openOutbox();
         } else if (CANCEL.match(event) && model.cancelEnabledProperty().get()) {
             model.cancel();
+        } else if (CLOSE.match(event)) {
+            model.close();
         } else {
             return;
         }

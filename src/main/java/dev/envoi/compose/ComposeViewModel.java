@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -504,6 +506,13 @@ public final class ComposeViewModel {
         });
     }
 
+    /** Closes the window as its close button would (Ctrl+W), asking about unsaved changes first. */
+    public void close() {
+        if (requestClose()) {
+            closeRequested.set(true);
+        }
+    }
+
     /**
      * The window wants to close. A sending message goes on in the outbox; unsaved changes are
      * saved, discarded or the close is called off, as the user chooses.
@@ -524,14 +533,26 @@ public final class ComposeViewModel {
         };
     }
 
-    /** Ends every subscription and timer; the view-model can then be collected. */
-    public void dispose() {
+    /**
+     * Ends every subscription and timer; the view-model can then be collected. The answer completes
+     * once the store work this window started (a submit, a save) is done and its draft closed:
+     * until then, quitting would lose that work.
+     */
+    public CompletionStage<Void> dispose() {
         // A message sent just before the window closed is submitted all the same, before the draft is closed.
         startPendingSubmit();
         autosave.cancel();
         tracker.stop();
         progressSubscription.run();
-        background.execute(session::close);
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                session.close();
+            } finally {
+                settled.complete(null);
+            }
+        });
+        return settled;
     }
 
     // ---- Internals --------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import javafx.stage.Window;
 
 /**
  * One compose window: its stage, the view loaded from compose.fxml, and its view-model. Closing
- * it asks about unsaved changes; once hidden, the view-model lets go of everything it listened to.
+ * it asks about unsaved changes; once hidden, the view-model lets go of everything it listened to
+ * and finishes the store work it started.
  */
 public final class ComposeWindow {
 
@@ -31,10 +32,8 @@ public final class ComposeWindow {
             }
         });
         stage.setOnShown(e -> controller.focusWhereTypingStarts());
-        stage.setOnHidden(e -> {
-            model.dispose();
-            closedListeners.forEach(Runnable::run);
-        });
+        stage.setOnHidden(e -> model.dispose().thenRun(() -> context.ui().execute(
+                () -> closedListeners.forEach(Runnable::run))));
         model.closeRequestedProperty().addListener((o, was, close) -> {
             if (close) {
                 stage.close();
@@ -50,7 +49,10 @@ public final class ComposeWindow {
         return stage;
     }
 
-    /** Runs after the window has closed and its view-model let go. */
+    /**
+     * Runs on the UI thread once the window has closed, its view-model has let go, and the store
+     * work it started (a message sent just before closing, a last save) is done.
+     */
     public void whenClosed(Runnable listener) {
         closedListeners.add(listener);
     }

@@ -256,6 +256,19 @@ class ComposeWindowTest {
     }
 
     @Test
+    void ctrlWClosesTheWindowAskingAboutUnsavedChangesFirst(FxRobot robot) throws Exception {
+        writeMessage(robot, "jane@example.org", "Unsaved", "Not saved yet.");
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("unsaved changes"), dialogs.asked);
+        assertTrue(window.stage().isShowing(), "Cancel keeps the window open");
+
+        dialogs.onClose = DialogService.CloseChoice.DISCARD;
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        FxWait.until(() -> !window.stage().isShowing(), "the window closes");
+    }
+
+    @Test
     void escapeCancelsASendingMessage(FxRobot robot) throws Exception {
         writeMessage(robot, "jane@example.org", "Escape", "Esc.");
         robot.clickOn("#sendButton");
