@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 /**
  * Desktop notifications for what happens to a message when no compose window is watching it: it
@@ -33,13 +32,11 @@ final class DeliveryNotifier implements AutoCloseable {
     private final Consumer<Notice> board;
     private final Texts texts = Texts.of(DeliveryNotifier.class);
     private final Map<EntryId, OutboxState> told = new ConcurrentHashMap<>();
+    /** Changes being looked at, whose notice (if any) has not reached the board yet. */
+    private final AtomicInteger telling = new AtomicInteger();
     private QueueSubscription subscription;
 
-    /** A notifier that shows ControlsFX notifications on the desktop. */
-    DeliveryNotifier(MessageStore store, Executor background, Executor ui, Predicate<EntryId> watchedByAWindow) {
-        this(store, background, ui, watchedByAWindow, Notice::showOnDesktop);
-    }
-
+    /** {@code board} shows a notice; it is called on the UI executor. */
     DeliveryNotifier(MessageStore store, Executor background, Executor ui, Predicate<EntryId> watchedByAWindow,
                      Consumer<Notice> board) {
         this.store = store;
@@ -57,18 +54,31 @@ final class DeliveryNotifier implements AutoCloseable {
         // Whether a window watches the message is asked now: by the time the store has been read,
         // a window that showed the outcome itself may already have stopped following it.
         if (event instanceof QueueEvent.StateChanged changed && !watchedByAWindow.test(changed.id())) {
+            telling.incrementAndGet();
             background.execute(() -> check(changed.id()));
         }
     }
 
     private void check(EntryId id) {
-        Optional<MessageFate> fate;
+        Optional<Notice> notice;
         try {
-            fate = store.fate(id);
+            notice = store.fate(id).flatMap(this::noticeFor);
         } catch (StoreException e) {
-            return; // the store is closing
+            notice = Optional.empty(); // the store is closing
         }
-        fate.flatMap(this::noticeFor).ifPresent(notice -> ui.execute(() -> board.accept(notice)));
+        Optional<Notice> toTell = notice;
+        ui.execute(() -> {
+            toTell.ifPresent(board);
+            telling.decrementAndGet();
+        });
+    }
+
+    /**
+     * True on the UI thread while a change of a message is being looked at and what it may have to
+     * tell has not been shown yet: quitting now could swallow that notice.
+     */
+    boolean isTelling() {
+        return telling.get() > 0;
     }
 
     private Optional<Notice> noticeFor(MessageFate fate) {
@@ -103,15 +113,6 @@ final class DeliveryNotifier implements AutoCloseable {
 
     /** What to tell: a title, a sentence, and whether it is bad news. */
     record Notice(String title, String text, boolean warning) {
-        void showOnDesktop() {
-            Notifications notification = Notifications.create().title(title).text(text)
-                    .hideAfter(Duration.seconds(warning ? 15 : 5));
-            if (warning) {
-                notification.showWarning();
-            } else {
-                notification.showInformation();
-            }
-        }
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
@@ -71,7 +72,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
-                id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()));
+                id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()),
+                new DesktopNotices(corner -> counted(corner, () -> { }), Duration.ofSeconds(5), Duration.ofSeconds(15)));
         this.quitPolicy = new QuitWhenIdle(services.store()::outbox, runsSpooler, new FxQuitQuestion(), Platform::runLater,
                 background, Clock.systemUTC(), Duration.ofMillis(250), this);
     }
@@ -106,9 +108,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
 
     /**
      * Starts the desktop notifications, opens the first window, and from then on the windows
-     * later launches ask for. Call on the FX thread.
+     * later launches ask for; returns the first window's stage. Call on the FX thread.
      */
-    /** Opens the first window and returns its stage. Call on the FX thread. */
     Stage start(GuiStart start) {
         notifier.start();
         Stage first = open(start.window());
@@ -249,6 +250,14 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     /** On the FX thread, so no window can open between the quit policy's check and the refusal of new requests. */
     @Override
     public void quit() {
+        if (notifier.isTelling()) {
+            // What just happened to a message is being looked at: decide again once it has been told
+            // (a notice shown without a window keeps Envoi until it is gone).
+            PauseTransition again = new PauseTransition(javafx.util.Duration.millis(250));
+            again.setOnFinished(e -> quitPolicy.lastWindowClosed());
+            again.play();
+            return;
+        }
         quitting = true;
         inbox.close();
         Platform.exit();

@@ -1,6 +1,7 @@
 package dev.envoi.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.message.EntryId;
@@ -11,6 +12,7 @@ import dev.envoi.spool.TransferProgress;
 import dev.envoi.store.Drafts;
 import dev.envoi.store.MessageStore.SubmitOptions;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.testing.UiQueue;
 import dev.envoi.transport.PermanentFailureException;
 import dev.envoi.transport.UncertainDeliveryException;
 import java.nio.file.Path;
@@ -42,8 +44,12 @@ class DeliveryNotifierTest {
     private final Set<EntryId> watched = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     private void start(ScriptedTransport transport) {
+        start(transport, Runnable::run);
+    }
+
+    private void start(ScriptedTransport transport, java.util.concurrent.Executor ui) {
         store = SqliteMessageStore.open(profile);
-        notifier = new DeliveryNotifier(store, background, Runnable::run, watched::contains, shown::add);
+        notifier = new DeliveryNotifier(store, background, ui, watched::contains, shown::add);
         notifier.start();
         spooler = new Spooler(store, transport, store::readAttachment,
                 new RetryPolicy(Duration.ofMinutes(5), Duration.ofHours(1), 0, new Random(1)), Clock.systemUTC(),
@@ -74,6 +80,23 @@ class DeliveryNotifierTest {
         awaitShown(1);
         assertEquals(List.of(new DeliveryNotifier.Notice("Message sent",
                 "“Quarterly” was handed to the mail system.", false)), shown);
+    }
+
+    @Test
+    void itIsTellingUntilTheNoticeHasReachedTheScreen() throws Exception {
+        UiQueue ui = new UiQueue();
+        start(new ScriptedTransport(), ui);
+        store.submit(Drafts.draft("Told"), SubmitOptions.undo(Duration.ZERO));
+        for (int i = 0; i < 200 && !notifier.isTelling(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(notifier.isTelling(), "a change is being looked at");
+        ui.runUntil(() -> !shown.isEmpty(), Duration.ofSeconds(10), "the notice is shown");
+        ui.runUntil(() -> !notifier.isTelling(), Duration.ofSeconds(10), "nothing more to tell");
+        assertEquals("Message sent", shown.get(0).title());
+        Thread.sleep(300);
+        ui.runPending();
+        assertFalse(notifier.isTelling(), "every change looked at has been told or found silent");
     }
 
     @Test
