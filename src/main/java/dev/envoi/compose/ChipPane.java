@@ -34,8 +34,11 @@ public abstract class ChipPane extends FlowPane {
         held.textProperty().bind(heldText);
         held.accessibleTextProperty().bind(Bindings.concat(accessibleTextProperty(), ": ", heldText));
         // Laid out by hand to fill the pane's box (layoutChildren), so the words never widen it;
-        // what does not fit ends in an ellipsis.
+        // what does not fit ends in an ellipsis. A child from the start, hidden: its styles are
+        // worked out with the window's, not in the frame where a sent message's words appear.
         held.setManaged(false);
+        held.setVisible(false);
+        getChildren().add(held);
         heldText.addListener((o, was, text) -> {
             if (text.isEmpty()) {
                 HeightPin.release(this);
@@ -68,7 +71,7 @@ public abstract class ChipPane extends FlowPane {
         return null;
     }
 
-    /** Shows the chips, or the held words, in front of the trailing node, which stays put and keeps focus. */
+    /** Shows the chips in front of the trailing node (which stays put and keeps focus), or the held words. */
     protected final void showContent() {
         boolean holding = !heldText.get().isEmpty();
         Node trailing = trailingNode();
@@ -76,8 +79,11 @@ public abstract class ChipPane extends FlowPane {
             trailing.setVisible(!holding);
             trailing.setManaged(!holding);
         }
-        getChildren().remove(0, getChildren().size() - (trailing == null ? 0 : 1));
-        getChildren().addAll(0, holding ? List.of(held) : chips());
+        held.setVisible(holding);
+        getChildren().removeIf(node -> node != trailing && node != held);
+        if (!holding) {
+            getChildren().addAll(0, chips());
+        }
     }
 
     /** A chip: its nodes, then a × button that runs {@code remove} and hides while locked. */
@@ -91,6 +97,17 @@ public abstract class ChipPane extends FlowPane {
         node.getChildren().add(remove);
         node.getStyleClass().add("chip");
         return node;
+    }
+
+    /** Holding words it was not showing when they came (a hidden Cc row), the pane is as tall as they need. */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (heldText.get().isEmpty()) {
+            return super.computePrefHeight(width);
+        }
+        double sides = snappedLeftInset() + snappedRightInset();
+        double inner = width < 0 ? -1 : Math.max(0, width - sides);
+        return snappedTopInset() + held.prefHeight(inner) + snappedBottomInset();
     }
 
     @Override

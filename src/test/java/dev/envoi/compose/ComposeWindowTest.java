@@ -214,7 +214,7 @@ class ComposeWindowTest {
         FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, boundsOf(robot, parts), "the editing look comes back as it was");
-        assertTrue(robot.lookup("#toField .held-text").tryQuery().isEmpty(), "chips again, not words");
+        assertFalse(robot.lookup("#toField .held-text").query().isVisible(), "chips again, not words");
         assertTrue(((TextArea) find(robot, "#bodyArea")).isEditable());
     }
 
@@ -240,6 +240,21 @@ class ComposeWindowTest {
         FxWait.until(() -> window.model().attachments().isEmpty(), "a click removes the last one");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(find(robot, "#attachmentBar").isVisible(), "no files, no attachment bar");
+    }
+
+    @Test
+    void aCopyRowFirstShownWhileSendingShowsItsWordsWhole(FxRobot robot) throws Exception {
+        writeMessage(robot, "jane@example.org", "Copies", "A Cc never shown.");
+        WaitForAsyncUtils.asyncFx(() -> window.model().cc().commit("carol@example.org")).get(5, TimeUnit.SECONDS);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "the message is queued");
+
+        robot.clickOn("#ccBccToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("carol@example.org", heldWordsIn(robot, "#ccField"));
+        RecipientField to = find(robot, "#toField");
+        RecipientField cc = find(robot, "#ccField");
+        assertEquals(to.getHeight(), cc.getHeight(), 1.0, "as tall as one line of a field");
     }
 
     private static List<Bounds> boundsOf(FxRobot robot, List<String> ids) {
