@@ -60,17 +60,19 @@ final class DeliveryNotifier implements AutoCloseable {
     }
 
     private void check(EntryId id) {
-        Optional<Notice> notice;
+        Optional<Notice> notice = Optional.empty();
         try {
             notice = store.fate(id).flatMap(this::noticeFor);
         } catch (StoreException e) {
-            notice = Optional.empty(); // the store is closing
+            // the store is closing: nothing to tell
+        } finally {
+            // Even when looking failed, the count goes down: Envoi must not wait for it to quit.
+            Optional<Notice> toTell = notice;
+            ui.execute(() -> {
+                toTell.ifPresent(board);
+                telling.decrementAndGet();
+            });
         }
-        Optional<Notice> toTell = notice;
-        ui.execute(() -> {
-            toTell.ifPresent(board);
-            telling.decrementAndGet();
-        });
     }
 
     /**

@@ -42,7 +42,8 @@ public final class AttachmentStrip extends ChipPane {
     }
 
     private HBox chipNode(AttachmentItem item) {
-        Label size = new Label(texts.size(item.size()));
+        String bytes = texts.size(item.size());
+        Label size = new Label(bytes);
         size.getStyleClass().add("size");
         Button remove = new Button();
         remove.setAccessibleText(texts.get("remove.named", item.name()));
@@ -56,7 +57,7 @@ public final class AttachmentStrip extends ChipPane {
         HBox chip = chip(remove, () -> onRemove.accept(item), new Label(item.name()), size);
         chip.getStyleClass().add("attachment-chip");
         chip.setAccessibleRole(AccessibleRole.LIST_ITEM);
-        chip.setAccessibleText(item.name() + ", " + texts.size(item.size()));
+        chip.setAccessibleText(item.name() + ", " + bytes);
         return chip;
     }
 }

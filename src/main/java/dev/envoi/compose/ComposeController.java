@@ -2,6 +2,7 @@ package dev.envoi.compose;
 
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -26,6 +27,8 @@ import org.controlsfx.validation.ValidationSupport;
 public final class ComposeController {
 
     private final ComposeViewModel model;
+    /** From Send until the message is back for editing: the window shows it and takes no edits. */
+    private final BooleanBinding locked;
 
     @FXML private BorderPane root;
     @FXML private Button sendButton;
@@ -59,6 +62,7 @@ public final class ComposeController {
 
     public ComposeController(ComposeViewModel model) {
         this.model = model;
+        this.locked = model.editingProperty().not();
     }
 
     @FXML
@@ -72,7 +76,7 @@ public final class ComposeController {
         attachButton.setOnAction(e -> model.attachWithChooser());
         outboxButton.setOnAction(e -> model.openOutbox());
         accountsButton.setOnAction(e -> model.openAccounts());
-        accountsButton.disableProperty().bind(model.editingProperty().not());
+        accountsButton.disableProperty().bind(locked);
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
         new FileDrop(model::attach).install(root);
@@ -107,7 +111,6 @@ public final class ComposeController {
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
         // From Send on, the window shows the message and takes no edits; once the lists are
         // released each field shows its words in place. Nothing moves, so little is redrawn.
-        var locked = model.editingProperty().not();
         toField.lockedProperty().bind(locked);
         ccField.lockedProperty().bind(locked);
         bccField.lockedProperty().bind(locked);
@@ -125,7 +128,7 @@ public final class ComposeController {
 
     private void bindAttachments() {
         attachmentStrip.bind(model.attachments(), model::removeAttachment, model.texts());
-        attachmentStrip.lockedProperty().bind(model.editingProperty().not());
+        attachmentStrip.lockedProperty().bind(locked);
         StringBinding heldFiles = heldWords(HeldMessage::attachments);
         attachmentStrip.heldTextProperty().bind(heldFiles);
         attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()).or(heldFiles.isNotEmpty()));
@@ -138,11 +141,10 @@ public final class ComposeController {
         notifyDeliveryCheck.selectedProperty().bindBidirectional(model.notifyDeliveryProperty());
         readReceiptCheck.selectedProperty().bindBidirectional(model.readReceiptProperty());
         optionsMenu.textProperty().bind(model.optionsTextProperty());
-        optionsMenu.disableProperty().bind(model.editingProperty().not());
+        optionsMenu.disableProperty().bind(locked);
     }
 
     private void bindSending() {
-        var locked = model.editingProperty().not();
         sendButton.disableProperty().bind(model.canSendProperty().not());
         saveDraftButton.disableProperty().bind(locked);
         attachButton.disableProperty().bind(locked);

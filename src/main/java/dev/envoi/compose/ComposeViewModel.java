@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -545,13 +546,17 @@ public final class ComposeViewModel {
         tracker.stop();
         progressSubscription.run();
         CompletableFuture<Void> settled = new CompletableFuture<>();
-        background.execute(() -> {
-            try {
-                session.close();
-            } finally {
-                settled.complete(null);
-            }
-        });
+        try {
+            background.execute(() -> {
+                try {
+                    session.close();
+                } finally {
+                    settled.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            settled.complete(null); // the session is shutting down: no work of this window is left to wait for
+        }
         return settled;
     }
 

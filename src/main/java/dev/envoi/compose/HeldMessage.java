@@ -26,10 +26,6 @@ public record HeldMessage(String to, String cc, String bcc, String attachments, 
                 addresses(content, RecipientType.BCC), files, files.isEmpty() ? "" : texts.size(content.attachmentBytes()));
     }
 
-    public boolean isNone() {
-        return equals(NONE);
-    }
-
     private static String addresses(DraftContent content, RecipientType type) {
         return content.recipientsOf(type).stream().map(MailAddress::toDisplayString).collect(Collectors.joining(", "));
     }
