@@ -9,6 +9,8 @@ final class AccountRules {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}.-]{1,253}|\\[[0-9a-fA-F:.]+]");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\." + OCTET + "){3}");
     private static final Sentences WORDS = Sentences.of(AccountRules.class);
 
     private AccountRules() {
@@ -54,8 +56,16 @@ final class AccountRules {
         return null;
     }
 
+    /**
+     * Decided by the text alone, never by resolving it: a name such as {@code 127.0.0.1.nip.io} or
+     * {@code 127.smtp.example.com} may point anywhere, so only {@code localhost}, an IPv4 literal in
+     * 127.0.0.0/8 and {@code ::1} (bracketed or not) are this machine.
+     */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.equals("::1") || LOOPBACK_V4.matcher(h).matches();
     }
 }
