@@ -109,7 +109,7 @@ public final class SendmailTransport implements Transport {
             command.add(recipient.address());
         }
         try {
-            return new ProcessBuilder(command).start();
+            return ChildEnvironment.withoutSecrets(new ProcessBuilder(command)).start();
         } catch (IOException e) {
             throw new TransientFailureException(WORDS.get("sendmail.startFailed", program, e.getMessage()), e);
         }
