@@ -1,7 +1,7 @@
 package dev.envoi.app;
 
 import dev.envoi.spool.ProcessLock;
-import dev.envoi.store.OwnerOnly;
+import dev.envoi.files.OwnerOnly;
 import java.io.IOException;
 import java.util.Optional;
 

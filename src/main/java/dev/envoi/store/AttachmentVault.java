@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.files.OwnerOnly;
 import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import java.io.IOException;
@@ -204,7 +205,7 @@ final class AttachmentVault {
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        OwnerOnly.createDirectories(target.getParent());
         try {
             // Replacing, not skipping, when the name exists: the stored copy may be the damaged one
             // that made a submit fail, and these fresh bytes were just hashed to that very name.

@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.account.AccountRepository;
+import dev.envoi.files.OwnerOnly;
 import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.Draft;
@@ -67,6 +68,13 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             OwnerOnly.createDirectories(profileDir);
         } catch (IOException e) {
             throw new StoreOpenException(WORDS.get("profile.cannotCreate", profileDir, why(e)), e);
+        }
+        try {
+            // A profile folder made by hand (or by an older Envoi) may be open to others: it holds
+            // every message and attachment, so it is tightened rather than only warned about.
+            OwnerOnly.tighten(profileDir);
+        } catch (IOException e) {
+            // Another user's folder that this one may write to: its owner decides its rights.
         }
         DatabaseFileCheck.check(file);
         try {

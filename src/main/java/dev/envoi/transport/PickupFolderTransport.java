@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.files.OwnerOnly;
 import dev.envoi.i18n.Sentences;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -62,7 +63,8 @@ public final class PickupFolderTransport implements Transport {
     private Path writeTemporaryFile(OutgoingMessage message, HandOffGate gate) throws TransferException {
         Path temp = null;
         try {
-            Path tempFolder = Files.createDirectories(folder.resolve(TEMP_FOLDER));
+            Path tempFolder = folder.resolve(TEMP_FOLDER);
+            OwnerOnly.createDirectories(tempFolder);
             temp = Files.createTempFile(tempFolder, "message-", ".eml.part");
             MimeMessage mime = assembler.assemble(message);
             long expected = MimeAssembler.estimatedSize(message.content());
