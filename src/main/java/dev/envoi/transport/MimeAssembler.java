@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Builds the RFC 5322 message for an outgoing message: Date, From, To, Cc (never Bcc), the kept
@@ -34,6 +35,7 @@ public final class MimeAssembler {
 
     private static final Sentences WORDS = Sentences.of(MimeAssembler.class);
 
+    private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
     private static final String USER_AGENT = "Envoi";
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
@@ -137,7 +139,13 @@ public final class MimeAssembler {
     }
 
     private static void setBody(jakarta.mail.internet.MimePart part, String body) throws MessagingException {
-        part.setText(body, StandardCharsets.UTF_8.name(), "plain");
+        // One line end, CRLF, before encoding: a lone CR or LF would pass through 7bit and 8bit
+        // as is, and readers split such lines differently (some not at all).
+        part.setText(canonicalLines(body), StandardCharsets.UTF_8.name(), "plain");
+    }
+
+    static String canonicalLines(String text) {
+        return LINE_END.matcher(text).replaceAll("\r\n");
     }
 
     private static MimeMultipart multipart(DraftContent content, AttachmentSource source) throws MessagingException {

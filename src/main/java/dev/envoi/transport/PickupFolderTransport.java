@@ -17,7 +17,8 @@ import java.nio.file.StandardOpenOption;
  * The embedded default transport: each message becomes a complete .eml file in a folder that a
  * mail system (or a person) picks up. It is written to a hidden temporary file, synced, and only
  * after the hand-off is recorded renamed atomically into place, so the folder never shows a
- * half-written message and a cancelled one never appears at all.
+ * half-written message and a cancelled one never appears at all. The file starts with the
+ * envelope ({@link PickupEnvelope}) and has CRLF line ends throughout, as RFC 5322 writes them.
  */
 public final class PickupFolderTransport implements Transport {
 
@@ -70,6 +71,7 @@ public final class PickupFolderTransport implements Transport {
             long expected = MimeAssembler.estimatedSize(message.content());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new GatedOutputStream(Channels.newOutputStream(channel), gate, expected)) {
+                PickupEnvelope.write(message.content(), out);
                 mime.writeTo(out);
                 out.flush();
                 channel.force(true);

@@ -63,7 +63,8 @@ public final class SendmailTransport implements Transport {
         drain(process.getInputStream());
         OutputStream stdin = process.getOutputStream();
         try {
-            GatedOutputStream gated = new GatedOutputStream(stdin, gate, MimeAssembler.estimatedSize(message.content()));
+            GatedOutputStream gated = new GatedOutputStream(new LocalLineEndings(stdin), gate,
+                    MimeAssembler.estimatedSize(message.content()));
             mime.writeTo(gated);
             gated.flush();
             gate.handOff();

@@ -79,7 +79,9 @@ class PickupFolderTransportTest {
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
         // A header line, not any "bcc" in the text: a random boundary or Message-ID may hold those letters.
         assertFalse(headers.toLowerCase().matches("(?s)(.*\r\n)?bcc:.*"), "no Bcc header");
-        assertFalse(raw.contains("hidden@example.org"));
+        // The Bcc address is in the envelope lines at the top (PickupEnvelopeTest), never in the message.
+        String envelopeEnd = "X-Receiver: hidden@example.org\r\n";
+        assertFalse(raw.substring(raw.indexOf(envelopeEnd) + envelopeEnd.length()).contains("hidden@example.org"));
         assertTrue(headers.contains("Subject: =?UTF-8?"), headers);
         assertTrue(raw.contains("filename*=UTF-8''na%C3%AFve.pdf"), "RFC 2231 file name");
         assertTrue(raw.contains("Content-Transfer-Encoding: base64"));
