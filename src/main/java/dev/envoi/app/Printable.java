@@ -1,22 +1,23 @@
 package dev.envoi.app;
 
+import dev.envoi.i18n.VisibleText;
+
 /** Shows user input safely on one terminal line: control characters become escapes. */
 final class Printable {
 
     private static final int MAX = 200;
+    /** A server's reason may be long; it is shown whole up to this, still on one line. */
+    private static final int MAX_REASON = 4000;
 
     private Printable() {
     }
 
     static String of(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(MAX).forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return text.codePointCount(0, text.length()) > MAX ? out + "…" : out.toString();
+        return VisibleText.of(text, MAX);
+    }
+
+    /** Text from outside (a server's reply, a certificate, an error naming them), shown whole. */
+    static String reason(String text) {
+        return VisibleText.of(text, MAX_REASON);
     }
 }

@@ -23,6 +23,6 @@ final class SmtpConnectionTester implements ConnectionTester {
     public List<Step> test(Account account, SecretLookup secret) {
         AccountTester.Report report = new AccountTester(timeouts, ServerTrust.system()).test(account, secret);
         return report.steps().stream()
-                .map(s -> new Step(texts.get("step." + s.step().name()), s.ok(), s.detail())).toList();
+                .map(s -> new Step(texts.get("step." + s.step().name()), s.ok(), s.performed(), s.detail())).toList();
     }
 }

@@ -47,8 +47,13 @@ record Terminal(PrintStream out, PrintStream err, Map<String, String> env, Clock
         return typed == null || typed.length == 0 ? Optional.empty() : Optional.of(typed);
     }
 
-    /** One line on stderr, prefixed so it is clear which program said it. */
+    /**
+     * One line on stderr, prefixed so it is clear which program said it. Its controls are made
+     * visible here, once for every command: a line often carries text from outside (a server's
+     * reply, a certificate's subject), and an escape sequence in it could retitle the terminal or
+     * redraw the fingerprint line the user compares before {@code account pin}.
+     */
     void say(String line) {
-        err.println("envoi: " + line);
+        err.println("envoi: " + Printable.reason(line));
     }
 }

@@ -5,6 +5,7 @@ import dev.envoi.account.AccountRepository;
 import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.SecretLookup;
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class AccountsViewModel {
     private final ReadOnlyStringWrapper testReport = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private CredentialChoice defaultStore = CredentialChoice.SESSION;
+    /** Counts tests and account switches, on the UI thread: a result is shown only for its own run. */
+    private long testRun;
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
@@ -51,7 +54,11 @@ public final class AccountsViewModel {
         this.texts = texts;
         selected.addListener((o, was, account) -> {
             form.load(account);
+            // The last test's verdict was about the account shown before; one still running
+            // reports to nobody (testRun moves on).
+            testRun++;
             testReport.set("");
+            status.set("");
             error.set("");
         });
     }
@@ -186,14 +193,20 @@ public final class AccountsViewModel {
         SecretLookup secret = typed.isEmpty() ? context.credentials()
                 : a -> Optional.of(typed.toCharArray());
         testReport.set(texts.get("test.running", account.host(), account.port()));
+        long run = ++testRun;
         work(() -> {
             List<ConnectionTester.Step> steps = context.tester().test(account, secret);
-            String report = steps.stream().map(s -> (s.ok() ? "✔ " : "✘ ") + s.name()
-                    + (s.detail().isEmpty() ? "" : ": " + s.detail())).collect(Collectors.joining("\n"));
+            String report = steps.stream().map(s -> (!s.used() ? "– " : s.ok() ? "✔ " : "✘ ") + s.name()
+                    + (s.detail().isEmpty() ? "" : ": " + VisibleText.of(s.detail()))).collect(Collectors.joining("\n"));
             boolean ok = steps.stream().allMatch(ConnectionTester.Step::ok);
+            String tried = steps.stream().filter(ConnectionTester.Step::used).map(ConnectionTester.Step::name)
+                    .collect(Collectors.joining(", "));
             return () -> {
+                if (run != testRun) {
+                    return;
+                }
                 testReport.set(report);
-                status.set(ok ? texts.get("test.ok") : texts.get("test.failed"));
+                status.set(ok ? texts.get("test.ok", tried) : texts.get("test.failed"));
             };
         });
     }

@@ -11,8 +11,15 @@ import java.util.List;
 @FunctionalInterface
 public interface ConnectionTester {
 
-    /** One step and its outcome, in words the user can act on. */
-    record Step(String name, boolean ok, String detail) {
+    /**
+     * One step and its outcome, in words the user can act on. A step the account does not use
+     * (TLS when it sends unencrypted, login when it has none) is not {@code used}: it is shown,
+     * but never counted as a success.
+     */
+    record Step(String name, boolean ok, boolean used, String detail) {
+        public Step(String name, boolean ok, String detail) {
+            this(name, ok, true, detail);
+        }
     }
 
     List<Step> test(Account account, SecretLookup secret);

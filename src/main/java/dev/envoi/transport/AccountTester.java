@@ -35,14 +35,30 @@ public final class AccountTester {
     /** The steps, in order; a step runs only when the ones before it worked. */
     public enum Step { CONNECT, TLS, LOGIN }
 
-    /** One step's outcome; {@code ok} with a detail such as the TLS version, or the reason it failed. */
-    public record StepResult(Step step, boolean ok, String detail) {
+    /**
+     * One step's outcome; {@code ok} with a detail such as the TLS version, or the reason it failed.
+     * A step the account does not use (TLS for an unencrypted account, login for one without) is
+     * not {@code performed}: it did not fail, and it did not succeed either.
+     */
+    public record StepResult(Step step, boolean ok, boolean performed, String detail) {
+        public StepResult(Step step, boolean ok, String detail) {
+            this(step, ok, true, detail);
+        }
+
+        static StepResult unused(Step step, String detail) {
+            return new StepResult(step, true, false, detail);
+        }
     }
 
     /** All steps run, in order. */
     public record Report(List<StepResult> steps) {
         public boolean ok() {
             return steps.stream().allMatch(StepResult::ok);
+        }
+
+        /** The steps that were really tried, so a verdict claims nothing that was not done. */
+        public List<Step> performed() {
+            return steps.stream().filter(StepResult::performed).map(StepResult::step).toList();
         }
 
         public Optional<StepResult> failure() {
@@ -98,10 +114,11 @@ public final class AccountTester {
         SmtpConnection smtp = new SmtpConnection(session, sockets, timeouts);
         try {
             smtp.connect(account.host(), account.port(), null, null);
-            if (account.security() == SmtpSecurity.NONE) {
-                return new StepResult(Step.TLS, true, WORDS.get("test.tlsUnused", account.name()));
-            }
-            return new StepResult(Step.TLS, true, describe(sockets.tlsSession()));
+            StepResult result = account.security() == SmtpSecurity.NONE
+                    ? StepResult.unused(Step.TLS, WORDS.get("test.tlsUnused", account.name()))
+                    : new StepResult(Step.TLS, true, describe(sockets.tlsSession()));
+            smtp.quit();
+            return result;
         } catch (MessagingException e) {
             // The problem alone: what would happen to a queued message does not apply to a test.
             SmtpFailures.ConnectProblem problem = SmtpFailures.connectProblem(e, smtp.getLastReturnCode(),
@@ -114,7 +131,7 @@ public final class AccountTester {
 
     private StepResult login(Account account, SecretLookup secrets) {
         if (account.auth() == AuthMethod.NONE) {
-            return new StepResult(Step.LOGIN, true, WORDS.get("test.loginUnused", account.name()));
+            return StepResult.unused(Step.LOGIN, WORDS.get("test.loginUnused", account.name()));
         }
         char[] secret;
         try {
@@ -135,8 +152,10 @@ public final class AccountTester {
             if (!smtp.supportsExtension("AUTH")) {
                 return new StepResult(Step.LOGIN, false, WORDS.get("test.noAuth", SmtpFailures.where(account)));
             }
+            smtp.quit();
             return new StepResult(Step.LOGIN, true, WORDS.get("test.loggedIn", account.user()));
         } catch (AuthenticationFailedException e) {
+            smtp.quit();
             return new StepResult(Step.LOGIN, false, WORDS.get("test.loginRefused", account.user(),
                     SmtpFailures.reply(e.getMessage())));
         } catch (MessagingException e) {

@@ -32,6 +32,8 @@ final class SmtpConnection extends SMTPTransport {
     private boolean endOfDataWritten;
     private GatedOutputStream stream;
     private SmtpDataStream data;
+    private boolean utf8Needed;
+    private boolean authenticating;
 
     SmtpConnection(Session session, SocketTracker sockets, SmtpTimeouts timeouts) {
         super(session, new URLName("smtp", null, -1, null, null, null), "smtp", false);
@@ -47,6 +49,29 @@ final class SmtpConnection extends SMTPTransport {
         this.handedOff = false;
         this.endOfDataWritten = false;
         this.stream = null;
+    }
+
+    /**
+     * Whether the next message needs SMTPUTF8 (RFC 6531): only an address outside ASCII does.
+     * Angus asks for it in every MAIL FROM once the server offers it; Envoi asks only when needed,
+     * so an all-ASCII message goes to such a server as it would to any other.
+     */
+    void needsUtf8(boolean needed) {
+        this.utf8Needed = needed;
+    }
+
+    /** What the server offers, whatever the current message needs. */
+    boolean offers(String extension) {
+        return super.supportsExtension(extension);
+    }
+
+    @Override
+    public boolean supportsExtension(String extension) {
+        // Angus's MAIL FROM adds SMTPUTF8 whenever this says the server has it.
+        if ("SMTPUTF8".equalsIgnoreCase(extension) && !utf8Needed) {
+            return false;
+        }
+        return super.supportsExtension(extension);
     }
 
     boolean handedOff() {
@@ -167,6 +192,33 @@ final class SmtpConnection extends SMTPTransport {
         }
     }
 
+    /**
+     * Angus closes the socket without a word when the server refuses the login; Envoi says QUIT
+     * first, as after any other refusal, so the server ends the session cleanly.
+     */
+    @Override
+    public synchronized int simpleCommand(String command) throws MessagingException {
+        if (command.regionMatches(true, 0, "AUTH ", 0, 5)) {
+            authenticating = true;
+        }
+        return afterReply(super.simpleCommand(command));
+    }
+
+    @Override
+    protected int simpleCommand(byte[] command) throws MessagingException {
+        return afterReply(super.simpleCommand(command));
+    }
+
+    private int afterReply(int code) throws MessagingException {
+        if (authenticating && code != 334) {
+            authenticating = false;
+            if (code >= 400) {
+                super.sendCommand("QUIT");
+            }
+        }
+        return code;
+    }
+
     @Override
     public synchronized void close() throws MessagingException {
         watchdog.stop();
@@ -175,6 +227,18 @@ final class SmtpConnection extends SMTPTransport {
 
     Session session() {
         return session;
+    }
+
+    /**
+     * Says QUIT and closes: for a connection whose state is known (the server answered, even with a
+     * refusal), so the server ends its session cleanly instead of logging a lost connection.
+     */
+    void quit() {
+        try {
+            close();
+        } catch (MessagingException e) {
+            abort();
+        }
     }
 
     /** Closes the socket without QUIT; for a connection that must not be trusted any more. */

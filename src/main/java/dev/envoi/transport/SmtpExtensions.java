@@ -26,7 +26,7 @@ final class SmtpExtensions {
     static void checkInternationalAddresses(SmtpConnection smtp, Account account, MailAddress from,
                                             List<MailAddress> envelope)
             throws PermanentFailureException {
-        if (smtp.supportsExtension("SMTPUTF8")) {
+        if (smtp.offers("SMTPUTF8")) {
             return;
         }
         List<MailAddress> international = envelope.stream().filter(MailAddress::needsUtf8).toList();

@@ -97,11 +97,15 @@ public final class SmtpTransport implements Transport {
     private HandOffReceipt send(SmtpConnection smtp, OutgoingMessage message, MimeMessage mime, HandOffGate gate)
             throws TransferException, StaleConnection {
         boolean keep = false;
+        boolean answered = false;
         try {
             List<MailAddress> envelope = MimeAssembler.envelopeRecipients(message.content());
+            smtp.needsUtf8(message.content().from().needsUtf8() || envelope.stream().anyMatch(MailAddress::needsUtf8));
+            answered = true;
             SmtpExtensions.checkInternationalAddresses(smtp, account, message.content().from(), envelope);
             long size = SmtpExtensions.checkSize(smtp, account, mime);
             SmtpExtensions.prepareEnvelope(smtp, message.options(), size);
+            answered = false;
             smtp.beginMessage(gate, size > 0 ? size : MimeAssembler.estimatedSize(message.content()));
             try {
                 smtp.sendMessage(mime, internetAddresses(envelope));
@@ -119,6 +123,7 @@ public final class SmtpTransport implements Transport {
             TransferException cancel = cancelIn(e, smtp, gate);
             TransferException failure = cancel != null ? cancel
                     : SmtpFailures.sending(e, smtp.endOfDataWritten(), account, timeouts);
+            answered = cancel == null && isRefusal(e, smtp);
             if (cancel == null && smtp == reusedUnprobed && !smtp.dataStarted() && SmtpFailures.connectionLost(e)) {
                 throw new StaleConnection(failure);
             }
@@ -126,13 +131,27 @@ public final class SmtpTransport implements Transport {
         } finally {
             if (keep) {
                 lastUsedNanos = System.nanoTime();
+            } else if (answered) {
+                // A refusal (or a check that stopped the message before it began): the session is
+                // in a known state, so it ends with QUIT as RFC 5321 asks.
+                smtp.quit();
+                connection = null;
             } else {
-                // After any failure the connection's state is unknown: drop it, never QUIT politely.
+                // A lost connection, a timeout, a cancel in the data: the state is unknown, so the
+                // socket is dropped without a word that could be read as part of the message.
                 smtp.abort();
                 connection = null;
             }
             reusedUnprobed = null;
         }
+    }
+
+    /**
+     * True when the server answered with a refusal between commands: not a lost connection (no
+     * reply, a 421 or a network error), and not in the middle of the message data (where QUIT would be taken as data).
+     */
+    private static boolean isRefusal(MessagingException e, SmtpConnection smtp) {
+        return !SmtpFailures.connectionLost(e) && (!smtp.dataStarted() || smtp.endOfDataWritten());
     }
 
     /** A kept connection found dead before the message began; carries the failure to report if it recurs. */
@@ -216,7 +235,7 @@ public final class SmtpTransport implements Transport {
             lastUsedNanos = System.nanoTime();
             return smtp;
         } catch (AuthenticationFailedException e) {
-            smtp.abort();
+            smtp.quit();
             refusedLogin.remember(secret, SmtpFailures.reply(e.getMessage()));
             throw loginRefused();
         } catch (MessagingException e) {
@@ -233,7 +252,7 @@ public final class SmtpTransport implements Transport {
     private void requireAuthentication(SmtpConnection smtp) throws PermanentFailureException {
         // Angus skips the login silently when the server offers none; Envoi will not send unauthenticated.
         if (!smtp.supportsExtension("AUTH")) {
-            smtp.abort();
+            smtp.quit();
             throw new PermanentFailureException(WORDS.get("login.notOffered", SmtpFailures.where(account),
                     account.name()));
         }

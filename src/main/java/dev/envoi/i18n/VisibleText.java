@@ -1,0 +1,38 @@
+package dev.envoi.i18n;
+
+import dev.envoi.message.TextControls;
+
+/**
+ * Text from outside (a server's reply, a certificate's subject, a file name) made safe to show on
+ * a terminal or in a window: every control character (C0, DEL, C1: ESC sequences that retitle a
+ * terminal or redraw a line, a CR that overwrites one) and every bidirectional control (which
+ * reorders what follows it) is shown as an escape such as {@code \x1b} or {@code \u202e}.
+ */
+public final class VisibleText {
+
+    private VisibleText() {
+    }
+
+    /** {@code text} with its controls made visible, cut after {@code max} code points (with "…"). */
+    public static String of(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(max).forEach(c -> {
+            if (TextControls.isControl(c)) {
+                out.append(String.format("\\x%02x", c));
+            } else if (TextControls.isBidiControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return text.codePointCount(0, text.length()) > max ? out + "…" : out.toString();
+    }
+
+    /** {@code text} whole, its controls made visible. */
+    public static String of(String text) {
+        return of(text, Integer.MAX_VALUE);
+    }
+}
