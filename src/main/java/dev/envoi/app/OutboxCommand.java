@@ -1,5 +1,6 @@
 package dev.envoi.app;
 
+import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
 import dev.envoi.store.MessageSummary;
@@ -58,6 +59,9 @@ final class OutboxCommand {
      */
     private int flush(ProfileServices services, Optional<Duration> wait) throws Exception {
         Instant horizon = terminal.clock().instant().plus(StoreSettings.MAX_UNDO_WINDOW);
+        // Taken before the spooler starts: a message a crash left sending counts too.
+        List<EntryId> flushed = services.store().outbox().stream()
+                .filter(entry -> isWorkBefore(entry, horizon)).map(OutboxEntry::id).toList();
         SpoolerClaim spooler = SpoolerClaim.take(services, terminal);
         if (!spooler.held()) {
             terminal.say("another Envoi runs this profile's spooler; it sends the queue"
@@ -76,20 +80,28 @@ final class OutboxCommand {
             Thread.sleep(50);
             spooler.retryIfDue();
         }
+        FlushOutcome outcome = new FlushOutcome();
+        for (EntryId id : flushed) {
+            outcome.add(services.store().fate(id));
+        }
         long left = services.store().outbox().size();
-        terminal.say(left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)");
-        return ExitCode.OK;
+        terminal.say(outcome.summary() + "; "
+                + (left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)"));
+        return outcome.exitCode();
     }
 
     /** True while a message is being sent, or one due before the horizon (a retry: due now) waits. */
     private boolean hasWorkBefore(List<OutboxEntry> outbox, Instant horizon) {
-        Instant now = terminal.clock().instant();
-        return outbox.stream().anyMatch(entry -> switch (entry.state()) {
+        return outbox.stream().anyMatch(entry -> isWorkBefore(entry, horizon));
+    }
+
+    private boolean isWorkBefore(OutboxEntry entry, Instant horizon) {
+        return switch (entry.state()) {
             case SENDING -> true;
             case QUEUED -> !entry.dueAt().isAfter(horizon);
-            case RETRYING -> !entry.dueAt().isAfter(now);
+            case RETRYING -> !entry.dueAt().isAfter(terminal.clock().instant());
             default -> false;
-        });
+        };
     }
 
     static List<Map<String, Object>> rows(SqliteMessageStore store) {
