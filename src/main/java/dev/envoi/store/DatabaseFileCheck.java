@@ -84,6 +84,9 @@ final class DatabaseFileCheck {
                 }
             }
         } catch (SQLException e) {
+            if (DiskSpace.isFull(file, e)) {
+                throw new StoreOpenException(WORDS.get("database.diskFull", file), e);
+            }
             throw new StoreOpenException(WORDS.get("database.damagedOrUnreadable", file, e.getMessage()), e);
         }
     }
