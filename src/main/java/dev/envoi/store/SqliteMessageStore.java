@@ -59,6 +59,19 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     /** Opens (creating or migrating) the store in the profile folder. */
     public static SqliteMessageStore open(Path profileDir, Clock clock) {
+        return open(profileDir, clock, false);
+    }
+
+    /**
+     * Opens the store as {@link #open(Path)} does, but takes an empty database as a new profile
+     * even when the vault beside it holds files (the user asked for a fresh profile; the vault's
+     * files are left where they are).
+     */
+    public static SqliteMessageStore openFresh(Path profileDir) {
+        return open(profileDir, Clock.systemUTC(), true);
+    }
+
+    private static SqliteMessageStore open(Path profileDir, Clock clock, boolean freshAllowed) {
         Path file = profileDir.resolve(DATABASE_FILE);
         if (Files.exists(profileDir) && !Files.isDirectory(profileDir)) {
             throw new StoreOpenException(WORDS.get("profile.isFile", profileDir));
@@ -68,7 +81,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         } catch (IOException e) {
             throw new StoreOpenException(WORDS.get("profile.cannotCreate", profileDir, why(e)), e);
         }
-        DatabaseFileCheck.check(file);
+        DatabaseFileCheck.check(file, freshAllowed);
         try {
             OwnerOnly.createFile(file);
         } catch (IOException e) {
