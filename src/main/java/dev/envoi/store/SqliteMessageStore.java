@@ -227,7 +227,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
                 MessageTable.updateContent(c, rowId, content, draftFlags(row.flags(), content), now.toEpochMilli());
             }
             MessageRow saved = MessageTable.findByRowId(c, rowId).orElseThrow();
-            return SubmitTransaction.run(c, saved, content, now, due);
+            return SubmitTransaction.run(c, saved, content, now, due, options.account().orElse(null));
         });
         if (existing != null) {
             handles.releaseAll(existing);
@@ -254,7 +254,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             if (!row.contentHash().equals(check.contentHash())) {
                 throw new CorruptDataException(WORDS.get("submit.changedWhileChecked"));
             }
-            return SubmitTransaction.run(c, row, check.content(), now, due);
+            return SubmitTransaction.run(c, row, check.content(), now, due, options.account().orElse(null));
         });
         handles.releaseAll(draftId);
         events.publish(new QueueEvent.Queued(queuedId));
@@ -314,6 +314,24 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             return deliver(c, row, WORDS.get("record.markedSent"), clock.millis(), deleteAfterSend);
         });
         events.publish(new QueueEvent.StateChanged(queuedId));
+    }
+
+    @Override
+    public void reassign(EntryId queuedId, String account) {
+        database.write("choose another account", c -> {
+            AccountAssignment.reassign(c, requireQueued(c, queuedId), account, clock.instant());
+            return null;
+        });
+        events.publish(new QueueEvent.Queued(queuedId));
+    }
+
+    @Override
+    public void waitForAccount(EntryId id, String reason, Instant recheckAt) {
+        database.write("hold the message for its account", c -> {
+            AccountAssignment.waitForAccount(c, requireQueued(c, id).rowId(), reason, recheckAt);
+            return null;
+        });
+        events.publish(new QueueEvent.StateChanged(id));
     }
 
     @Override
