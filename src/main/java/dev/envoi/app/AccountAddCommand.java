@@ -2,6 +2,7 @@ package dev.envoi.app;
 
 import dev.envoi.account.Account;
 import dev.envoi.account.AuthMethod;
+import dev.envoi.account.SharedAddresses;
 import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.CredentialStore;
@@ -57,6 +58,14 @@ final class AccountAddCommand {
             if (services.store().accounts().find(account.name()).isPresent()) {
                 throw new UsageException("an account named " + account.name() + " exists already (envoi account "
                         + "remove " + account.name() + " first)");
+            }
+            List<String> sharing = SharedAddresses.othersWith(services.store().accounts().accounts(), account.name(),
+                    account.identity().address());
+            if (!sharing.isEmpty()) {
+                // Allowed (one address through two servers is common), but said: the choice matters.
+                terminal.say("note: " + account.identity().address() + " is already the address of account "
+                        + String.join(", ", sharing) + "; choose which one sends with --account, or in From, "
+                        + "where both show their names");
             }
             String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);

@@ -4,9 +4,11 @@ import dev.envoi.account.Account;
 import dev.envoi.compose.ComposeContext;
 import dev.envoi.compose.ComposeSettings;
 import dev.envoi.compose.ComposeWindow;
+import dev.envoi.compose.FromChoice;
 import dev.envoi.compose.FxDialogs;
 import dev.envoi.compose.FxFileChooser;
 import dev.envoi.compose.FxScheduler;
+import dev.envoi.compose.Sender;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.outbox.FxOutboxDialogs;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +49,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     private final ProfileServices services;
     private final ProgressHub progress;
     private final ExecutorService background = Executors.newCachedThreadPool(new NamedDaemonThreads("envoi-background"));
-    private final List<MailAddress> identities;
+    private final List<Sender> identities;
     private final ComposeContext context;
     private final OutboxContext outboxContext;
     private final DeliveryNotifier notifier;
@@ -59,7 +62,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     private WindowInbox inbox = new WindowInbox();
     private boolean quitting;
 
-    private DesktopSession(ProfileServices services, ProgressHub progress, List<MailAddress> identities,
+    private DesktopSession(ProfileServices services, ProgressHub progress, List<Sender> identities,
                            ComposeSettings settings, boolean runsSpooler) {
         this.services = services;
         this.progress = progress;
@@ -83,13 +86,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         ProfileServices services = ProfileServices.open(start.profile());
         try {
             List<Account> accounts = services.store().accounts().accounts();
-            List<MailAddress> identities = new ArrayList<>();
-            start.request().from().ifPresent(identities::add);
-            accounts.stream().sorted((a, b) -> Boolean.compare(b.isDefault(), a.isDefault()))
-                    .map(Account::identity).filter(a -> !identities.contains(a)).forEach(identities::add);
-            if (identities.isEmpty()) {
-                identities.add(start.localUser());
-            }
+            List<Sender> identities = new ArrayList<>(FromChoices.of(accounts, start.request().from(),
+                    start.localUser()));
             long sizeLimit = accounts.stream().filter(Account::isDefault).mapToLong(Account::sizeLimit).findFirst()
                     .orElse(ComposeSettings.DEFAULT.sizeLimit());
             ComposeSettings settings = new ComposeSettings(ComposeSettings.DEFAULT.autosaveDelay(),
@@ -155,6 +153,9 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
             window.model().offerDrafts();
         } else {
             request.from().ifPresent(window.model().fromProperty()::set);
+            request.account().flatMap(name -> window.model().senders().stream()
+                    .filter(s -> s.account().filter(name::equals).isPresent()).findFirst())
+                    .ifPresent(window.model().senderProperty()::set);
             window.model().prefill(request.recipients(), request.subject(), request.body(), request.attachments(),
                     request.deliveryRequests());
         }
@@ -189,11 +190,11 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     /** New or changed accounts: their identities become choices in every From list. */
     private void accountsChanged() {
         background.execute(() -> {
-            List<MailAddress> fresh = services.store().accounts().accounts().stream().map(Account::identity).toList();
+            List<Sender> fresh = FromChoices.of(services.store().accounts().accounts(), Optional.empty(),
+                    MailAddress.of("envoi@localhost"));
             Platform.runLater(() -> {
-                fresh.stream().filter(a -> !identities.contains(a)).forEach(identities::add);
-                composeWindows.forEach(w -> fresh.stream().filter(a -> !w.model().identities().contains(a))
-                        .forEach(w.model().identities()::add));
+                FromChoice.merge(identities, fresh);
+                composeWindows.forEach(w -> w.model().offerSenders(fresh));
             });
         });
     }

@@ -18,7 +18,7 @@ final class Identities {
                     "--account: no account is named \"" + Printable.of(request.account().get()) + "\" (envoi account list)"));
             MailAddress from = request.from().orElse(account.identity());
             if (!from.address().equalsIgnoreCase(account.identity().address())) {
-                // The spooler picks the account by the sender's address, so they must agree.
+                // The account sends as its own address: another would be a false sender.
                 throw new UsageException("--from " + Printable.of(from.address()) + " is not the address of account "
                         + account.name() + " (" + account.identity().address() + "); leave out --from, or use the "
                         + "account of that address");
@@ -30,6 +30,18 @@ final class Identities {
         }
         Optional<Account> fallback = accounts.defaultAccount();
         return fallback.map(Account::identity).orElseGet(() -> localUser(terminal));
+    }
+
+    /**
+     * The account a message is submitted with, and so sent through: the one named by --account,
+     * else the one of the sender's address, else the default one; none in a profile without
+     * accounts (the pickup folder).
+     */
+    static Optional<String> account(ComposeRequest request, MailAddress from, AccountRepository accounts) {
+        if (request.account().isPresent()) {
+            return request.account();
+        }
+        return accounts.forAddress(from.address()).or(accounts::defaultAccount).map(Account::name);
     }
 
     /** user@localhost, which a pickup folder's reader can map to the real user. */

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class Launcher {
 
+    private static final String NEW_PROFILE = "--new-profile";
+
     private final Terminal terminal;
 
     Launcher(Terminal terminal) {
@@ -42,6 +44,11 @@ public final class Launcher {
     int run(String[] argv) {
         List<String> args = Arrays.asList(argv);
         boolean debug = args.contains("--debug");
+        if (args.contains(NEW_PROFILE)) {
+            // Taken by every command, so it is read here rather than by each command's options.
+            return new Launcher(terminal.withNewProfile())
+                    .run(args.stream().filter(arg -> !arg.equals(NEW_PROFILE)).toArray(String[]::new));
+        }
         try {
             String command = args.isEmpty() ? "" : args.get(0);
             List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());

@@ -1,10 +1,14 @@
 package dev.envoi.app;
 
+import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
 import dev.envoi.store.MessageSummary;
+import dev.envoi.store.NotInQueueException;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.store.StoreException;
+import dev.envoi.store.StoreOpenException;
 import dev.envoi.store.StoreSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +24,7 @@ final class OutboxCommand {
 
     private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.of("profile", ParsedArgs.Arity.VALUE,
             "json", ParsedArgs.Arity.FLAG, "flush", ParsedArgs.Arity.FLAG, "wait", ParsedArgs.Arity.OPTIONAL_VALUE,
-            "debug", ParsedArgs.Arity.FLAG);
+            "debug", ParsedArgs.Arity.FLAG, "reassign", ParsedArgs.Arity.VALUE, "account", ParsedArgs.Arity.VALUE);
 
     private final Terminal terminal;
 
@@ -37,7 +41,13 @@ final class OutboxCommand {
         if (wait.isPresent() && !parsed.has("flush")) {
             throw new UsageException("--wait goes with --flush");
         }
+        if (parsed.has("reassign") != parsed.has("account")) {
+            throw new UsageException("--reassign ID goes with --account NAME");
+        }
         try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed), terminal.env())) {
+            if (parsed.has("reassign")) {
+                return reassign(services, parsed.value("reassign").orElseThrow(), parsed.value("account").orElseThrow());
+            }
             if (parsed.has("flush")) {
                 return flush(services, wait);
             }
@@ -51,6 +61,28 @@ final class OutboxCommand {
         }
     }
 
+    /** `--reassign ID --account NAME`: a message whose account is gone goes through another. */
+    private int reassign(ProfileServices services, String id, String account) throws UsageException {
+        EntryId entry = EntryId.parseOrNull(id);
+        if (entry == null) {
+            throw new UsageException("--reassign: \"" + Printable.of(id) + "\" is not a message id (envoi outbox)");
+        }
+        try {
+            services.store().reassign(entry, account);
+        } catch (NotInQueueException e) {
+            terminal.say(e.getMessage());
+            return ExitCode.NOT_IN_QUEUE;
+        } catch (StoreException e) {
+            if (e instanceof StoreOpenException) {
+                throw e;
+            }
+            throw new UsageException("--account: " + e.getMessage());
+        }
+        terminal.say("the message " + id + " goes through account " + Printable.of(account)
+                + " now; the running Envoi sends it, or the next `envoi outbox --flush`");
+        return ExitCode.OK;
+    }
+
     /**
      * Runs the spooler on what is due: messages due now, and those still in their undo window
      * (which is kept: Cancel works until it ends), until each is handed off or waits for a retry.
@@ -58,6 +90,9 @@ final class OutboxCommand {
      */
     private int flush(ProfileServices services, Optional<Duration> wait) throws Exception {
         Instant horizon = terminal.clock().instant().plus(StoreSettings.MAX_UNDO_WINDOW);
+        // Taken before the spooler starts: a message a crash left sending counts too.
+        List<EntryId> flushed = services.store().outbox().stream()
+                .filter(entry -> isWorkBefore(entry, horizon)).map(OutboxEntry::id).toList();
         SpoolerClaim spooler = SpoolerClaim.take(services, terminal);
         if (!spooler.held()) {
             terminal.say("another Envoi runs this profile's spooler; it sends the queue"
@@ -76,20 +111,28 @@ final class OutboxCommand {
             Thread.sleep(50);
             spooler.retryIfDue();
         }
+        FlushOutcome outcome = new FlushOutcome();
+        for (EntryId id : flushed) {
+            outcome.add(services.store().fate(id));
+        }
         long left = services.store().outbox().size();
-        terminal.say(left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)");
-        return ExitCode.OK;
+        terminal.say(outcome.summary() + "; "
+                + (left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)"));
+        return outcome.exitCode();
     }
 
     /** True while a message is being sent, or one due before the horizon (a retry: due now) waits. */
     private boolean hasWorkBefore(List<OutboxEntry> outbox, Instant horizon) {
-        Instant now = terminal.clock().instant();
-        return outbox.stream().anyMatch(entry -> switch (entry.state()) {
+        return outbox.stream().anyMatch(entry -> isWorkBefore(entry, horizon));
+    }
+
+    private boolean isWorkBefore(OutboxEntry entry, Instant horizon) {
+        return switch (entry.state()) {
             case SENDING -> true;
             case QUEUED -> !entry.dueAt().isAfter(horizon);
-            case RETRYING -> !entry.dueAt().isAfter(now);
+            case RETRYING -> !entry.dueAt().isAfter(terminal.clock().instant());
             default -> false;
-        });
+        };
     }
 
     static List<Map<String, Object>> rows(SqliteMessageStore store) {
@@ -97,19 +140,19 @@ final class OutboxCommand {
         for (OutboxEntry entry : store.outbox()) {
             rows.add(row(entry.id().value(), entry.state().name(), entry.subject(), entry.to(), entry.attempts(),
                     entry.state() == OutboxState.RETRYING || entry.state() == OutboxState.QUEUED ? entry.dueAt() : null,
-                    entry.lastError(), entry.messageId()));
+                    entry.lastError(), entry.messageId(), entry.account().orElse(null)));
         }
         for (MessageSummary draft : store.drafts()) {
             if (!draft.returnReason().isEmpty()) {
                 rows.add(row(draft.id().value(), OutboxState.DRAFT.name(), draft.subject(), draft.to(), 0, null,
-                        draft.returnReason(), draft.messageId()));
+                        draft.returnReason(), draft.messageId(), null));
             }
         }
         return rows;
     }
 
     private static Map<String, Object> row(String id, String state, String subject, List<MailAddress> to, int attempts,
-                                           Instant next, String lastError, String messageId) {
+                                           Instant next, String lastError, String messageId, String account) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.put("state", state);
@@ -119,6 +162,7 @@ final class OutboxCommand {
         row.put("nextAttemptAt", next == null ? null : next.toString());
         row.put("lastError", lastError);
         row.put("messageId", messageId);
+        row.put("account", account);
         return row;
     }
 

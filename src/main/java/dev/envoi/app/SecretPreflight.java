@@ -5,7 +5,6 @@ import dev.envoi.account.AccountRepository;
 import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialChain;
 import dev.envoi.account.CredentialException;
-import dev.envoi.message.MailAddress;
 import java.util.Optional;
 
 /**
@@ -18,9 +17,10 @@ final class SecretPreflight {
     private SecretPreflight() {
     }
 
-    static void ensure(MailAddress sender, AccountRepository accounts, CredentialChain credentials, Terminal terminal)
-            throws UsageException, CredentialException {
-        Optional<Account> account = accounts.forAddress(sender.address()).or(accounts::defaultAccount);
+    /** For the account a message is submitted with (none: the pickup folder, no secret). */
+    static void ensure(Optional<String> chosen, AccountRepository accounts, CredentialChain credentials,
+                       Terminal terminal) throws UsageException, CredentialException {
+        Optional<Account> account = chosen.flatMap(accounts::find);
         if (account.isPresent()) {
             ensure(account.get(), credentials, terminal);
         }

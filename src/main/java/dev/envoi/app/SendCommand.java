@@ -41,14 +41,15 @@ final class SendCommand {
         Optional<Duration> wait = WaitOption.read(parsed);
         try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed), terminal.env())) {
             MailAddress from = Identities.sender(request, services.store().accounts(), terminal);
+            Optional<String> account = Identities.account(request, from, services.store().accounts());
             if (wait.isPresent()) {
-                SecretPreflight.ensure(from, services.store().accounts(), services.credentials(), terminal);
+                SecretPreflight.ensure(account, services.store().accounts(), services.credentials(), terminal);
             }
             List<Attachment> attachments = importAttachments(services, request.attachments());
             DraftContent content = new DraftContent(from, request.recipients(), request.subject(), request.body(),
                     attachments, request.deliveryRequests());
             EntryId queued = services.store().submit(new Draft(content),
-                    new SubmitOptions(request.undoWindow(), request.sendAt()));
+                    new SubmitOptions(request.undoWindow(), request.sendAt()).withAccount(account));
             terminal.out().println(queued);
             if (wait.isEmpty()) {
                 terminal.say("queued; the running Envoi sends it, or the next `envoi outbox --flush`");

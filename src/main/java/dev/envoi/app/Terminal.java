@@ -1,6 +1,8 @@
 package dev.envoi.app;
 
+import dev.envoi.store.SqliteMessageStore;
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +10,20 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a command talks to: its output streams, environment and clock (tests pass their own). */
-record Terminal(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Path home, String osName) {
+/**
+ * What a command talks to: its output streams, environment and clock (tests pass their own), and
+ * whether the user asked for a fresh profile (--new-profile).
+ */
+record Terminal(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Path home, String osName,
+                boolean newProfile) {
+
+    Terminal(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Path home, String osName) {
+        this(out, err, env, clock, home, osName, false);
+    }
+
+    Terminal withNewProfile() {
+        return new Terminal(out, err, env, clock, home, osName, true);
+    }
 
     static Terminal system() {
         return new Terminal(System.out, System.err, System.getenv(), Clock.systemDefaultZone(),
@@ -26,7 +40,27 @@ record Terminal(PrintStream out, PrintStream err, Map<String, String> env, Clock
         if (Files.exists(profile) && !Files.isDirectory(profile)) {
             throw new UsageException("--profile: " + profile + " is a file, not a folder");
         }
+        if (newProfile) {
+            startFresh(profile);
+        }
         return profile;
+    }
+
+    /**
+     * An empty database beside a vault that holds files is refused (the profile's messages were
+     * in it); asked for with --new-profile, it becomes a new profile here, the vault left as it is.
+     */
+    private void startFresh(Path profile) {
+        Path database = profile.resolve(SqliteMessageStore.DATABASE_FILE);
+        try {
+            if (!Files.isRegularFile(database) || Files.size(database) != 0) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // Opening the profile says what is wrong with the file.
+        }
+        SqliteMessageStore.openFresh(profile).close();
+        say(database + " was empty: a fresh profile starts here (the vault's files are kept)");
     }
 
     Path profile(ParsedArgs args) {

@@ -47,7 +47,7 @@ public final class ComposeController {
     @FXML private Label ccLabel;
     @FXML private Label bccLabel;
     @FXML private Label subjectLabel;
-    @FXML private ComboBox<dev.envoi.message.MailAddress> fromField;
+    @FXML private ComboBox<Sender> fromField;
     @FXML private RecipientField toField;
     @FXML private RecipientField ccField;
     @FXML private RecipientField bccField;
@@ -88,8 +88,8 @@ public final class ComposeController {
     }
 
     private void bindHeader() {
-        fromField.setItems(model.identities());
-        fromField.valueProperty().bindBidirectional(model.fromProperty());
+        fromField.setItems(model.senders());
+        fromField.valueProperty().bindBidirectional(model.senderProperty());
         ValidationSupport validation = new ValidationSupport();
         toField.bind(model.to(), model::suggestions, validation, model.texts());
         ccField.bind(model.cc(), model::suggestions, validation, model.texts());

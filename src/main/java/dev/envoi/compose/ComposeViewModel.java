@@ -66,7 +66,9 @@ public final class ComposeViewModel {
     private final Runnable openOutbox;
     private final Runnable openAccounts;
 
-    private final ObservableList<MailAddress> identities = FXCollections.observableArrayList();
+    private final ObservableList<Sender> senders = FXCollections.observableArrayList();
+    private final ObjectProperty<Sender> sender = new SimpleObjectProperty<>();
+    // The identity of the chosen sender; setting it chooses a sender of that identity.
     private final ObjectProperty<MailAddress> from = new SimpleObjectProperty<>();
     private final Texts texts = Texts.of(ComposeViewModel.class);
     private final RecipientListModel to = new RecipientListModel(texts.get("field.to"), this::describe);
@@ -100,7 +102,7 @@ public final class ComposeViewModel {
     private Runnable pendingSubmit;
 
     public ComposeViewModel(ComposeContext context, DialogService dialogs, FileChooserService fileChooser,
-                            List<MailAddress> senderIdentities) {
+                            List<Sender> senderChoices) {
         this.store = context.store();
         // One window's store work runs in order: an autosave never overlaps the submit after it.
         this.background = new SerialExecutor(context.background());
@@ -112,8 +114,9 @@ public final class ComposeViewModel {
         this.openOutbox = context.openOutbox();
         this.openAccounts = context.openAccounts();
         this.session = new DraftSession(store);
-        this.identities.setAll(senderIdentities);
-        this.from.set(senderIdentities.isEmpty() ? null : senderIdentities.get(0));
+        this.senders.setAll(senderChoices);
+        FromChoice.link(senders, sender, from);
+        this.sender.set(senderChoices.isEmpty() ? null : senderChoices.get(0));
         this.scheduler = context.scheduler();
         this.autosave = new Autosave(scheduler, settings.autosaveDelay(), this::autosaveNow);
         this.tracker = new OutgoingTracker(store, background, ui, scheduler, context.clock(), texts,
@@ -138,10 +141,25 @@ public final class ComposeViewModel {
 
     // ---- Properties for the view ----------------------------------------------------------------
 
-    public ObservableList<MailAddress> identities() {
-        return identities;
+    /** The From list: an identity and the account that sends it, the name shown where addresses repeat. */
+    public ObservableList<Sender> senders() {
+        return senders;
     }
 
+    public ObjectProperty<Sender> senderProperty() {
+        return sender;
+    }
+
+    /** Accounts added or changed elsewhere: the From list follows, the same account stays chosen. */
+    public void offerSenders(List<Sender> fresh) {
+        Sender chosen = sender.get();
+        FromChoice.merge(senders, fresh);
+        if (chosen != null && chosen.account().isPresent()) {
+            senders.stream().filter(s -> s.account().equals(chosen.account())).findFirst().ifPresent(sender::set);
+        }
+    }
+
+    /** The chosen identity; setting it chooses the first sender of that identity (added if new). */
     public ObjectProperty<MailAddress> fromProperty() {
         return from;
     }
@@ -460,9 +478,12 @@ public final class ComposeViewModel {
     }
 
     private void submit(DraftContent content, List<AttachmentItem> items) {
+        // The account chosen in From is the one the message goes through, and no other.
+        MessageStore.SubmitOptions options = MessageStore.SubmitOptions.DEFAULT
+                .withAccount(sender.get() == null ? java.util.Optional.empty() : sender.get().account());
         background.execute(() -> {
             try {
-                DraftSession.Submitted submitted = session.submit(content, items, MessageStore.SubmitOptions.DEFAULT);
+                DraftSession.Submitted submitted = session.submit(content, items, options);
                 HeldMessage words = HeldMessage.of(content, texts);
                 ui.execute(() -> submitted(submitted, words));
             } catch (RuntimeException e) {
@@ -598,9 +619,6 @@ public final class ComposeViewModel {
         held.set(HeldMessage.NONE);
         cancelEnabled.set(false);
         if (view.from() != null) {
-            if (!identities.contains(view.from())) {
-                identities.add(view.from());
-            }
             from.set(view.from());
         }
         to.setAddresses(view.recipients(RecipientType.TO), view.refused(), texts.get("chip.refused"));

@@ -1,6 +1,5 @@
 package dev.envoi.compose;
 
-import dev.envoi.message.MailAddress;
 import dev.envoi.ui.Views;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class ComposeWindow {
     private final List<Runnable> closedListeners = new ArrayList<>();
 
     public ComposeWindow(ComposeContext context, Function<Window, DialogService> dialogs,
-                         Function<Window, FileChooserService> fileChooser, List<MailAddress> identities) {
+                         Function<Window, FileChooserService> fileChooser, List<Sender> identities) {
         this.stage = new Stage();
         this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
         ComposeController controller = new ComposeController(model);

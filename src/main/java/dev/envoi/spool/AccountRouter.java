@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Routes by the profile's accounts, read afresh for each message (another process may have
- * changed them): the account whose identity sends it, else the default account, else, in a
- * profile with no account at all, the pickup folder. A transport is kept per account while the
+ * changed them): the account the message was submitted with, and no other; for a message without
+ * one (queued before accounts were recorded), the account whose identity sends it, else the
+ * default account, else, in a profile with no account at all, the pickup folder. A transport is kept per account while the
  * account's settings stay the same, so its connection is reused; changed settings get a new one.
  */
 public final class AccountRouter implements TransportRouter {
@@ -51,6 +52,24 @@ public final class AccountRouter implements TransportRouter {
         Optional<Account> account = accounts.forAddress(sender.address()).or(accounts::defaultAccount);
         if (account.isEmpty()) {
             throw new PermanentFailureException(WORDS.get("route.noAccount", sender.address()));
+        }
+        return new Route(transportFor(account.get()), account.get().keepInSent());
+    }
+
+    @Override
+    public synchronized Route routeFor(MailAddress sender, Optional<String> chosen)
+            throws PermanentFailureException, AccountUnavailableException {
+        if (chosen.isEmpty()) {
+            return routeFor(sender);
+        }
+        Optional<Account> account = accounts.find(chosen.get());
+        if (account.isEmpty()) {
+            throw new AccountUnavailableException(WORDS.get("route.accountRemoved", chosen.get()));
+        }
+        // Edited to send as another address, the account would put a false sender on the message.
+        if (!account.get().identity().address().equalsIgnoreCase(sender.address())) {
+            throw new AccountUnavailableException(WORDS.get("route.accountChanged", chosen.get(),
+                    account.get().identity().address(), sender.address()));
         }
         return new Route(transportFor(account.get()), account.get().keepInSent());
     }

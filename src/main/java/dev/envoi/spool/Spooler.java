@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Spooler implements AutoCloseable {
 
     private static final Sentences WORDS = Sentences.of(Spooler.class);
+    /** How often a message whose account cannot send looks again (the account may come back). */
+    static final Duration ACCOUNT_RECHECK = Duration.ofMinutes(1);
 
     private final OutgoingQueue queue;
     private final TransportRouter router;
@@ -177,9 +179,13 @@ public final class Spooler implements AutoCloseable {
             // receipt is a header and goes whatever the server offers.
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), message.messageId(), message.submittedAt(),
                     message.content(), attachments, DeliveryOptions.requestedBy(message.content().deliveryRequests()));
-            TransportRouter.Route route = router.routeFor(message.content().from());
+            TransportRouter.Route route = router.routeFor(message.content().from(), message.account());
             HandOffReceipt receipt = route.transport().transfer(outgoing, gate);
             queue.markDelivered(message.id(), receipt.reply(), clock.instant(), route.keepInSent());
+        } catch (AccountUnavailableException e) {
+            // Never another account: the message waits, and is looked at again (the account may be
+            // added back); the user may choose another one in the outbox.
+            queue.waitForAccount(message.id(), e.getMessage(), clock.instant().plus(ACCOUNT_RECHECK));
         } catch (TransferException e) {
             transferFailed(message, gate, e);
         } catch (RuntimeException e) {

@@ -3,10 +3,12 @@ package dev.envoi.spool;
 import dev.envoi.message.MailAddress;
 import dev.envoi.transport.PermanentFailureException;
 import dev.envoi.transport.Transport;
+import java.util.Optional;
 
 /**
- * Chooses the transport for a message by its sender: the account whose identity it is, the
- * default account, or the pickup folder when the profile has no account. Keeps transports (and
+ * Chooses the transport for a message: the account it was submitted with; for a message without
+ * one, by its sender: the account whose identity it is, the default account, or the pickup folder
+ * when the profile has no account. Keeps transports (and
  * their connections) between messages; closing it closes them.
  */
 public interface TransportRouter extends AutoCloseable {
@@ -20,6 +22,18 @@ public interface TransportRouter extends AutoCloseable {
      *                                   removed); the message goes back to Drafts saying so
      */
     Route routeFor(MailAddress sender) throws PermanentFailureException;
+
+    /**
+     * The route of a message submitted with an account: exactly that account, never another.
+     * Without one (a message older than the record of accounts, or a profile without accounts)
+     * the route is by sender, as above.
+     *
+     * @throws AccountUnavailableException the account was removed or cannot send as the sender
+     */
+    default Route routeFor(MailAddress sender, Optional<String> account)
+            throws PermanentFailureException, AccountUnavailableException {
+        return routeFor(sender);
+    }
 
     @Override
     void close();

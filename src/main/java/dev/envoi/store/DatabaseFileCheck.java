@@ -27,7 +27,11 @@ final class DatabaseFileCheck {
     private DatabaseFileCheck() {
     }
 
-    static void check(Path file) {
+    /**
+     * @param freshAllowed the user asked for a fresh profile: an empty database beside a vault
+     *                     that holds files becomes a new one
+     */
+    static void check(Path file, boolean freshAllowed) {
         refuseIfReadOnly(file);
         if (!Files.exists(file)) {
             return;
@@ -37,7 +41,14 @@ final class DatabaseFileCheck {
         }
         byte[] header = readHeader(file);
         if (header.length == 0) {
-            return; // An empty file is a database that was never written; it becomes a new one.
+            // An empty file is a database that was never written, and becomes a new one; unless
+            // the vault beside it holds files: then the profile had messages, and taking the file
+            // for new would drop its queue, drafts and accounts without a word.
+            long vaultFiles = freshAllowed ? 0 : VaultContents.count(file.resolveSibling(SqliteMessageStore.VAULT_FOLDER));
+            if (vaultFiles > 0) {
+                throw new StoreOpenException(WORDS.get("database.emptyBesideVault", file, vaultFiles));
+            }
+            return;
         }
         if (!Arrays.equals(header, SQLITE_HEADER)) {
             throw new StoreOpenException(WORDS.get("database.notSqlite", file));
@@ -84,6 +95,9 @@ final class DatabaseFileCheck {
                 }
             }
         } catch (SQLException e) {
+            if (DiskSpace.isFull(file, e)) {
+                throw new StoreOpenException(WORDS.get("database.diskFull", file), e);
+            }
             throw new StoreOpenException(WORDS.get("database.damagedOrUnreadable", file, e.getMessage()), e);
         }
     }

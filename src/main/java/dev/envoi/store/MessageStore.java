@@ -83,6 +83,15 @@ public interface MessageStore extends AutoCloseable {
     /** Marks an UNCERTAIN message as sent, because the user knows it arrived. */
     void markSent(EntryId queuedId) throws NotInQueueException;
 
+    /**
+     * Sends a queued, waiting or failed message through {@code account} from now on (its own
+     * account was removed or cannot send). The account must send as the message's sender.
+     *
+     * @throws NotInQueueException the message is being sent, uncertain, or not in the outbox
+     * @throws StoreException      no such account, or it sends as another address
+     */
+    void reassign(EntryId queuedId, String account) throws NotInQueueException;
+
     /** Addresses used before whose name or address starts with the prefix, most used first. */
     List<MailAddress> knownAddresses(String prefix, int limit);
 
@@ -98,8 +107,20 @@ public interface MessageStore extends AutoCloseable {
     void close();
 
     /** How long a message waits before it is due, and when. */
-    record SubmitOptions(Optional<Duration> undoWindow, Optional<java.time.Instant> sendAt) {
+    /**
+     * @param account the account the message is sent through, and no other (MAPI: the transport
+     *                provider chosen for it); empty where the profile has no account
+     */
+    record SubmitOptions(Optional<Duration> undoWindow, Optional<java.time.Instant> sendAt, Optional<String> account) {
         public static final SubmitOptions DEFAULT = new SubmitOptions(Optional.empty(), Optional.empty());
+
+        public SubmitOptions(Optional<Duration> undoWindow, Optional<java.time.Instant> sendAt) {
+            this(undoWindow, sendAt, Optional.empty());
+        }
+
+        public SubmitOptions withAccount(Optional<String> chosen) {
+            return new SubmitOptions(undoWindow, sendAt, chosen);
+        }
 
         public static SubmitOptions undo(Duration window) {
             return new SubmitOptions(Optional.of(window), Optional.empty());

@@ -24,13 +24,14 @@ final class OutboxQueries {
     List<OutboxEntry> outbox(Connection c) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
         try (PreparedStatement s = Database.prepare(c, """
-                SELECT id, entry_id, state, subject, size, attempts, due_at, last_error, message_id, submitted_at
+                SELECT id, entry_id, state, subject, size, attempts, due_at, last_error, message_id, submitted_at,
+                  account
                 FROM message WHERE folder = 'OUTBOX' ORDER BY submitted_at, id""");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 entries.add(new OutboxEntry(new EntryId(rs.getString(2)), outboxState(rs.getString(3)), rs.getString(4),
                         to(c, rs.getLong(1)), rs.getLong(5), rs.getInt(6), instant(rs, 7), rs.getString(8),
-                        rs.getString(9), instant(rs, 10)));
+                        rs.getString(9), instant(rs, 10), Optional.ofNullable(rs.getString(11))));
             }
         }
         return entries;
@@ -100,11 +101,11 @@ final class OutboxQueries {
         }
         Database.update(c, "UPDATE message SET state = 'SENDING', attempts = attempts + 1 WHERE id = ?", rowId);
         try (PreparedStatement s = Database.prepare(c,
-                "SELECT submitted_at, attempts, first_failure_at FROM message WHERE id = ?", rowId);
+                "SELECT submitted_at, attempts, first_failure_at, account FROM message WHERE id = ?", rowId);
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return Optional.of(new Pick.Locked(new QueuedMessage(row.entryId(), row.messageId(), instant(rs, 1), content,
-                    rs.getInt(2), instant(rs, 3))));
+                    rs.getInt(2), instant(rs, 3), Optional.ofNullable(rs.getString(4)))));
         }
     }
 

@@ -41,6 +41,13 @@ public interface OutgoingQueue {
     /** A transient failure: unlocked, due again at {@code nextAttempt}. */
     void scheduleRetry(EntryId id, String error, Instant nextAttempt);
 
+    /**
+     * The account the message was submitted with is gone or cannot send: unlocked, it waits with
+     * the reason and is looked at again at {@code recheckAt}; no attempt is counted, and it never
+     * fails for this (the user may choose another account).
+     */
+    void waitForAccount(EntryId id, String reason, Instant recheckAt);
+
     /** The retry limit passed: stays in the outbox as FAILED until the user acts. */
     void markFailed(EntryId id, String error);
 

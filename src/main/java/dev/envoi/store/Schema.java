@@ -97,6 +97,8 @@ final class Schema {
             """, """
             ALTER TABLE message ADD COLUMN notify_delivery INTEGER NOT NULL DEFAULT 0 CHECK (notify_delivery IN (0, 1));
             ALTER TABLE message ADD COLUMN read_receipt INTEGER NOT NULL DEFAULT 0 CHECK (read_receipt IN (0, 1));
+            """, """
+            ALTER TABLE message ADD COLUMN account TEXT;
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -60,6 +60,19 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     /** Opens (creating or migrating) the store in the profile folder. */
     public static SqliteMessageStore open(Path profileDir, Clock clock) {
+        return open(profileDir, clock, false);
+    }
+
+    /**
+     * Opens the store as {@link #open(Path)} does, but takes an empty database as a new profile
+     * even when the vault beside it holds files (the user asked for a fresh profile; the vault's
+     * files are left where they are).
+     */
+    public static SqliteMessageStore openFresh(Path profileDir) {
+        return open(profileDir, Clock.systemUTC(), true);
+    }
+
+    private static SqliteMessageStore open(Path profileDir, Clock clock, boolean freshAllowed) {
         Path file = profileDir.resolve(DATABASE_FILE);
         if (Files.exists(profileDir) && !Files.isDirectory(profileDir)) {
             throw new StoreOpenException(WORDS.get("profile.isFile", profileDir));
@@ -76,7 +89,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         } catch (IOException e) {
             // Another user's folder that this one may write to: its owner decides its rights.
         }
-        DatabaseFileCheck.check(file);
+        DatabaseFileCheck.check(file, freshAllowed);
         try {
             OwnerOnly.createFile(file);
         } catch (IOException e) {
@@ -222,7 +235,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
                 MessageTable.updateContent(c, rowId, content, draftFlags(row.flags(), content), now.toEpochMilli());
             }
             MessageRow saved = MessageTable.findByRowId(c, rowId).orElseThrow();
-            return SubmitTransaction.run(c, saved, content, now, due);
+            return SubmitTransaction.run(c, saved, content, now, due, options.account().orElse(null));
         });
         if (existing != null) {
             handles.releaseAll(existing);
@@ -249,7 +262,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             if (!row.contentHash().equals(check.contentHash())) {
                 throw new CorruptDataException(WORDS.get("submit.changedWhileChecked"));
             }
-            return SubmitTransaction.run(c, row, check.content(), now, due);
+            return SubmitTransaction.run(c, row, check.content(), now, due, options.account().orElse(null));
         });
         handles.releaseAll(draftId);
         events.publish(new QueueEvent.Queued(queuedId));
@@ -309,6 +322,24 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             return deliver(c, row, WORDS.get("record.markedSent"), clock.millis(), deleteAfterSend);
         });
         events.publish(new QueueEvent.StateChanged(queuedId));
+    }
+
+    @Override
+    public void reassign(EntryId queuedId, String account) {
+        database.write("choose another account", c -> {
+            AccountAssignment.reassign(c, requireQueued(c, queuedId), account, clock.instant());
+            return null;
+        });
+        events.publish(new QueueEvent.Queued(queuedId));
+    }
+
+    @Override
+    public void waitForAccount(EntryId id, String reason, Instant recheckAt) {
+        database.write("hold the message for its account", c -> {
+            AccountAssignment.waitForAccount(c, requireQueued(c, id).rowId(), reason, recheckAt);
+            return null;
+        });
+        events.publish(new QueueEvent.StateChanged(id));
     }
 
     @Override

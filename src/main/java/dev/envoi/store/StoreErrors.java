@@ -22,7 +22,7 @@ final class StoreErrors {
         SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
         String base = code == null ? "" : code.name();
         String action = WORDS.get(actionKey(what));
-        if (base.startsWith("SQLITE_FULL")) {
+        if (DiskSpace.isFull(file, e)) {
             return new StoreException(WORDS.get("failed.diskFull", action, file), e);
         }
         if (base.startsWith("SQLITE_READONLY") || base.startsWith("SQLITE_CANTOPEN") || base.startsWith("SQLITE_PERM")) {

@@ -11,13 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The one transaction of a submit: into the outbox with SUBMIT set, a Message-ID and a due time. */
+/**
+ * The one transaction of a submit: into the outbox with SUBMIT set, a Message-ID, a due time and
+ * the account it goes through (null: none chosen, the profile has no account).
+ */
 final class SubmitTransaction {
 
     private SubmitTransaction() {
     }
 
-    static EntryId run(Connection c, MessageRow row, DraftContent content, Instant now, Instant due) throws SQLException {
+    static EntryId run(Connection c, MessageRow row, DraftContent content, Instant now, Instant due, String account)
+            throws SQLException {
         List<Recipient> unique = SqliteMessageStore.withoutDuplicates(content.recipients());
         DraftContent queued = content.withRecipients(unique);
         MessageFlags flags = row.flags().with(MessageFlag.SUBMIT).with(MessageFlag.UNSENT).without(MessageFlag.UNMODIFIED);
@@ -29,8 +33,8 @@ final class SubmitTransaction {
         Database.update(c, """
                 UPDATE message SET message_id = ?, submitted_at = ?, due_at = ?, state = 'QUEUED', attempts = 0,
                   first_failure_at = NULL, last_error = NULL, handed_off_at = NULL, return_reason = NULL,
-                  refused_recipients = NULL
-                WHERE id = ?""", messageId, now.toEpochMilli(), due.toEpochMilli(), row.rowId());
+                  refused_recipients = NULL, account = ?
+                WHERE id = ?""", messageId, now.toEpochMilli(), due.toEpochMilli(), account, row.rowId());
         for (Recipient recipient : unique) {
             AddressBook.recordUse(c, recipient.address(), now.toEpochMilli());
         }

@@ -113,7 +113,7 @@ class ProfileFaultsTest {
         }
 
         CommandLineRun flush = envoi("outbox", "--flush", "--wait=20");
-        assertEquals(ExitCode.OK, flush.exitCode, flush.toString());
+        assertEquals(ExitCode.REFUSED, flush.exitCode, "failed, as send --wait says it: " + flush);
 
         assertEquals(List.of(), pickedUp(), "nothing damaged is handed off");
         CommandLineRun outbox = envoi("outbox", "--json");
@@ -131,7 +131,7 @@ class ProfileFaultsTest {
         Files.write(profile().resolve(SqliteMessageStore.DATABASE_FILE), database);
 
         CommandLineRun flush = envoi("outbox", "--flush", "--wait=20");
-        assertEquals(ExitCode.OK, flush.exitCode, flush.toString());
+        assertEquals(ExitCode.REFUSED, flush.exitCode, "failed, as send --wait says it: " + flush);
 
         assertEquals(List.of(), pickedUp());
         CommandLineRun outbox = envoi("outbox", "--json");

@@ -91,7 +91,7 @@ class ComposeMemoryBenchmark {
         Path file = Files.write(files.resolve("attachment-" + number + ".bin"), content);
         long start = System.nanoTime();
         ComposeViewModel model = ui.call(() -> new ComposeViewModel(context, new AgreeingDialogs(), List::of,
-                List.of(ME)));
+                List.of(dev.envoi.compose.Sender.of(ME))));
         ui.run(() -> {
             model.to().commit("Jane Doe <jane@example.org>, bob@example.org");
             model.subjectProperty().set("Cycle " + number);

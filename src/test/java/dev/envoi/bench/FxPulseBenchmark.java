@@ -70,7 +70,7 @@ class FxPulseBenchmark {
                         progress::subscribe, id -> { });
                 ComposeWindow window = onFx(() -> {
                     ComposeWindow w = new ComposeWindow(context, owner -> new AgreeingDialogs(), owner -> List::of,
-                            List.of(SmtpPeers.FROM));
+                            List.of(dev.envoi.compose.Sender.of(SmtpPeers.FROM)));
                     w.show();
                     return w;
                 });

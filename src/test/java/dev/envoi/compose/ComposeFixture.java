@@ -49,9 +49,13 @@ final class ComposeFixture implements AutoCloseable {
     }
 
     ComposeViewModel newViewModel(ComposeSettings settings) {
+        return newViewModel(settings, List.of(Sender.of(ME)));
+    }
+
+    ComposeViewModel newViewModel(ComposeSettings settings, List<Sender> senders) {
         ComposeContext context = new ComposeContext(store, background, ui, scheduler, Clock.systemDefaultZone(),
                 settings, progress::subscribe, id -> { });
-        return new ComposeViewModel(context, dialogs, () -> List.copyOf(chosenFiles), List.of(ME));
+        return new ComposeViewModel(context, dialogs, () -> List.copyOf(chosenFiles), senders);
     }
 
     ScriptedTransport startSpooler() {

@@ -61,7 +61,7 @@ class ComposeWindowClosingTest {
                 Clock.systemDefaultZone(), new ComposeSettings(Duration.ofHours(1), Duration.ZERO, 0),
                 new ProgressHub()::subscribe, id -> { });
         window = new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> List::of,
-                List.of(MailAddress.of("emile@example.org")));
+                List.of(Sender.of(MailAddress.of("emile@example.org"))));
         window.show();
     }
 

@@ -90,7 +90,7 @@ class ComposeWindowTest {
         window = new ComposeWindow(context, owner -> dialogs, owner -> () -> {
             chooserCalls++;
             return List.copyOf(chosen);
-        }, List.of(ME));
+        }, List.of(Sender.of(ME)));
         window.show();
     }
 

@@ -93,6 +93,11 @@ final class AnnouncingQueue implements OutgoingQueue {
     }
 
     @Override
+    public void waitForAccount(EntryId id, String reason, Instant recheckAt) {
+        store.waitForAccount(id, reason, recheckAt);
+    }
+
+    @Override
     public void returnToDrafts(EntryId id, String reason, List<MailAddress> refused) {
         store.returnToDrafts(id, reason, refused);
     }

@@ -19,6 +19,7 @@ import dev.envoi.transport.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,41 @@ class AccountRouterTest {
         accounts.put(new Account(home.name(), home.identity(), home.host(), home.port(), home.security(), "",
                 home.auth(), 0, false, false, false, "", true));
         assertFalse(router.routeFor(home.identity()).keepInSent());
+    }
+
+    private String routeChosen(String sender, String account) throws Exception {
+        return ((NamedTransport) router.routeFor(MailAddress.of(sender), Optional.of(account)).transport()).name;
+    }
+
+    @Test
+    void aChosenAccountIsTakenEvenWhenAnotherHasTheSameAddressAndIsTheDefault() throws Exception {
+        Account relay = Accounts.loopback("relay", 2525).withDefault(true);
+        Account same = new Account("provider", relay.identity(), "127.0.0.1", 2526, relay.security(), "",
+                relay.auth(), 0, true, false, false, "", false);
+        accounts.put(relay);
+        accounts.put(same);
+        assertEquals("provider", routeChosen("relay@example.org", "provider"));
+        assertEquals("relay", routeChosen("relay@example.org", "relay"));
+        assertEquals("relay", ((NamedTransport) router.routeFor(MailAddress.of("relay@example.org"), Optional.empty())
+                .transport()).name, "a message from before accounts were recorded goes by its address, as then");
+    }
+
+    @Test
+    void aRemovedChosenAccountIsNeverReplacedNotEvenByThePickupFolder() {
+        accounts.put(Accounts.loopback("home", 2525).withDefault(true));
+        AccountUnavailableException e = assertThrows(AccountUnavailableException.class,
+                () -> routeChosen("home@example.org", "gone"));
+        assertTrue(e.getMessage().contains("gone") && e.getMessage().contains("removed"), e.getMessage());
+        accounts.remove("home");
+        assertThrows(AccountUnavailableException.class, () -> routeChosen("home@example.org", "home"),
+                "no account left: still waits, never the pickup folder");
+    }
+
+    @Test
+    void aChosenAccountThatNowSendsAsAnotherAddressCannotSendIt() {
+        accounts.put(Accounts.loopback("home", 2525));
+        AccountUnavailableException e = assertThrows(AccountUnavailableException.class,
+                () -> routeChosen("someone@example.org", "home"));
+        assertTrue(e.getMessage().contains("now sends as home@example.org"), e.getMessage());
     }
 }

@@ -2,9 +2,11 @@ package dev.envoi.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -51,6 +53,15 @@ public final class SmallDisk implements AutoCloseable {
         } catch (IOException full) {
             if (full.getMessage() == null || !full.getMessage().contains("No space left")) {
                 throw full;
+            }
+        }
+    }
+
+    /** Shortens the filler so that about {@code kibibytes} are free: a disk nearly full. */
+    public void release(int kibibytes) throws IOException {
+        if (filler != null && kibibytes > 0) {
+            try (FileChannel channel = FileChannel.open(filler, StandardOpenOption.WRITE)) {
+                channel.truncate(Math.max(0, channel.size() - kibibytes * 1024L));
             }
         }
     }
