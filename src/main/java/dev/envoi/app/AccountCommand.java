@@ -25,8 +25,10 @@ final class AccountCommand {
     }
 
     int run(List<String> args) throws Exception {
-        String action = args.isEmpty() ? "" : args.get(0);
-        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        // `envoi account --profile DIR add ...` names the profile before the action.
+        CommonOptions common = CommonOptions.split(args);
+        String action = common.command();
+        List<String> rest = common.commandArguments();
         return switch (action) {
             case "add" -> new AccountAddCommand(terminal).run(rest);
             case "list" -> list(rest);
