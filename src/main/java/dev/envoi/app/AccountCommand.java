@@ -132,8 +132,9 @@ final class AccountCommand {
             AccountRepository accounts = services.store().accounts();
             Account account = find(accounts, parsed.operands().get(0));
             accounts.put(account.withPinnedCertificate(fingerprint.strip().toUpperCase(Locale.ROOT)));
-            terminal.say("account " + account.name() + " now trusts exactly the certificate " + fingerprint.strip()
-                    + " (and any its server's authority signs for its name)");
+            terminal.say("account " + account.name() + " now trusts the certificate " + fingerprint.strip()
+                    + ", exactly that one, as well as those an authority this computer trusts signs for "
+                    + account.host());
             return ExitCode.OK;
         }
     }

@@ -40,6 +40,7 @@ public final class AccountsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper testReport = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final CertificateTrust certificates;
     private CredentialChoice defaultStore = CredentialChoice.SESSION;
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
@@ -49,8 +50,10 @@ public final class AccountsViewModel {
         this.ui = context.ui();
         this.dialogs = dialogs;
         this.texts = texts;
+        this.certificates = new CertificateTrust(form, dialogs, texts, this::save);
         selected.addListener((o, was, account) -> {
             form.load(account);
+            certificates.showing(account);
             testReport.set("");
             error.set("");
         });
@@ -58,6 +61,11 @@ public final class AccountsViewModel {
 
     public AccountForm form() {
         return form;
+    }
+
+    /** The certificate a test refused, to trust; the selected account's pinned one, to forget. */
+    public CertificateTrust certificates() {
+        return certificates;
     }
 
     public ObservableList<Account> accounts() {
@@ -187,12 +195,14 @@ public final class AccountsViewModel {
                 : a -> Optional.of(typed.toCharArray());
         testReport.set(texts.get("test.running", account.host(), account.port()));
         work(() -> {
-            List<ConnectionTester.Step> steps = context.tester().test(account, secret);
+            ConnectionTester.Outcome outcome = context.tester().run(account, secret);
+            List<ConnectionTester.Step> steps = outcome.steps();
             String report = steps.stream().map(s -> (s.ok() ? "✔ " : "✘ ") + s.name()
                     + (s.detail().isEmpty() ? "" : ": " + s.detail())).collect(Collectors.joining("\n"));
             boolean ok = steps.stream().allMatch(ConnectionTester.Step::ok);
             return () -> {
                 testReport.set(report);
+                certificates.tested(account, outcome.refusedCertificate());
                 status.set(ok ? texts.get("test.ok") : texts.get("test.failed"));
             };
         });
