@@ -17,6 +17,7 @@ import dev.envoi.settings.AccountsWindow;
 import dev.envoi.settings.FxAccountsDialogs;
 import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.testing.FxWait;
+import dev.envoi.testing.QuietRefusedHandshakes;
 import dev.envoi.transport.CertificateFingerprint;
 import dev.envoi.transport.SmtpTimeouts;
 import java.nio.file.Files;
@@ -54,7 +55,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Trusting a certificate without the terminal: the accounts window, the real SMTP tester and the
  * system's authorities, against GreenMail's implicit-TLS SMTP with a certificate no authority signed.
  */
+// GreenMail's thread ends in an exception when its certificate is refused, which is the point here.
 @ExtendWith(ApplicationExtension.class)
+@ExtendWith(QuietRefusedHandshakes.class)
 @Timeout(90)
 class TrustCertificateWindowTest {
 
@@ -65,20 +68,9 @@ class TrustCertificateWindowTest {
     private SqliteMessageStore store;
     private ExecutorService background;
     private AccountsWindow window;
-    private Runnable restoreHandler = () -> { };
 
     @Start
     void start(Stage unused) throws Exception {
-        // GreenMail's connection thread ends in an exception when the client refuses its certificate,
-        // which is this test's point: TestFX must neither print it nor fail the test with it. Any
-        // other thread's exception still goes where it went.
-        Thread.UncaughtExceptionHandler usual = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            if (!isGreenMailsRefusedHandshake(error) && usual != null) {
-                usual.uncaughtException(thread, error);
-            }
-        });
-        restoreHandler = () -> Thread.setDefaultUncaughtExceptionHandler(usual);
         Locale.setDefault(Locale.ENGLISH);
         mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTPS}));
         mail.start();
@@ -104,18 +96,6 @@ class TrustCertificateWindowTest {
         store.close();
         mail.stop();
         Locale.setDefault(before);
-        restoreHandler.run();
-    }
-
-    private static boolean isGreenMailsRefusedHandshake(Throwable error) {
-        boolean fromGreenMail = error.getStackTrace().length > 0
-                && error.getStackTrace()[0].getClassName().startsWith("com.icegreen.greenmail.");
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (fromGreenMail && cause instanceof javax.net.ssl.SSLException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test
