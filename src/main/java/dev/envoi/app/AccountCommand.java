@@ -25,8 +25,10 @@ final class AccountCommand {
     }
 
     int run(List<String> args) throws Exception {
-        String action = args.isEmpty() ? "" : args.get(0);
-        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        // `envoi account --profile DIR add ...` names the profile before the action.
+        CommonOptions common = CommonOptions.split(args);
+        String action = common.command();
+        List<String> rest = common.commandArguments();
         return switch (action) {
             case "add" -> new AccountAddCommand(terminal).run(rest);
             case "list" -> list(rest);
@@ -142,8 +144,9 @@ final class AccountCommand {
             AccountRepository accounts = services.store().accounts();
             Account account = find(accounts, parsed.operands().get(0));
             accounts.put(account.withPinnedCertificate(fingerprint.strip().toUpperCase(Locale.ROOT)));
-            terminal.say("account " + account.name() + " now trusts exactly the certificate " + fingerprint.strip()
-                    + " (and any its server's authority signs for its name)");
+            terminal.say("account " + account.name() + " now trusts the certificate " + fingerprint.strip()
+                    + ", exactly that one, as well as those an authority this computer trusts signs for "
+                    + account.host());
             return ExitCode.OK;
         }
     }

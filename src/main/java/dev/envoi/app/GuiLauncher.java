@@ -36,6 +36,9 @@ final class GuiLauncher {
         ParsedArgs parsed = ParsedArgs.parse(args, OPTIONS, ComposeOptions.REPEATABLE);
         ComposeRequest base = ComposeRequest.EMPTY;
         for (String operand : parsed.operands()) {
+            if (CommonOptions.COMMANDS.contains(operand)) {
+                throw CommonOptions.misplaced(operand);
+            }
             if (!MailtoUri.looksLikeMailto(operand)) {
                 throw new UsageException("unknown command \"" + Printable.of(operand) + "\" (see envoi --help)");
             }

@@ -50,15 +50,15 @@ public final class Launcher {
                     .run(args.stream().filter(arg -> !arg.equals(NEW_PROFILE)).toArray(String[]::new));
         }
         try {
-            String command = args.isEmpty() ? "" : args.get(0);
-            List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
-            return switch (command) {
+            CommonOptions common = CommonOptions.split(args);
+            List<String> rest = common.commandArguments();
+            return switch (common.command()) {
                 case "send" -> new SendCommand(terminal).run(rest);
                 case "outbox" -> new OutboxCommand(terminal).run(rest);
                 case "cancel" -> new CancelCommand(terminal).run(rest);
                 case "account" -> new AccountCommand(terminal).run(rest);
                 case "help", "--help", "-h" -> usage();
-                default -> new GuiLauncher(terminal).run(args);
+                default -> window(args);
             };
         } catch (UsageException e) {
             terminal.say(e.getMessage());
@@ -81,6 +81,14 @@ public final class Launcher {
         }
     }
 
+    private int window(List<String> args) throws UsageException {
+        try {
+            return new GuiLauncher(terminal).run(args);
+        } catch (UsageException e) {
+            throw CommonOptions.explain(args, e);
+        }
+    }
+
     private void debugTrace(boolean debug, Throwable e) {
         if (debug) {
             e.printStackTrace(terminal.err());
@@ -89,7 +97,9 @@ public final class Launcher {
 
     private int usage() throws IOException {
         try (InputStream in = Launcher.class.getResourceAsStream("usage.txt")) {
-            terminal.out().print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            // The sender a message gets without --from, the same the window shows in From.
+            terminal.out().print(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{localUser}", Identities.localUser(terminal).address()));
         }
         return ExitCode.OK;
     }

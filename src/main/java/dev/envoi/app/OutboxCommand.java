@@ -101,6 +101,7 @@ final class OutboxCommand {
                 return ExitCode.OK;
             }
         }
+        RefusedDrafts moves = RefusedDrafts.watch(services.store());
         Duration timeout = wait.orElse(WaitOption.DEFAULT);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (hasWorkBefore(services.store().outbox(), horizon)) {
@@ -111,13 +112,15 @@ final class OutboxCommand {
             Thread.sleep(50);
             spooler.retryIfDue();
         }
+        moves.report(terminal);
         FlushOutcome outcome = new FlushOutcome();
         for (EntryId id : flushed) {
             outcome.add(services.store().fate(id));
         }
         long left = services.store().outbox().size();
         terminal.say(outcome.summary() + "; "
-                + (left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)"));
+                + (left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)")
+                + RefusedDrafts.inDrafts(services.store()));
         return outcome.exitCode();
     }
 
@@ -166,11 +169,30 @@ final class OutboxCommand {
         return row;
     }
 
+    /**
+     * The outbox as the window's Outbox tab shows it, then the refused messages, which are in
+     * Drafts (as the window's Drafts tab shows them) but not sent either.
+     */
     private void printTable(List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
+        List<Map<String, Object>> queue = rows.stream().filter(r -> !isDraft(r)).toList();
+        List<Map<String, Object>> drafts = rows.stream().filter(OutboxCommand::isDraft).toList();
+        if (queue.isEmpty()) {
             terminal.out().println("The outbox is empty.");
-            return;
+        } else {
+            printRows(queue);
         }
+        if (!drafts.isEmpty()) {
+            terminal.out().println();
+            terminal.out().println("Refused, back in Drafts (envoi send --draft ID sends one again):");
+            printRows(drafts);
+        }
+    }
+
+    private static boolean isDraft(Map<String, Object> row) {
+        return OutboxState.DRAFT.name().equals(row.get("state"));
+    }
+
+    private void printRows(List<Map<String, Object>> rows) {
         terminal.out().printf("%-20s  %-9s  %-8s  %-20s  %s%n", "ID", "STATE", "ATTEMPTS", "NEXT", "SUBJECT / LAST ERROR");
         for (Map<String, Object> row : rows) {
             Object next = row.get("nextAttemptAt");

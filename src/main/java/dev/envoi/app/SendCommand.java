@@ -10,7 +10,9 @@ import dev.envoi.store.MessageStore.SubmitOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** `envoi send`: compose, save, submit and, with --wait, see the message handed off. */
@@ -22,8 +24,20 @@ final class SendCommand {
         this.terminal = terminal;
     }
 
+    /** The compose options, and --draft ID to send a message already in Drafts. */
+    static final Map<String, ParsedArgs.Arity> OPTIONS = withDraft();
+
+    private static Map<String, ParsedArgs.Arity> withDraft() {
+        Map<String, ParsedArgs.Arity> options = new HashMap<>(ComposeOptions.OPTIONS);
+        options.put("draft", ParsedArgs.Arity.VALUE);
+        return Map.copyOf(options);
+    }
+
     int run(List<String> args) throws Exception {
-        ParsedArgs parsed = ParsedArgs.parse(args, ComposeOptions.OPTIONS, ComposeOptions.REPEATABLE);
+        ParsedArgs parsed = ParsedArgs.parse(args, OPTIONS, ComposeOptions.REPEATABLE);
+        if (parsed.has("draft")) {
+            return new SendDraftCommand(terminal).run(parsed);
+        }
         for (String operand : parsed.operands()) {
             if (!MailtoUri.looksLikeMailto(operand)) {
                 throw new UsageException("unexpected argument \"" + Printable.of(operand) + "\" (addresses go after --to)");

@@ -82,6 +82,11 @@ public final class AccountForm {
         sendmailProgram = blank ? "" : account.sendmailProgram();
     }
 
+    /** The one certificate the account trusts besides those an authority signs; "" for none. */
+    void pinCertificate(String sha256) {
+        pinnedCertificate = sha256;
+    }
+
     Account toAccount(Texts texts) throws Invalid {
         MailAddress identity = identity(texts);
         int portNumber = whole(port.get(), texts.get("field.port"), texts);

@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** Binds accounts.fxml to an {@link AccountsViewModel}; no decisions are made here. */
@@ -57,6 +58,7 @@ public final class AccountsController {
     @FXML private Button testConnectionButton;
     @FXML private TextArea testReport;
     @FXML private Label accountsStatus;
+    @FXML private VBox certificateArea;
 
     public AccountsController(AccountsViewModel model) {
         this.model = model;
@@ -115,6 +117,7 @@ public final class AccountsController {
         accountsError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         accountsError.managedProperty().bind(accountsError.visibleProperty());
         accountsStatus.textProperty().bind(model.statusProperty());
+        CertificatePane.fill(certificateArea, model.certificates(), texts);
     }
 
     private static void text(Label label, TextField field, javafx.beans.property.StringProperty value) {

@@ -41,6 +41,7 @@ public final class AccountsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper testReport = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final CertificateTrust certificates;
     private CredentialChoice defaultStore = CredentialChoice.SESSION;
     /** Counts tests and account switches, on the UI thread: a result is shown only for its own run. */
     private long testRun;
@@ -52,11 +53,13 @@ public final class AccountsViewModel {
         this.ui = context.ui();
         this.dialogs = dialogs;
         this.texts = texts;
+        this.certificates = new CertificateTrust(form, dialogs, texts, this::save);
         selected.addListener((o, was, account) -> {
             form.load(account);
             // The last test's verdict was about the account shown before; one still running
             // reports to nobody (testRun moves on).
             testRun++;
+            certificates.showing(account);
             testReport.set("");
             status.set("");
             error.set("");
@@ -65,6 +68,11 @@ public final class AccountsViewModel {
 
     public AccountForm form() {
         return form;
+    }
+
+    /** The certificate a test refused, to trust; the selected account's pinned one, to forget. */
+    public CertificateTrust certificates() {
+        return certificates;
     }
 
     public ObservableList<Account> accounts() {
@@ -195,7 +203,8 @@ public final class AccountsViewModel {
         testReport.set(texts.get("test.running", account.host(), account.port()));
         long run = ++testRun;
         work(() -> {
-            List<ConnectionTester.Step> steps = context.tester().test(account, secret);
+            ConnectionTester.Outcome outcome = context.tester().run(account, secret);
+            List<ConnectionTester.Step> steps = outcome.steps();
             String report = steps.stream().map(s -> (!s.used() ? "– " : s.ok() ? "✔ " : "✘ ") + s.name()
                     + (s.detail().isEmpty() ? "" : ": " + VisibleText.of(s.detail()))).collect(Collectors.joining("\n"));
             boolean ok = steps.stream().allMatch(ConnectionTester.Step::ok);
@@ -206,6 +215,7 @@ public final class AccountsViewModel {
                     return;
                 }
                 testReport.set(report);
+                certificates.tested(account, outcome.refusedCertificate());
                 status.set(ok ? texts.get("test.ok", tried) : texts.get("test.failed"));
             };
         });

@@ -1,8 +1,10 @@
 package dev.envoi.settings;
 
 import dev.envoi.account.Account;
+import dev.envoi.account.CertificateDetails;
 import dev.envoi.account.SecretLookup;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tries an account's server step by step (connect, TLS, login) and says how each step went. The
@@ -22,5 +24,14 @@ public interface ConnectionTester {
         }
     }
 
+    /** The steps, and the server's certificate when TLS failed because it did not verify. */
+    record Outcome(List<Step> steps, Optional<CertificateDetails> refusedCertificate) {
+    }
+
     List<Step> test(Account account, SecretLookup secret);
+
+    /** The steps with the refused certificate; a tester that sees no certificates reports none. */
+    default Outcome run(Account account, SecretLookup secret) {
+        return new Outcome(test(account, secret), Optional.empty());
+    }
 }

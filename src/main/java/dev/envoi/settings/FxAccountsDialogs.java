@@ -2,6 +2,7 @@ package dev.envoi.settings;
 
 import dev.envoi.ui.Confirmation;
 import dev.envoi.ui.Texts;
+import dev.envoi.ui.VisibleText;
 import javafx.stage.Window;
 
 /** The accounts window's question as a dialog over it. */
@@ -18,5 +19,12 @@ public final class FxAccountsDialogs implements AccountsDialogs {
     public boolean confirmRemove(String accountName) {
         return Confirmation.ask(owner, texts.get("confirm.remove.header", accountName),
                 texts.get("confirm.remove.content"), texts.get("confirm.remove.yes"), texts.get("confirm.no"));
+    }
+
+    @Override
+    public boolean confirmTrust(String accountName, String host, String sha256) {
+        return Confirmation.ask(owner, texts.get("confirm.trust.header", accountName),
+                texts.get("confirm.trust.content", VisibleText.of(host), sha256), texts.get("confirm.trust.yes"),
+                texts.get("confirm.no"));
     }
 }

@@ -50,8 +50,13 @@ public final class AccountTester {
         }
     }
 
-    /** All steps run, in order. */
-    public record Report(List<StepResult> steps) {
+    /** All steps run, in order, and the server's certificate if TLS failed because it was refused. */
+    public record Report(List<StepResult> steps, Optional<RejectedCertificate> refusedCertificate) {
+
+        public Report(List<StepResult> steps) {
+            this(steps, Optional.empty());
+        }
+
         public boolean ok() {
             return steps.stream().allMatch(StepResult::ok);
         }
@@ -82,16 +87,17 @@ public final class AccountTester {
                     WORDS.get(runnable ? "test.sendmailReady" : "test.sendmailMissing", program))));
         }
         List<StepResult> steps = new ArrayList<>();
+        AtomicReference<RejectedCertificate> rejected = new AtomicReference<>();
         StepResult connect = connect(account);
         steps.add(connect);
         if (connect.ok()) {
-            StepResult tls = tls(account);
+            StepResult tls = tls(account, rejected);
             steps.add(tls);
             if (tls.ok()) {
                 steps.add(login(account, secrets));
             }
         }
-        return new Report(List.copyOf(steps));
+        return new Report(List.copyOf(steps), Optional.ofNullable(rejected.get()));
     }
 
     private StepResult connect(Account account) {
@@ -105,9 +111,8 @@ public final class AccountTester {
     }
 
     /** Greeting, EHLO and TLS, without logging in. */
-    private StepResult tls(Account account) {
+    private StepResult tls(Account account, AtomicReference<RejectedCertificate> rejected) {
         SocketTracker sockets = new SocketTracker();
-        AtomicReference<RejectedCertificate> rejected = new AtomicReference<>();
         Session session = SmtpSessions.forAccount(account, timeouts, trust.contextFor(account.pinnedCertificate(), rejected),
                 sockets);
         session.getProperties().setProperty("mail.smtp.auth", "false");

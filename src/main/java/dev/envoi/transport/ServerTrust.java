@@ -120,8 +120,7 @@ public final class ServerTrust {
 
         private CertificateException refuse(X509Certificate[] chain, CertificateException e) {
             if (chain != null && chain.length > 0) {
-                rejected.set(new RejectedCertificate(chain[0].getSubjectX500Principal().getName(),
-                        CertificateFingerprint.sha256(chain[0]), reasonOf(e)));
+                rejected.set(RejectedCertificate.of(chain[0], reasonOf(e)));
             }
             return e;
         }

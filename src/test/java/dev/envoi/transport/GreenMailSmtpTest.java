@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.envoi.testing.QuietRefusedHandshakes;
 import dev.envoi.account.Account;
 import dev.envoi.account.AuthMethod;
 import dev.envoi.account.SecretLookup;
@@ -39,10 +40,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Delivery to a real mail server (GreenMail), checked by reading the mailbox back over IMAP. */
 @Timeout(60)
+@ExtendWith(QuietRefusedHandshakes.class) // certificates refused on purpose make GreenMail's thread fail
 class GreenMailSmtpTest {
 
     private static final String PASSWORD = "s3cret-émile";
