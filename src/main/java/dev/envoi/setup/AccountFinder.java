@@ -87,8 +87,8 @@ public final class AccountFinder {
                         "no answer within " + Duration.ofNanos(deadline - start).toMillis() + " ms");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                attempt = new Attempt(step.source(), step.asked(), Outcome.FAILED, cause.getMessage() == null
-                        ? cause.getClass().getSimpleName() : cause.getMessage());
+                attempt = new Attempt(step.source(), step.asked(), timedOut(cause) ? Outcome.TIMED_OUT : Outcome.FAILED,
+                        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 attempts.add(new Attempt(step.source(), step.asked(), Outcome.FAILED, "interrupted"));
@@ -97,6 +97,13 @@ public final class AccountFinder {
             attempts.add(attempt);
         }
         return new Finding(Optional.empty(), attempts);
+    }
+
+    /** A step's own time limit (a DNS query's, an HTTP request's, a socket's) is a timeout too. */
+    private static boolean timedOut(Throwable cause) {
+        return cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.http.HttpTimeoutException
+                || cause instanceof java.net.http.HttpConnectTimeoutException
+                || (cause instanceof java.io.IOException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timed out"));
     }
 
     private static void skipRest(List<Steps.Step> all, int from, List<Attempt> attempts) {
