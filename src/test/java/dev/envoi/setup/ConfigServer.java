@@ -21,13 +21,13 @@ import javax.net.ssl.SSLContext;
  * autoconfig and ISPDB files, hostile ones included. A path can be made to hang (never answer)
  * or to stream without end.
  */
-final class ConfigServer implements AutoCloseable {
+public final class ConfigServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
     private final Map<String, Boolean> endless = new ConcurrentHashMap<>();
-    final List<String> asked = new CopyOnWriteArrayList<>();
+    public final List<String> asked = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
 
     private ConfigServer(HttpServer server) {
@@ -41,29 +41,29 @@ final class ConfigServer implements AutoCloseable {
         server.start();
     }
 
-    static ConfigServer plain() throws IOException {
+    public static ConfigServer plain() throws IOException {
         return new ConfigServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
     }
 
     /** HTTPS for the name "localhost", with the context's certificate. */
-    static ConfigServer https(SSLContext context) throws IOException {
+    public static ConfigServer https(SSLContext context) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         return new ConfigServer(server);
     }
 
-    String base() {
+    public String base() {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         String host = server instanceof HttpsServer ? "localhost" : "127.0.0.1";
         return scheme + "://" + host + ":" + server.getAddress().getPort() + "/";
     }
 
-    ConfigServer file(String path, String body) {
+    public ConfigServer file(String path, String body) {
         files.put(path, body);
         return this;
     }
 
-    ConfigServer hang(String path) {
+    public ConfigServer hang(String path) {
         hanging.put(path, true);
         return this;
     }

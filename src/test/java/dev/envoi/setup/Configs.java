@@ -1,16 +1,16 @@
 package dev.envoi.setup;
 
 /** Autoconfig files in Thunderbird's format, for the tests. */
-final class Configs {
+public final class Configs {
 
     private Configs() {
     }
 
-    static String smtp(String host, int port, String socketType) {
+    public static String smtp(String host, int port, String socketType) {
         return smtp(host, port, socketType, "password-cleartext");
     }
 
-    static String smtp(String host, int port, String socketType, String authentication) {
+    public static String smtp(String host, int port, String socketType, String authentication) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <clientConfig version="1.1">

@@ -27,14 +27,14 @@ import org.xbill.DNS.Type;
  * A DNS server on a loopback UDP port that answers from a table (A, MX, SRV), NXDOMAIN for the
  * rest, or, once told to stall, nothing at all. Built from dnsjava's message classes.
  */
-final class LocalDns implements AutoCloseable {
+public final class LocalDns implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<String, List<Record>> answers = new ConcurrentHashMap<>();
-    final List<String> questions = new CopyOnWriteArrayList<>();
+    public final List<String> questions = new CopyOnWriteArrayList<>();
     private volatile boolean stall;
 
-    LocalDns() throws SocketException {
+    public LocalDns() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread thread = new Thread(this::serve, "local-dns");
         thread.setDaemon(true);
@@ -45,24 +45,24 @@ final class LocalDns implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
     }
 
-    String hostPort() {
+    public String hostPort() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
-    LocalDns stall() {
+    public LocalDns stall() {
         stall = true;
         return this;
     }
 
-    LocalDns a(String host, String ip) throws IOException {
+    public LocalDns a(String host, String ip) throws IOException {
         return add(new ARecord(name(host), DClass.IN, 60, InetAddress.getByName(ip)));
     }
 
-    LocalDns mx(String domain, int priority, String host) throws IOException {
+    public LocalDns mx(String domain, int priority, String host) throws IOException {
         return add(new MXRecord(name(domain), DClass.IN, 60, priority, name(host)));
     }
 
-    LocalDns srv(String name, int priority, int port, String target) throws IOException {
+    public LocalDns srv(String name, int priority, int port, String target) throws IOException {
         return add(new SRVRecord(name(name), DClass.IN, 60, priority, 1, port, name(target)));
     }
 
