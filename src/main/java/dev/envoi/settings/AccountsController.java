@@ -57,6 +57,8 @@ public final class AccountsController {
     @FXML private Button testConnectionButton;
     @FXML private TextArea testReport;
     @FXML private Label accountsStatus;
+    @FXML private Button continueButton;
+    @FXML private Label discoverySource;
 
     public AccountsController(AccountsViewModel model) {
         this.model = model;
@@ -115,6 +117,15 @@ public final class AccountsController {
         accountsError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         accountsError.managedProperty().bind(accountsError.visibleProperty());
         accountsStatus.textProperty().bind(model.statusProperty());
+        bindDiscovery(model.discovery(), form);
+    }
+
+    /** Continue finds the servers of the address typed; the label says where they came from. */
+    private void bindDiscovery(DiscoveryViewModel discovery, AccountForm form) {
+        continueButton.setOnAction(e -> discovery.find());
+        continueButton.disableProperty().bind(discovery.busyProperty().or(model.busyProperty())
+                .or(form.addressProperty().isEmpty()));
+        discoverySource.textProperty().bind(discovery.sourceProperty());
     }
 
     private static void text(Label label, TextField field, javafx.beans.property.StringProperty value) {

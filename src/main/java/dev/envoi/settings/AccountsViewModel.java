@@ -41,6 +41,7 @@ public final class AccountsViewModel {
     private final ReadOnlyStringWrapper testReport = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private CredentialChoice defaultStore = CredentialChoice.SESSION;
+    private final DiscoveryViewModel discovery;
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
@@ -49,6 +50,8 @@ public final class AccountsViewModel {
         this.ui = context.ui();
         this.dialogs = dialogs;
         this.texts = texts;
+        this.discovery = new DiscoveryViewModel(context.finder(), form, context.background(), ui, texts,
+                this::testConnection);
         selected.addListener((o, was, account) -> {
             form.load(account);
             testReport.set("");
@@ -58,6 +61,11 @@ public final class AccountsViewModel {
 
     public AccountForm form() {
         return form;
+    }
+
+    /** Continue: the servers found from the address. */
+    public DiscoveryViewModel discovery() {
+        return discovery;
     }
 
     public ObservableList<Account> accounts() {

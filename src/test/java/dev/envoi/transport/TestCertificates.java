@@ -32,10 +32,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestCertificates {
 
-    static final char[] PASSWORD = "test-store".toCharArray();
+    public static final char[] PASSWORD = "test-store".toCharArray();
     private static TestCertificates instance;
 
-    final Path serverKeyStore;
+    public final Path serverKeyStore;
     public final KeyStore authority;
     final X509Certificate server;
     private final KeyStore serverStore;
