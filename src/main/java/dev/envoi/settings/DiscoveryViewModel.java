@@ -4,6 +4,7 @@ import dev.envoi.account.AuthMethod;
 import dev.envoi.message.AddressParser;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.setup.Discovery;
+import dev.envoi.setup.Endpoint;
 import dev.envoi.setup.Finding;
 import dev.envoi.ui.Texts;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -29,6 +32,7 @@ public final class DiscoveryViewModel {
     private final Runnable testConnection;
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Endpoint> imap = new ReadOnlyObjectWrapper<>();
 
     DiscoveryViewModel(ServerFinder finder, AccountForm form, Executor background, Executor ui, Texts texts,
                        Runnable testConnection) {
@@ -39,12 +43,20 @@ public final class DiscoveryViewModel {
         this.texts = texts;
         this.testConnection = testConnection;
         // What it says is about the address it was found for; another address, another search.
-        form.address.addListener((o, was, now) -> source.set(""));
+        form.address.addListener((o, was, now) -> {
+            source.set("");
+            imap.set(null);
+        });
     }
 
     /** Where the settings in the form came from, or why none were found. */
     public ReadOnlyStringProperty sourceProperty() {
         return source.getReadOnlyProperty();
+    }
+
+    /** The incoming (IMAP) server found with the outgoing one, or null: for the account's IMAP settings. */
+    public ReadOnlyObjectProperty<Endpoint> imapProperty() {
+        return imap.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -59,6 +71,7 @@ public final class DiscoveryViewModel {
             return;
         }
         String address = valid.address().address();
+        String typed = form.address.get();
         busy.set(true);
         source.set(texts.get("discovery.running", visible(address)));
         background.execute(() -> {
@@ -74,7 +87,10 @@ public final class DiscoveryViewModel {
             Runnable shown = then;
             ui.execute(() -> {
                 busy.set(false);
-                shown.run();
+                // An answer for an address the user has since changed is no longer about this account.
+                if (typed.equals(form.address.get())) {
+                    shown.run();
+                }
             });
         });
     }
@@ -85,14 +101,7 @@ public final class DiscoveryViewModel {
             return;
         }
         Discovery d = found.get();
-        form.host.set(d.smtp().host());
-        form.security.set(d.smtp().security());
-        form.port.set(String.valueOf(d.smtp().port()));
-        form.auth.set(d.signIn().method());
-        form.user.set(d.user());
-        if (form.name.get().isBlank()) {
-            form.name.set(address.substring(address.lastIndexOf('@') + 1));
-        }
+        fill(d, address);
         String where = texts.get("discovery.source." + d.source().name(), visible(d.origin()));
         if (d.signIn().method() == AuthMethod.XOAUTH2) {
             // The token comes from the provider's sign-in, not from a test with an empty password.
@@ -101,6 +110,19 @@ public final class DiscoveryViewModel {
         }
         source.set(where);
         testConnection.run();
+    }
+
+    /** Where a discovery becomes the window's settings: the form (which Save turns into the account), and the IMAP server. */
+    private void fill(Discovery d, String address) {
+        form.host.set(d.smtp().host());
+        form.security.set(d.smtp().security());
+        form.port.set(String.valueOf(d.smtp().port()));
+        form.auth.set(d.signIn().method());
+        form.user.set(d.user());
+        if (form.name.get().isBlank()) {
+            form.name.set(address.substring(address.lastIndexOf('@') + 1));
+        }
+        imap.set(d.imap());
     }
 
     /** Text from the network shown safely: control characters as visible escapes, and not too long. */

@@ -223,11 +223,20 @@ class AccountFinderTest {
         web.hang(CONFIG);
         ispdb.file("/example.test", Configs.smtp("smtp.example.test", 465, "SSL"));
         long start = System.nanoTime();
-        Finding finding = find(ADDRESS, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        Finding finding = find(ADDRESS, Duration.ofSeconds(4), Duration.ofSeconds(10));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(Outcome.TIMED_OUT, outcome(finding, Source.AUTOCONFIG));
         assertEquals(Source.ISPDB, found(finding).source());
-        assertTrue(millis >= 1900 && millis < 8000, "took " + millis + " ms");
+        assertTrue(millis >= 3900 && millis < 9500, "took " + millis + " ms");
+    }
+
+    @Test
+    void aFileThatStopsHalfwayCostsOnlyItsStep() throws Exception {
+        web.stallBody(CONFIG);
+        ispdb.file("/example.test", Configs.smtp("smtp.example.test", 465, "SSL"));
+        Finding finding = find(ADDRESS, Duration.ofSeconds(4), Duration.ofSeconds(10));
+        assertEquals(Outcome.TIMED_OUT, outcome(finding, Source.AUTOCONFIG), finding.attempts().toString());
+        assertEquals(Source.ISPDB, found(finding).source());
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class ConfigServer implements AutoCloseable {
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
     private final Map<String, Boolean> endless = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> stalledBody = new ConcurrentHashMap<>();
     public final List<String> asked = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
 
@@ -68,6 +69,12 @@ public final class ConfigServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers 200 and the start of a file, then never another byte. */
+    ConfigServer stallBody(String path) {
+        stalledBody.put(path, true);
+        return this;
+    }
+
     ConfigServer endless(String path) {
         endless.put(path, true);
         return this;
@@ -78,6 +85,17 @@ public final class ConfigServer implements AutoCloseable {
         asked.add(path);
         try (exchange) {
             if (hanging.containsKey(path)) {
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            if (stalledBody.containsKey(path)) {
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("<?xml version=\"1.0\"?>\n<clientConfig>".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
                 try {
                     released.await();
                 } catch (InterruptedException e) {
