@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.envoi.account.AuthMethod;
 import dev.envoi.account.SmtpSecurity;
 import dev.envoi.setup.Attempt.Outcome;
+import dev.envoi.transport.FaultSmtpServer;
 import dev.envoi.transport.TestCertificates;
 import java.time.Duration;
 import java.util.HashMap;
@@ -150,6 +151,18 @@ class AccountFinderTest {
             assertEquals(ADDRESS, found.user());
         } finally {
             smtps.stop();
+        }
+    }
+
+    @Test
+    void probingFindsStartTlsOn587WhenNothingAnswersOn465() throws Exception {
+        try (FaultSmtpServer smtp = new FaultSmtpServer().startTls(TestCertificates.get().serverContext())) {
+            dns.a("smtp.example.test", "127.0.0.1");
+            probePorts.put(465, closedPort());
+            probePorts.put(587, smtp.port());
+            Discovery found = found(find(ADDRESS));
+            assertEquals(new Endpoint("smtp.example.test", 587, SmtpSecurity.STARTTLS), found.smtp());
+            assertEquals(Source.PROBE, found.source());
         }
     }
 
