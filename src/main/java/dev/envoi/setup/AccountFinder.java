@@ -56,7 +56,7 @@ public final class AccountFinder {
         Duration dnsTimeout = settings.stepTimeout().dividedBy(2);
         DnsLookup dns = settings.dns() == null ? DnsLookup.system(dnsTimeout) : DnsLookup.at(settings.dns(), dnsTimeout);
         Steps steps = new Steps(settings, new ConfigFetcher(settings.tls(), settings.stepTimeout()), dns,
-                new SmtpProbe(dns, settings.tls().getSocketFactory(), settings.probePorts()));
+                new SmtpProbe(dns, settings.tls().getSocketFactory(), settings.probePorts()), presets);
         long start = System.nanoTime();
         long end = start + settings.totalTimeout().toNanos();
         List<Steps.Step> all = steps.all(address, domain);

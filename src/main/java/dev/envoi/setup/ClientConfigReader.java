@@ -96,8 +96,12 @@ final class ClientConfigReader {
             case "PLAIN" -> SmtpSecurity.NONE;
             default -> throw new IllegalArgumentException("unknown socketType");
         };
-        return new Candidate(new Endpoint(host, port, security), signIn(server), user(text(server, "username"),
-                address));
+        Endpoint endpoint = new Endpoint(host, port, security);
+        SignIn signIn = signIn(server);
+        if (signIn.method() == dev.envoi.account.AuthMethod.XOAUTH2) {
+            signIn = SignIn.oauth(oauthProvider(endpoint.host()));
+        }
+        return new Candidate(endpoint, signIn, user(text(server, "username"), address));
     }
 
     /** A password when the server takes one (Envoi can always give it), else OAuth2, else none. */
@@ -117,6 +121,16 @@ final class ClientConfigReader {
             }
         }
         return oauth ? SignIn.oauth("") : none ? SignIn.NONE : SignIn.PASSWORD;
+    }
+
+    /** The OAuth provider id the sign-in knows for a server, or "" (the file does not name one). */
+    private static String oauthProvider(String host) {
+        String domain = Steps.registeredDomain(host);
+        return switch (domain) {
+            case "gmail.com", "googlemail.com", "google.com" -> "google";
+            case "office365.com", "outlook.com", "hotmail.com", "live.com" -> "microsoft";
+            default -> "";
+        };
     }
 
     /** Thunderbird's placeholders, filled in for this address. */

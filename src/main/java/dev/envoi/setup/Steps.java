@@ -30,9 +30,11 @@ final class Steps {
     private final ConfigFetcher http;
     private final DnsLookup dns;
     private final SmtpProbe probe;
+    private final Presets presets;
 
-    Steps(FinderSettings settings, ConfigFetcher http, DnsLookup dns, SmtpProbe probe) {
+    Steps(FinderSettings settings, ConfigFetcher http, DnsLookup dns, SmtpProbe probe, Presets presets) {
         this.settings = settings;
+        this.presets = presets;
         this.http = http;
         this.dns = dns;
         this.probe = probe;
@@ -85,8 +87,15 @@ final class Steps {
         if (mxDomain.equals(domain)) {
             return Answer.nothing("the MX host " + exchangers.get(0) + " is in the domain itself");
         }
-        Answer answer = fetch(Source.MX, settings.ispdb().resolve(mxDomain), address, timeout);
         String note = "MX " + exchangers.get(0) + " -> " + mxDomain;
+        // A provider Envoi knows (Google Workspace, Microsoft 365) needs no ISPDB, and keeps its OAuth provider id.
+        Optional<Discovery> known = presets.find(address.substring(0, address.lastIndexOf('@')) + "@" + mxDomain);
+        if (known.isPresent()) {
+            Discovery d = known.get();
+            return new Answer(new Discovery(d.smtp(), d.imap(), d.signIn(), address, Source.MX,
+                    d.origin() + " (" + note + ")"), true, note);
+        }
+        Answer answer = fetch(Source.MX, settings.ispdb().resolve(mxDomain), address, timeout);
         return answer.found() == null ? Answer.nothing(note + ": " + answer.detail())
                 : new Answer(answer.found(), answer.secure(), note);
     }

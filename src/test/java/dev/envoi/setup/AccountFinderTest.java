@@ -119,6 +119,19 @@ class AccountFinderTest {
     }
 
     @Test
+    void aDomainWhoseMailGoogleReceivesGetsThePresetWithItsOauthProvider() throws Exception {
+        dns.mx("example.test", 1, "aspmx.l.google.com");
+        Finding finding = find(ADDRESS);
+        Discovery found = found(finding);
+        assertEquals(Source.MX, found.source());
+        assertEquals(new Endpoint("smtp.gmail.com", 465, SmtpSecurity.TLS), found.smtp());
+        assertEquals(SignIn.oauth("google"), found.signIn());
+        assertEquals(ADDRESS, found.user());
+        assertTrue(found.origin().contains("aspmx.l.google.com"), found.origin());
+        assertFalse(ispdb.asked.contains("/google.com"), "a known provider needs no ISPDB");
+    }
+
+    @Test
     void srvRecordsGiveSubmissionAndImap() throws Exception {
         dns.srv("_submission._tcp.example.test", 0, 587, "mx.example.test")
                 .srv("_submissions._tcp.example.test", 0, 465, "smtp.example.test")
