@@ -34,7 +34,12 @@ final class AccountAddCommand {
             Map.entry("default", ParsedArgs.Arity.FLAG), Map.entry("partial-delivery", ParsedArgs.Arity.FLAG),
             Map.entry("delete-after-sending", ParsedArgs.Arity.FLAG), Map.entry("insecure", ParsedArgs.Arity.FLAG),
             Map.entry("password-store", ParsedArgs.Arity.VALUE), Map.entry("password", ParsedArgs.Arity.VALUE),
-            Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE));
+            Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE),
+            // --auto finds the servers from the address (AutoSetup, docs/accounts.md).
+            Map.entry("auto", ParsedArgs.Arity.FLAG), Map.entry("dry-run", ParsedArgs.Arity.FLAG),
+            Map.entry("json", ParsedArgs.Arity.FLAG));
+    private static final List<String> NOT_WITH_AUTO = List.of("host", "port", "security", "user", "auth", "sendmail",
+            "size-limit", "insecure");
     private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;
@@ -52,7 +57,19 @@ final class AccountAddCommand {
         if (parsed.operands().size() != 1) {
             throw new UsageException("account add takes one account name, then its options");
         }
-        Account account = account(parsed.operands().get(0), parsed);
+        boolean auto = parsed.has("auto");
+        Account account;
+        if (auto || parsed.has("dry-run") || parsed.has("json")) {
+            Optional<dev.envoi.setup.Discovery> found = discover(parsed);
+            if (found.isEmpty() || parsed.has("dry-run")) {
+                return found.isEmpty() ? ExitCode.FAILURE : ExitCode.OK;
+            }
+            account = AutoSetup.account(parsed.operands().get(0), address(parsed), found.get(), parsed.has("default"));
+        } else {
+            account = account(parsed.operands().get(0), parsed);
+        }
+        // An OAuth2 account found by --auto gets its token from the sign-in, not from a typed secret.
+        boolean signInLater = auto && account.auth() == AuthMethod.XOAUTH2;
         Optional<CredentialChoice> choice = choice(parsed);
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             if (services.store().accounts().find(account.name()).isPresent()) {
@@ -67,13 +84,28 @@ final class AccountAddCommand {
                         + String.join(", ", sharing) + "; choose which one sends with --account, or in From, "
                         + "where both show their names");
             }
-            String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
+            String where = account.auth() == AuthMethod.NONE || signInLater ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);
             terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
-                    + AccountCommand.server(account) + ")" + where + "; check it with envoi account test "
+                    + AccountCommand.server(account) + ")" + where + (signInLater ? "; it signs in with OAuth2: "
+                    + "sign in is needed before it can send" : "") + "; check it with envoi account test "
                     + account.name());
             return ExitCode.OK;
         }
+    }
+
+    /** --auto [--dry-run] [--json]: the settings found for --address, printed. */
+    private Optional<dev.envoi.setup.Discovery> discover(ParsedArgs parsed) throws UsageException {
+        if (!parsed.has("auto")) {
+            throw new UsageException("--dry-run and --json go with --auto");
+        }
+        for (String option : NOT_WITH_AUTO) {
+            if (parsed.has(option)) {
+                throw new UsageException("--" + option + " does not go with --auto, which finds the server; "
+                        + "use --auto --dry-run to see what it finds, then give every setting yourself");
+            }
+        }
+        return new AutoSetup(terminal).discover(address(parsed).address(), parsed.has("json"));
     }
 
     private String keepSecret(ProfileServices services, Account account, Optional<CredentialChoice> chosen)

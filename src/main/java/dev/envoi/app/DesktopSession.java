@@ -71,7 +71,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
                 Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft, this::openOutbox, this::openAccounts);
         this.accountsContext = new AccountsContext(services.store().accounts(), services.credentials(),
                 new SmtpConnectionTester(services.smtpTimeouts()), background, Platform::runLater,
-                this::accountsChanged);
+                this::accountsChanged, address -> new dev.envoi.setup.AccountFinder(
+                        dev.envoi.setup.FinderSettings.fromEnvironment(System.getenv())).find(address));
         this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,

@@ -59,6 +59,8 @@ public final class AccountsController {
     @FXML private TextArea testReport;
     @FXML private Label accountsStatus;
     @FXML private VBox certificateArea;
+    @FXML private Button continueButton;
+    @FXML private Label discoverySource;
 
     public AccountsController(AccountsViewModel model) {
         this.model = model;
@@ -118,6 +120,15 @@ public final class AccountsController {
         accountsError.managedProperty().bind(accountsError.visibleProperty());
         accountsStatus.textProperty().bind(model.statusProperty());
         CertificatePane.fill(certificateArea, model.certificates(), texts);
+        bindDiscovery(model.discovery(), form);
+    }
+
+    /** Continue finds the servers of the address typed; the label says where they came from. */
+    private void bindDiscovery(DiscoveryViewModel discovery, AccountForm form) {
+        continueButton.setOnAction(e -> discovery.find());
+        continueButton.disableProperty().bind(discovery.busyProperty().or(model.busyProperty())
+                .or(form.addressProperty().isEmpty()));
+        discoverySource.textProperty().bind(discovery.sourceProperty());
     }
 
     private static void text(Label label, TextField field, javafx.beans.property.StringProperty value) {

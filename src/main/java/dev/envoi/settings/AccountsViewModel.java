@@ -45,6 +45,7 @@ public final class AccountsViewModel {
     private CredentialChoice defaultStore = CredentialChoice.SESSION;
     /** Counts tests and account switches, on the UI thread: a result is shown only for its own run. */
     private long testRun;
+    private final DiscoveryViewModel discovery;
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
@@ -54,6 +55,8 @@ public final class AccountsViewModel {
         this.dialogs = dialogs;
         this.texts = texts;
         this.certificates = new CertificateTrust(form, dialogs, texts, this::save);
+        this.discovery = new DiscoveryViewModel(context.finder(), form, context.background(), ui, texts,
+                this::testConnection);
         selected.addListener((o, was, account) -> {
             form.load(account);
             // The last test's verdict was about the account shown before; one still running
@@ -73,6 +76,11 @@ public final class AccountsViewModel {
     /** The certificate a test refused, to trust; the selected account's pinned one, to forget. */
     public CertificateTrust certificates() {
         return certificates;
+    }
+
+    /** Continue: the servers found from the address. */
+    public DiscoveryViewModel discovery() {
+        return discovery;
     }
 
     public ObservableList<Account> accounts() {

@@ -45,6 +45,14 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule accountDiscoveryIsHeadless = noClasses().that().resideInAPackage("dev.envoi.setup..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "java.sql..",
+                    "org.sqlite..", "jakarta.mail..", "dev.envoi.store..", "dev.envoi.app..", "dev.envoi.settings..",
+                    "dev.envoi.transport..")
+            .because("finding an account's servers only asks the network; the command line and the window both use it, "
+                    + "and what becomes of its answer is theirs to decide");
+
+    @ArchTest
     static final ArchRule theStoreKnowsNoCallers = noClasses().that().resideInAPackage("dev.envoi.store..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.spool..", "dev.envoi.transport..",
                     "dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.app..")

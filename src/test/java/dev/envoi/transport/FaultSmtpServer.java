@@ -127,13 +127,13 @@ public final class FaultSmtpServer implements AutoCloseable {
         return this;
     }
 
-    FaultSmtpServer startTls(SSLContext context) {
+    public FaultSmtpServer startTls(SSLContext context) {
         tls = context;
         extensions.add("STARTTLS");
         return this;
     }
 
-    FaultSmtpServer requireLogin(String name, String secret) {
+    public FaultSmtpServer requireLogin(String name, String secret) {
         user = name;
         password = secret;
         extensions.add("AUTH PLAIN");

@@ -30,13 +30,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Certificates the tests make for themselves, once per test run: a test authority, and a server
  * certificate it signed for the name "localhost" only (so 127.0.0.1 is a wrong host name for it).
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final char[] PASSWORD = "test-store".toCharArray();
+    public static final char[] PASSWORD = "test-store".toCharArray();
     private static TestCertificates instance;
 
-    final Path serverKeyStore;
-    final KeyStore authority;
+    public final Path serverKeyStore;
+    public final KeyStore authority;
     final X509Certificate server;
     private final KeyStore serverStore;
 
@@ -47,7 +47,7 @@ final class TestCertificates {
         this.server = server;
     }
 
-    static synchronized TestCertificates get() throws Exception {
+    public static synchronized TestCertificates get() throws Exception {
         if (instance == null) {
             instance = make(Files.createTempDirectory("envoi-test-tls"));
         }
@@ -97,7 +97,7 @@ final class TestCertificates {
     }
 
     /** A TLS context that serves the "localhost" certificate with its chain. */
-    SSLContext serverContext() throws Exception {
+    public SSLContext serverContext() throws Exception {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(serverStore, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
