@@ -204,7 +204,9 @@ final class AttachmentVault {
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        // The first file of a two-letter folder makes that folder: synced into the vault, or a
+        // power cut loses the folder and with it the file the rename below made durable.
+        Durability.createDirectories(target.getParent());
         try {
             // Replacing, not skipping, when the name exists: the stored copy may be the damaged one
             // that made a submit fail, and these fresh bytes were just hashed to that very name.

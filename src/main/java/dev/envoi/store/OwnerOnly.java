@@ -20,12 +20,17 @@ public final class OwnerOnly {
         }
         Path parent = dir.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            Durability.createDirectories(parent);
         }
         if (POSIX) {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectory(dir);
+        }
+        if (parent != null) {
+            // A new profile is a name in its parent folder: without this, a power cut can take
+            // the whole profile away, every saved draft and queued message with it.
+            Durability.syncDirectory(parent);
         }
     }
 
