@@ -62,7 +62,14 @@ public final class PickupFolderTransport implements Transport {
     private Path writeTemporaryFile(OutgoingMessage message, HandOffGate gate) throws TransferException {
         Path temp = null;
         try {
+            boolean newFolder = !Files.isDirectory(folder);
             Path tempFolder = Files.createDirectories(folder.resolve(TEMP_FOLDER));
+            Path parent = folder.toAbsolutePath().getParent();
+            if (newFolder && parent != null) {
+                // The first message makes the folder, a name in its parent: lost in a power cut
+                // (and every message renamed into it with it) unless the parent is synced.
+                syncFolder(parent);
+            }
             temp = Files.createTempFile(tempFolder, "message-", ".eml.part");
             MimeMessage mime = assembler.assemble(message);
             long expected = MimeAssembler.estimatedSize(message.content());
