@@ -116,6 +116,10 @@ final class CrashTrial {
     private List<String> sendArguments() throws IOException {
         TrialPlan.Message message = plan.messages().get(0);
         List<String> args = new ArrayList<>(List.of("send", "--subject", message.token()));
+        if (pickup) {
+            // No account to take the sender from: without this the message is from the local user.
+            args.addAll(List.of("--from", TrialPlan.SENDER.toDisplayString()));
+        }
         for (Recipient r : message.recipients()) {
             args.add("--" + r.type().name().toLowerCase(java.util.Locale.ROOT));
             args.add(r.address().toDisplayString());
