@@ -1,6 +1,7 @@
 package dev.envoi.files;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,10 @@ public final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates {@code dir} and each missing parent owner-only (0700); folders already there are left as they are. */
+    /**
+     * Creates {@code dir} and each missing parent owner-only (0700), each synced into its parent so
+     * the new name survives a power cut; folders already there are left as they are.
+     */
     public static void createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
@@ -33,10 +37,22 @@ public final class OwnerOnly {
         if (parent != null && !Files.isDirectory(parent)) {
             createDirectories(parent);
         }
-        if (POSIX) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectory(dir);
+        try {
+            if (POSIX) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+            return; // made by another process meanwhile, which syncs it
+        }
+        if (parent != null) {
+            // A new folder is a name in its parent: without this a power cut can take it away, and
+            // every file already made durable inside it (a whole new profile, a vault folder).
+            Durability.syncDirectory(parent);
         }
     }
 

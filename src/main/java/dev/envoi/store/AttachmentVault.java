@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.files.Durability;
 import dev.envoi.files.OwnerOnly;
 import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
@@ -205,6 +206,8 @@ final class AttachmentVault {
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        // The first file of a two-letter folder makes that folder: OwnerOnly syncs it into the
+        // vault, or a power cut loses the folder and with it the file the rename below made durable.
         OwnerOnly.createDirectories(target.getParent());
         try {
             // Replacing, not skipping, when the name exists: the stored copy may be the damaged one

@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.files.Durability;
 import dev.envoi.files.OwnerOnly;
 import dev.envoi.i18n.Sentences;
 import jakarta.mail.MessagingException;
@@ -54,7 +55,7 @@ public final class PickupFolderTransport implements Transport {
         try {
             Path target = PickupFileNames.freeName(folder, message.messageId());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            syncFolder(folder);
+            Durability.syncDirectory(folder);
             return new HandOffReceipt(WORDS.get("receipt.pickup", target));
         } catch (IOException e) {
             throw new UncertainDeliveryException(WORDS.get("pickup.moveFailed", folder, e.getMessage(), temp), e);
@@ -65,6 +66,8 @@ public final class PickupFolderTransport implements Transport {
         Path temp = null;
         try {
             Path tempFolder = folder.resolve(TEMP_FOLDER);
+            // Owner-only, and each folder it makes synced into its parent: the first message makes
+            // the folder, and a power cut would otherwise take it, with every message renamed into it.
             OwnerOnly.createDirectories(tempFolder);
             temp = Files.createTempFile(tempFolder, "message-", ".eml.part");
             MimeMessage mime = assembler.assemble(message);
@@ -88,14 +91,6 @@ public final class PickupFolderTransport implements Transport {
             deleteQuietly(temp);
             throw new TransientFailureException(WORDS.get("pickup.writeFailed", folder, PickupFileNames.describe(e)),
                     e);
-        }
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some systems cannot open a folder; their renames are durable already.
         }
     }
 

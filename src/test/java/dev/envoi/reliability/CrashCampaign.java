@@ -23,16 +23,32 @@ final class CrashCampaign {
         }
     }
 
+    /** Makes one trial of the campaign: its plan and its own folder. */
+    interface Trials {
+        TrialResult run(TrialPlan plan, Path folder) throws Exception;
+    }
+
+    private final String name;
+    private final Trials trials;
     final TrialResult total = new TrialResult();
     final Map<KillPoint, Integer> trialsPerPoint = new EnumMap<>(KillPoint.class);
     final Map<SmtpTrouble, Integer> trialsPerTrouble = new EnumMap<>(SmtpTrouble.class);
     final List<Failure> failures = new ArrayList<>();
 
+    CrashCampaign() {
+        this("Crash campaign", (plan, folder) -> new CrashTrial(plan, folder).run());
+    }
+
+    CrashCampaign(String name, Trials trials) {
+        this.name = name;
+        this.trials = trials;
+    }
+
     /** Runs the trials, {@code parallel} at a time (each has its own profile, server and processes). */
-    void run(long firstSeed, int trials, int parallel, Path root) throws Exception {
+    void run(long firstSeed, int count, int parallel, Path root) throws Exception {
         List<TrialPlan> plans = new ArrayList<>();
         long seed = firstSeed;
-        for (int i = 0; i < trials; i++) {
+        for (int i = 0; i < count; i++) {
             plans.add(TrialPlan.from(seed));
             seed = TrialPlan.next(seed);
         }
@@ -42,7 +58,7 @@ final class CrashCampaign {
             for (int i = 0; i < plans.size(); i++) {
                 TrialPlan plan = plans.get(i);
                 Path folder = Files.createDirectories(root.resolve("trial-" + i));
-                results.add(pool.submit(() -> new CrashTrial(plan, folder).run()));
+                results.add(pool.submit(() -> trials.run(plan, folder)));
             }
             for (int i = 0; i < plans.size(); i++) {
                 record(plans.get(i), results.get(i).get());
@@ -62,7 +78,7 @@ final class CrashCampaign {
     }
 
     String report(long firstSeed) {
-        return "Crash campaign from seed " + firstSeed + ": " + total.figures() + "\nkill points: " + trialsPerPoint
+        return name + " from seed " + firstSeed + ": " + total.figures() + "\nkill points: " + trialsPerPoint
                 + "\nserver trouble: " + trialsPerTrouble + "\nbroken promises: " + failures.size()
                 + (failures.isEmpty() ? "" : "\n" + String.join("\n", failures.stream().map(Failure::toString).toList()));
     }

@@ -29,15 +29,34 @@ final class CrashTrial {
     static final Map<String, String> ENVIRONMENT = Map.of("ENVOI_KEYRING", "off",
             "ENVOI_SMTP_TIMEOUTS", "connect=3,command=2,write=3,end=2");
 
+    /** What happens once an Envoi process has stopped (killed or not): nothing, or a power cut. */
+    interface Outage {
+        Outage NONE = result -> { };
+
+        void afterStop(TrialResult result) throws Exception;
+    }
+
     private final TrialPlan plan;
     private final Path folder;
     private final Path profile;
+    private final Outage outage;
+    private final boolean pickup;
 
     CrashTrial(TrialPlan plan, Path folder) {
+        this(plan, folder, folder, Outage.NONE, false);
+    }
+
+    /**
+     * A trial whose profile lives in {@code profileRoot} (inputs stay in {@code folder}), with the
+     * outage after each stop; with {@code pickup} the profile has no account and sends to its pickup folder.
+     */
+    CrashTrial(TrialPlan plan, Path folder, Path profileRoot, Outage outage, boolean pickup) {
         this.plan = plan;
         this.folder = folder;
         // Half the profiles live on a path with spaces and non-ASCII characters.
-        this.profile = folder.resolve((plan.seed() & 1) == 0 ? "profile" : "profil d'essai é 日本");
+        this.profile = profileRoot.resolve((plan.seed() & 1) == 0 ? "profile" : "profil d'essai é 日本");
+        this.outage = outage;
+        this.pickup = pickup;
     }
 
     TrialResult run() throws Exception {
@@ -48,15 +67,19 @@ final class CrashTrial {
             plan.trouble().applyTo(server);
             server.slowReader(plan.slowReadMillis());
             ChildLog log = crash(result);
+            outage.afterStop(result);
             server.clearFaults();
             restart(result);
-            TrialAudit.audit(plan, log, server.kept(), profile, result);
+            TrialAudit.audit(plan, log, pickup ? pickupFiles() : server.kept(), profile, result);
         }
         return result;
     }
 
     private void addAccount(int port) {
         try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            if (pickup) {
+                return; // no account: the pickup folder
+            }
             store.accounts().put(new Account("loopback", TrialPlan.SENDER, "127.0.0.1", port, SmtpSecurity.NONE, "",
                     AuthMethod.NONE, 0, true, false, false, "", true));
         }
@@ -93,6 +116,10 @@ final class CrashTrial {
     private List<String> sendArguments() throws IOException {
         TrialPlan.Message message = plan.messages().get(0);
         List<String> args = new ArrayList<>(List.of("send", "--subject", message.token()));
+        if (pickup) {
+            // No account to take the sender from: without this the message is from the local user.
+            args.addAll(List.of("--from", TrialPlan.SENDER.toDisplayString()));
+        }
         for (Recipient r : message.recipients()) {
             args.add("--" + r.type().name().toLowerCase(java.util.Locale.ROOT));
             args.add(r.address().toDisplayString());
@@ -116,6 +143,7 @@ final class CrashTrial {
                 result.kills++;
             }
             first.await(30_000);
+            outage.afterStop(result);
         }
         ChildJvm again = flush();
         int code = again.await(60_000);
@@ -130,6 +158,22 @@ final class CrashTrial {
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), retry.get()).toMillis()) + 100);
             flush().await(60_000);
         }
+        outage.afterStop(result);
+    }
+
+    /** The messages in the pickup folder (its hidden temporary folder left out), as the server's are. */
+    private List<byte[]> pickupFiles() throws IOException {
+        Path pickup = profile.resolve("pickup");
+        if (!Files.isDirectory(pickup)) {
+            return List.of();
+        }
+        List<byte[]> files = new ArrayList<>();
+        try (var list = Files.list(pickup)) {
+            for (Path file : list.filter(f -> f.getFileName().toString().endsWith(".eml")).sorted().toList()) {
+                files.add(Files.readAllBytes(file));
+            }
+        }
+        return files;
     }
 
     private Optional<Instant> soonestRetry() {

@@ -84,7 +84,9 @@ final class TrialAudit {
         }
         if (!sent.isEmpty()) {
             result.sent++;
-            checkSubmittedVersion(message, store.sentContent(sent.get(0).id()), "in Sent");
+            DraftContent filed = store.sentContent(sent.get(0).id());
+            checkSubmittedVersion(message, filed, "in Sent");
+            checkAttachments(store, token, filed, "in Sent");
             if (copies.size() != 1) {
                 result.violation(token + " is in Sent but the server has it " + copies.size() + " times");
             }
@@ -135,11 +137,16 @@ final class TrialAudit {
             result.violation(token + " in Drafts is version " + version + ", older than the acknowledged save "
                     + acks.lastSaved);
         }
+        checkAttachments(store, token, content, "in Drafts");
+    }
+
+    /** Each attachment's vault file is there and whole (the store's stream checks size and hash). */
+    private void checkAttachments(SqliteMessageStore store, String token, DraftContent content, String where) {
         for (Attachment attachment : content.attachments()) {
             try (InputStream in = store.openAttachment(attachment)) {
                 in.transferTo(OutputStream.nullOutputStream());
             } catch (Exception e) {
-                result.violation(token + " in Drafts has a damaged attachment: " + e.getMessage());
+                result.violation(token + " " + where + " has a damaged attachment: " + e.getMessage());
             }
         }
     }
