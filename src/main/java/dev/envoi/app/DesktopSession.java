@@ -61,6 +61,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     private final AtomicInteger openWindows = new AtomicInteger();
     private WindowInbox inbox = new WindowInbox();
     private boolean quitting;
+    /** Closed by whoever started Envoi (its stop()): windows hidden after that decide nothing. */
+    private volatile boolean ended;
 
     private DesktopSession(ProfileServices services, ProgressHub progress, List<Sender> identities,
                            ComposeSettings settings, boolean runsSpooler) {
@@ -239,7 +241,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
 
     /** When the last window is gone, {@link QuitWhenIdle} decides when Envoi quits. */
     private void closed() {
-        if (openWindows.decrementAndGet() == 0) {
+        if (openWindows.decrementAndGet() == 0 && !ended) {
             quitPolicy.lastWindowClosed();
         }
     }
@@ -267,6 +269,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
 
     @Override
     public void close() {
+        ended = true;
         notifier.close();
         background.shutdown();
         services.close();

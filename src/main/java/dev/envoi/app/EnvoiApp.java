@@ -12,6 +12,10 @@ import javafx.stage.Stage;
 /**
  * The JavaFX application. The profile is opened off the FX thread, while the toolkit starts, so
  * the FX thread never waits on the disk, and the first window opens as soon as the toolkit is up.
+ * Started by something other than the {@link Launcher} (UI automation's
+ * {@code FxToolkit.setupApplication(EnvoiApp.class, "--profile", dir)}, {@code Application.launch}),
+ * it reads its parameters as a bare {@code envoi} reads its arguments, and refuses unknown ones
+ * with a visible error rather than opening the user's default profile.
  */
 public final class EnvoiApp extends Application {
 
@@ -19,7 +23,9 @@ public final class EnvoiApp extends Application {
 
     private GuiStart start;
     private DesktopSession session;
-    private RuntimeException failure;
+    private Exception failure;
+    /** Started by the launcher, Envoi owns the toolkit and ends it; else whoever started it does. */
+    private boolean launched;
 
     /** A profile being opened on a background thread while the toolkit starts. */
     private record Opening(GuiStart start, CompletableFuture<DesktopSession> session) {
@@ -39,8 +45,16 @@ public final class EnvoiApp extends Application {
     @Override
     public void init() {
         Opening opening = PENDING.getAndSet(null);
+        launched = opening != null;
         if (opening == null) {
-            opening = Opening.begin(GuiStart.defaults());
+            try {
+                GuiLauncher.WindowArgs args = new GuiLauncher(Terminal.system()).read(getParameters().getRaw());
+                args.apply();
+                opening = Opening.begin(args.start());
+            } catch (UsageException e) {
+                failure = e;
+                return;
+            }
         }
         start = opening.start();
         try {
@@ -53,12 +67,21 @@ public final class EnvoiApp extends Application {
     @Override
     public void start(Stage unused) {
         if (failure != null) {
-            start.inbox().close();
+            if (start != null) {
+                start.inbox().close();
+            }
             Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage());
             alert.setTitle("Envoi");
-            alert.setHeaderText(Texts.of(EnvoiApp.class).get("error.profile"));
-            alert.showAndWait();
-            Platform.exit();
+            alert.setHeaderText(Texts.of(EnvoiApp.class).get(
+                    failure instanceof UsageException ? "error.arguments" : "error.profile"));
+            alert.getDialogPane().setId("startError");
+            // Not showAndWait: whoever started the application (a test harness) gets start() back.
+            alert.setOnHidden(e -> {
+                if (launched) {
+                    Platform.exit();
+                }
+            });
+            alert.show();
             return;
         }
         StartupProbe.watch(session.start(start));

@@ -32,7 +32,35 @@ final class GuiLauncher {
         return Map.copyOf(options);
     }
 
+    /** What a bare `envoi` with these arguments opens, read and checked; nothing is started yet. */
+    record WindowArgs(GuiStart start, Theme theme, Locale locale, boolean debug) {
+        /** The language and theme of every window from now on. */
+        void apply() {
+            Locale.setDefault(locale);
+            Theme.use(theme);
+        }
+    }
+
     int run(List<String> args) throws UsageException {
+        WindowArgs window = read(args);
+        GuiStart start = window.start();
+        SingleInstance instance = new SingleInstance(new InstanceFiles(start.profile()), start.inbox(), terminal::say,
+                window.debug());
+        try (SingleInstance.Claim claim = instance.claim(start.window(), SingleInstance.PATIENCE)) {
+            if (claim instanceof SingleInstance.Forwarded) {
+                return ExitCode.OK; // the Envoi already running opened the window
+            }
+            window.apply();
+            // Before the toolkit starts: macOS delivers a clicked link as an event, which AWT
+            // receives under JavaFX 21 only if AWT is up first (JDK-8354631, fixed in JavaFX 25).
+            MacMailtoLinks.installIfMac(terminal.osName(), start.inbox(), terminal::say);
+            EnvoiApp.launch(start);
+        }
+        return ExitCode.OK;
+    }
+
+    /** Reads the arguments of a bare `envoi` (the launcher's, or an {@link EnvoiApp} started by itself). */
+    WindowArgs read(List<String> args) throws UsageException {
         ParsedArgs parsed = ParsedArgs.parse(args, OPTIONS, ComposeOptions.REPEATABLE);
         ComposeRequest base = ComposeRequest.EMPTY;
         for (String operand : parsed.operands()) {
@@ -53,23 +81,10 @@ final class GuiLauncher {
         ComposeRequest request = new ComposeOptions(terminal.clock()).read(parsed, base);
         Theme theme = theme(parsed);
         Locale locale = parsed.value("lang").isPresent() ? language(parsed.value("lang").get()) : Locale.getDefault();
-        boolean outbox = parsed.has("outbox");
         Path profile = terminal.checkedProfile(parsed);
-        WindowInbox inbox = new WindowInbox();
-        SingleInstance instance = new SingleInstance(new InstanceFiles(profile), inbox, terminal::say, parsed.has("debug"));
-        try (SingleInstance.Claim claim = instance.claim(outbox ? WindowRequest.outboxWindow()
-                : WindowRequest.compose(request), SingleInstance.PATIENCE)) {
-            if (claim instanceof SingleInstance.Forwarded) {
-                return ExitCode.OK; // the Envoi already running opened the window
-            }
-            Locale.setDefault(locale);
-            Theme.use(theme);
-            // Before the toolkit starts: macOS delivers a clicked link as an event, which AWT
-            // receives under JavaFX 21 only if AWT is up first (JDK-8354631, fixed in JavaFX 25).
-            MacMailtoLinks.installIfMac(terminal.osName(), inbox, terminal::say);
-            EnvoiApp.launch(new GuiStart(profile, request, Identities.localUser(terminal), outbox, inbox));
-        }
-        return ExitCode.OK;
+        GuiStart start = new GuiStart(profile, request, Identities.localUser(terminal), parsed.has("outbox"),
+                new WindowInbox());
+        return new WindowArgs(start, theme, locale, parsed.has("debug"));
     }
 
     private Theme theme(ParsedArgs parsed) throws UsageException {

@@ -9,12 +9,6 @@ import java.nio.file.Path;
  */
 record GuiStart(Path profile, ComposeRequest request, MailAddress localUser, boolean outbox, WindowInbox inbox) {
 
-    static GuiStart defaults() {
-        Terminal terminal = Terminal.system();
-        return new GuiStart(ProfileLocation.current(), ComposeRequest.EMPTY, Identities.localUser(terminal), false,
-                new WindowInbox());
-    }
-
     /** The first window. */
     WindowRequest window() {
         return outbox ? WindowRequest.outboxWindow() : WindowRequest.compose(request);

@@ -27,8 +27,4 @@ final class ProfileLocation {
         }
         return home.resolve(".local").resolve("share").resolve("envoi");
     }
-
-    static Path current() {
-        return defaultFor(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
-    }
 }

@@ -91,9 +91,9 @@ public final class ComposeController {
         fromField.setItems(model.senders());
         fromField.valueProperty().bindBidirectional(model.senderProperty());
         ValidationSupport validation = new ValidationSupport();
-        toField.bind(model.to(), model::suggestions, validation, model.texts());
-        ccField.bind(model.cc(), model::suggestions, validation, model.texts());
-        bccField.bind(model.bcc(), model::suggestions, validation, model.texts());
+        toField.bind(model.to(), model::suggestionsFor, validation, model.texts());
+        ccField.bind(model.cc(), model::suggestionsFor, validation, model.texts());
+        bccField.bind(model.bcc(), model::suggestionsFor, validation, model.texts());
         fromLabel.setLabelFor(fromField);
         toLabel.setLabelFor(toField.editor());
         ccLabel.setLabelFor(ccField.editor());

@@ -54,6 +54,7 @@ public final class ComposeViewModel {
     private final MessageStore store;
     private final Executor background;
     private final Executor ui;
+    private final Executor lookups;
     private final DialogService dialogs;
     private final FileChooserService fileChooser;
     private final ComposeSettings settings;
@@ -107,6 +108,7 @@ public final class ComposeViewModel {
         // One window's store work runs in order: an autosave never overlaps the submit after it.
         this.background = new SerialExecutor(context.background());
         this.ui = context.ui();
+        this.lookups = context.background();
         this.dialogs = dialogs;
         this.fileChooser = fileChooser;
         this.settings = context.settings();
@@ -273,6 +275,11 @@ public final class ComposeViewModel {
     /** Addresses used before, for auto-completion; blocks on the store, so call it off the FX thread. */
     public List<MailAddress> suggestions(String prefix) {
         return prefix.isBlank() ? List.of() : store.knownAddresses(prefix.strip(), 8);
+    }
+
+    /** {@link #suggestions} looked up in the background, apart from the window's queue of store work. */
+    public CompletableFuture<List<MailAddress>> suggestionsFor(String prefix) {
+        return CompletableFuture.supplyAsync(() -> suggestions(prefix), lookups);
     }
 
     // ---- Commands ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.envoi.compose;
 
 import dev.envoi.message.MailAddress;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.AccessibleRole;
@@ -14,10 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 import dev.envoi.ui.Texts;
-import org.controlsfx.control.textfield.AutoCompletionBinding;
-import org.controlsfx.control.textfield.TextFields;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
@@ -52,7 +50,7 @@ public final class RecipientField extends ChipPane {
         return editor;
     }
 
-    void bind(RecipientListModel listModel, Function<String, List<MailAddress>> suggestions,
+    void bind(RecipientListModel listModel, Function<String, ? extends CompletionStage<List<MailAddress>>> suggestions,
               ValidationSupport validation, Texts texts) {
         this.texts = texts;
         this.model = listModel;
@@ -68,12 +66,10 @@ public final class RecipientField extends ChipPane {
             showContent();
             validation.revalidate(editor);
         });
-        AutoCompletionBinding<MailAddress> completion = TextFields.bindAutoCompletion(editor,
-                request -> suggestions.apply(request.getUserText()), new AddressConverter());
-        completion.setOnAutoCompleted(e -> {
+        new AddressSuggestions(editor, suggestions, address -> {
             listModel.pendingProperty().set("");
-            listModel.commit(e.getCompletion().toDisplayString());
-        });
+            listModel.commit(address.toDisplayString());
+        }, texts.get("field.suggestions"));
         validation.registerValidator(editor, false, (control, value) -> listModel.invalid().stream().findFirst()
                 .map(chip -> ValidationResult.fromError(editor, texts.get("error.invalidAddress",
                         listModel.fieldName(), chip.text(), chip.problem())))
@@ -142,17 +138,5 @@ public final class RecipientField extends ChipPane {
             node.setAccessibleText(chip.text());
         }
         return node;
-    }
-
-    private static final class AddressConverter extends StringConverter<MailAddress> {
-        @Override
-        public String toString(MailAddress address) {
-            return address == null ? "" : address.toDisplayString();
-        }
-
-        @Override
-        public MailAddress fromString(String text) {
-            return null;
-        }
     }
 }

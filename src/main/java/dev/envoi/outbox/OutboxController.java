@@ -6,7 +6,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -23,6 +27,7 @@ public final class OutboxController {
     @FXML private TableColumn<OutboxRow, String> outboxToColumn;
     @FXML private TableColumn<OutboxRow, String> outboxSizeColumn;
     @FXML private TableColumn<OutboxRow, String> outboxStateColumn;
+    @FXML private Label outboxDetail;
     @FXML private Label uncertainExplanation;
     @FXML private Button outboxCancelButton;
     @FXML private Button sendNowButton;
@@ -81,6 +86,12 @@ public final class OutboxController {
         column(outboxStateColumn, OutboxRow::stateText);
         outboxTable.setRowFactory(table -> new StateStyledRow());
         follow(outboxTable, model.selectedProperty());
+        // The State column cuts a long error short: the selected message's whole state shows here.
+        outboxDetail.textProperty().bind(Bindings.createStringBinding(
+                () -> model.selectedProperty().get() == null ? "" : model.selectedProperty().get().stateText(),
+                model.selectedProperty()));
+        outboxDetail.visibleProperty().bind(outboxDetail.textProperty().isNotEmpty());
+        outboxDetail.managedProperty().bind(outboxDetail.visibleProperty());
         uncertainExplanation.textProperty().bind(model.explanationProperty());
         uncertainExplanation.visibleProperty().bind(model.explanationProperty().isNotEmpty());
         uncertainExplanation.managedProperty().bind(uncertainExplanation.visibleProperty());
@@ -124,6 +135,18 @@ public final class OutboxController {
 
     private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new WholeTextCell<>());
+    }
+
+    /** A cell whose text, when the column is too narrow for it, is read whole in its tooltip. */
+    private static final class WholeTextCell<T> extends TableCell<T, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            boolean blank = empty || text == null || text.isEmpty();
+            setText(blank ? null : text);
+            setTooltip(blank ? null : new Tooltip(text));
+        }
     }
 
     /** Rows of failed and uncertain messages stand out. */

@@ -1,8 +1,10 @@
 package dev.envoi.outbox;
 
+import dev.envoi.ui.Closing;
 import dev.envoi.ui.Texts;
 import dev.envoi.ui.Views;
 import java.util.function.Function;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -17,6 +19,7 @@ public final class OutboxWindow {
         this.model = new OutboxViewModel(context, dialogs.apply(stage), texts);
         Views.show(stage, OutboxWindow.class, "outbox.fxml", "outbox.css", texts.bundle(), new OutboxController(model));
         stage.setTitle(texts.get("window.title"));
+        Closing.install(stage, (Button) stage.getScene().lookup("#closeOutboxButton"));
         stage.setOnShown(e -> model.start());
         stage.setOnHidden(e -> model.dispose());
     }

@@ -1,8 +1,10 @@
 package dev.envoi.settings;
 
+import dev.envoi.ui.Closing;
 import dev.envoi.ui.Texts;
 import dev.envoi.ui.Views;
 import java.util.function.Function;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -18,6 +20,7 @@ public final class AccountsWindow {
         Views.show(stage, AccountsWindow.class, "accounts.fxml", "accounts.css", texts.bundle(),
                 new AccountsController(model));
         stage.setTitle(texts.get("window.title"));
+        Closing.install(stage, (Button) stage.getScene().lookup("#closeAccountsButton"));
         stage.setOnShown(e -> model.load());
     }
 
