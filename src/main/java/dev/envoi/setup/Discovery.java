@@ -26,8 +26,4 @@ public record Discovery(Endpoint smtp, Endpoint imap, SignIn signIn, String user
     public Optional<Endpoint> imapServer() {
         return Optional.ofNullable(imap);
     }
-
-    Discovery from(Source newSource, String newOrigin) {
-        return new Discovery(smtp, imap, signIn, user, newSource, newOrigin);
-    }
 }
