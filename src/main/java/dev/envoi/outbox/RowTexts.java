@@ -25,7 +25,8 @@ final class RowTexts {
 
     OutboxRow row(OutboxEntry e, boolean cancellable, double progress) {
         return new OutboxRow(e.id(), e.state(), subject(e.subject()), recipients(e.to()), texts.size(e.size()),
-                state(e, progress), e.state() == OutboxState.SENDING ? progress : -1, cancellable);
+                state(e, progress), e.state() == OutboxState.SENDING ? progress : -1, cancellable,
+                e.account().isPresent());
     }
 
     FolderRow folderRow(MessageSummary s, boolean returned) {
