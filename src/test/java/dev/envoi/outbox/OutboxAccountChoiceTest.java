@@ -106,8 +106,8 @@ class OutboxAccountChoiceTest {
         startSpooler();
 
         ui.runUntil(() -> row().filter(r -> r.state() == OutboxState.RETRYING).isPresent(), WAIT, "waiting");
-        assertTrue(row().get().stateText().contains("provider this message was submitted with was removed"),
-                row().get().stateText());
+        assertTrue(row().get().stateText().startsWith("Waiting: the account provider this message was submitted "
+                + "with was removed"), row().get().stateText());
         assertTrue(transports.isEmpty() || transports.values().stream().allMatch(t -> t.committed.isEmpty()),
                 "never through another account");
         model.selectedProperty().set(row().get());
