@@ -2,6 +2,9 @@ package dev.envoi.outbox;
 
 import dev.envoi.ui.Confirmation;
 import dev.envoi.ui.Texts;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ChoiceDialog;
 import javafx.stage.Window;
 
 /** The outbox's questions as modal dialogs over its window. */
@@ -27,6 +30,16 @@ public final class FxOutboxDialogs implements OutboxDialogs {
     @Override
     public boolean confirmMarkSent(String subject) {
         return confirm("confirm.markSent", "confirm.yes.markSent", subject);
+    }
+
+    @Override
+    public Optional<String> chooseAccount(String subject, List<String> accounts) {
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(accounts.get(0), accounts);
+        dialog.initOwner(owner);
+        dialog.setTitle(texts.get("choose.account.title"));
+        dialog.setHeaderText(texts.get("choose.account.header", subject));
+        dialog.setContentText(texts.get("choose.account.content"));
+        return dialog.showAndWait();
     }
 
     private boolean confirm(String question, String yesKey, String subject) {

@@ -34,6 +34,7 @@ public final class OutboxController {
     @FXML private Button editButton;
     @FXML private Button sendAgainButton;
     @FXML private Button markSentButton;
+    @FXML private Button chooseAccountButton;
     @FXML private TableView<FolderRow> draftsTable;
     @FXML private TableColumn<FolderRow, String> draftSubjectColumn;
     @FXML private TableColumn<FolderRow, String> draftToColumn;
@@ -100,6 +101,7 @@ public final class OutboxController {
         action(editButton, model.canEdit(), model::editSelected);
         action(sendAgainButton, model.canSendAgain(), model::sendAgainSelected);
         action(markSentButton, model.canMarkSent(), model::markSentSelected);
+        action(chooseAccountButton, model.canChooseAccount(), model::chooseAccountSelected);
     }
 
     private static void action(Button button, javafx.beans.value.ObservableBooleanValue enabled, Runnable command) {

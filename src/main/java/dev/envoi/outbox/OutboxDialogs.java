@@ -1,5 +1,8 @@
 package dev.envoi.outbox;
 
+import java.util.List;
+import java.util.Optional;
+
 /** The outbox window's questions; the app shows dialogs, tests answer directly. */
 public interface OutboxDialogs {
 
@@ -9,4 +12,7 @@ public interface OutboxDialogs {
     boolean confirmSendAgain(String subject);
 
     boolean confirmMarkSent(String subject);
+
+    /** Which of these accounts sends the message from now on; empty when the user chose none. */
+    Optional<String> chooseAccount(String subject, List<String> accounts);
 }

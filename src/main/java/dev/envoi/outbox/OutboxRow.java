@@ -10,7 +10,18 @@ import dev.envoi.message.OutboxState;
  * @param progress transfer progress 0 to 1, or negative when there is none to show
  */
 public record OutboxRow(EntryId id, OutboxState state, String subject, String recipients, String size,
-                        String stateText, double progress, boolean cancellable) {
+                        String stateText, double progress, boolean cancellable, boolean hasAccount) {
+
+    public OutboxRow(EntryId id, OutboxState state, String subject, String recipients, String size,
+                     String stateText, double progress, boolean cancellable) {
+        this(id, state, subject, recipients, size, stateText, progress, cancellable, false);
+    }
+
+    /** A message submitted with an account may go through another (its own was removed, say). */
+    public boolean canChooseAccount() {
+        return hasAccount && (state == OutboxState.QUEUED || state == OutboxState.RETRYING
+                || state == OutboxState.FAILED);
+    }
 
     public boolean canSendNow() {
         return state == OutboxState.QUEUED || state == OutboxState.RETRYING;

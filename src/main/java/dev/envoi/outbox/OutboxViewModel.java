@@ -124,6 +124,10 @@ public final class OutboxViewModel {
         return can(OutboxRow::canMarkSent);
     }
 
+    public BooleanBinding canChooseAccount() {
+        return can(OutboxRow::canChooseAccount);
+    }
+
     private BooleanBinding can(Function<OutboxRow, Boolean> test) {
         return Bindings.createBooleanBinding(() -> selected.get() != null && test.apply(selected.get()), selected);
     }
@@ -197,6 +201,35 @@ public final class OutboxViewModel {
                 return () -> status.set(texts.get("status.markedSent", r.subject()));
             });
         }
+    }
+
+    /**
+     * Another account for the selected message (its own was removed or cannot send): the accounts
+     * of its sender are offered; with none, the user is told to add one or edit the message.
+     */
+    public void chooseAccountSelected() {
+        OutboxRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        error.set("");
+        background.execute(() -> {
+            try {
+                List<String> accounts = store.otherAccountsFor(row.id());
+                ui.execute(() -> {
+                    if (accounts.isEmpty()) {
+                        error.set(texts.get("error.noOtherAccount", row.subject()));
+                        return;
+                    }
+                    dialogs.chooseAccount(row.subject(), accounts).ifPresent(account -> run(() -> {
+                        store.reassign(row.id(), account);
+                        return () -> status.set(texts.get("status.reassigned", row.subject(), account));
+                    }));
+                });
+            } catch (StoreException e) {
+                ui.execute(() -> error.set(Objects.requireNonNullElse(e.getMessage(), e.toString())));
+            }
+        });
     }
 
     public void openSelectedDraft() {

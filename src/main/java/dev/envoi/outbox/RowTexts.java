@@ -25,7 +25,8 @@ final class RowTexts {
 
     OutboxRow row(OutboxEntry e, boolean cancellable, double progress) {
         return new OutboxRow(e.id(), e.state(), subject(e.subject()), recipients(e.to()), texts.size(e.size()),
-                state(e, progress), e.state() == OutboxState.SENDING ? progress : -1, cancellable);
+                state(e, progress), e.state() == OutboxState.SENDING ? progress : -1, cancellable,
+                e.account().isPresent());
     }
 
     FolderRow folderRow(MessageSummary s, boolean returned) {
@@ -39,7 +40,9 @@ final class RowTexts {
             case QUEUED, DRAFT -> queued(e);
             case SENDING -> progress >= 0 ? texts.get("state.sendingProgress", Math.round(progress * 100))
                     : texts.get("state.sending");
-            case RETRYING -> texts.get("state.retrying", Date.from(e.dueAt()), e.attempts(), e.lastError());
+            // Waiting with no attempt made: its account cannot send it (the reason says so).
+            case RETRYING -> e.attempts() == 0 ? texts.get("state.waiting", Date.from(e.dueAt()), e.lastError())
+                    : texts.get("state.retrying", Date.from(e.dueAt()), e.attempts(), e.lastError());
             case FAILED -> texts.get("state.failed", e.lastError());
             case UNCERTAIN -> texts.get("state.uncertain", e.lastError());
         };

@@ -6,6 +6,7 @@ import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.SecretLookup;
 import dev.envoi.i18n.VisibleText;
+import dev.envoi.account.SharedAddresses;
 import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
 import java.util.List;
@@ -161,10 +162,14 @@ public final class AccountsViewModel {
             repository.put(account);
             storeSecret(account, secret);
             List<Account> all = repository.accounts();
+            List<String> sharing = SharedAddresses.othersWith(all, account.name(), account.identity().address());
             return () -> {
                 form.password.set("");
                 show(all, account.name());
-                status.set(texts.get("status.saved", account.name()));
+                // Allowed, but said: which of them sends is then chosen in From, by name.
+                status.set(sharing.isEmpty() ? texts.get("status.saved", account.name())
+                        : texts.get("status.savedShared", account.name(), account.identity().address(),
+                                String.join(", ", sharing)));
                 context.accountsChanged().run();
             };
         });

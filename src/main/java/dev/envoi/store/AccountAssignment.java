@@ -1,11 +1,14 @@
 package dev.envoi.store;
 
 import dev.envoi.i18n.Sentences;
+import dev.envoi.message.EntryId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,6 +55,20 @@ final class AccountAssignment {
                 UPDATE message SET account = ?, state = 'QUEUED', due_at = ?, attempts = 0, first_failure_at = NULL,
                   last_error = NULL
                 WHERE id = ?""", account, now.toEpochMilli(), row.rowId());
+    }
+
+    static List<String> otherAccounts(Connection c, EntryId queuedId) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement s = Database.prepare(c, """
+                SELECT a.name FROM message m JOIN account a ON a.address = m.from_address COLLATE NOCASE
+                WHERE m.entry_id = ? AND m.folder = 'OUTBOX' AND (m.account IS NULL OR a.name <> m.account)
+                ORDER BY a.name""", queuedId.value());
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static String addressOf(Connection c, String account) throws SQLException {

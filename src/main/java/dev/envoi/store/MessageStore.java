@@ -92,6 +92,9 @@ public interface MessageStore extends AutoCloseable {
      */
     void reassign(EntryId queuedId, String account) throws NotInQueueException;
 
+    /** The accounts {@link #reassign} would take for this message: those of its sender, but its own. */
+    List<String> otherAccountsFor(EntryId queuedId);
+
     /** Addresses used before whose name or address starts with the prefix, most used first. */
     List<MailAddress> knownAddresses(String prefix, int limit);
 

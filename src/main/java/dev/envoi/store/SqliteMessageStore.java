@@ -334,6 +334,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     }
 
     @Override
+    public List<String> otherAccountsFor(EntryId queuedId) {
+        return database.read("find the account", c -> AccountAssignment.otherAccounts(c, queuedId));
+    }
+
+    @Override
     public void waitForAccount(EntryId id, String reason, Instant recheckAt) {
         database.write("hold the message for its account", c -> {
             AccountAssignment.waitForAccount(c, requireQueued(c, id).rowId(), reason, recheckAt);

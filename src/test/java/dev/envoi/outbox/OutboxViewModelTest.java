@@ -73,6 +73,12 @@ class OutboxViewModelTest {
             asked.add("mark sent " + subject);
             return yes;
         }
+
+        @Override
+        public java.util.Optional<String> chooseAccount(String subject, List<String> accounts) {
+            asked.add("choose an account for " + subject + " among " + accounts);
+            return yes ? java.util.Optional.of(accounts.get(accounts.size() - 1)) : java.util.Optional.empty();
+        }
     }
 
     @BeforeEach

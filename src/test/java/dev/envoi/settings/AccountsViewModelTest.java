@@ -130,6 +130,22 @@ class AccountsViewModelTest {
     }
 
     @Test
+    void anAddressAnotherAccountUsesIsSavedWithANote() throws Exception {
+        fillLocalAccount(PASSWORD);
+        model.save();
+        ui.runUntil(() -> model.accounts().size() == 1, Duration.ofSeconds(20), "saved");
+        model.newAccount();
+        fillLocalAccount(PASSWORD);
+        model.form().nameProperty().set("relay");
+
+        model.save();
+        ui.runUntil(() -> model.accounts().size() == 2, Duration.ofSeconds(20), "saved too: a note, not a refusal");
+
+        assertEquals("The account relay is saved. Note: emile@example.org is also the address of local; the From "
+                + "list shows the account names, so choose there which one sends.", model.statusProperty().get());
+    }
+
+    @Test
     void badSettingsAreRefusedNamingTheField() {
         fillLocalAccount(PASSWORD);
         model.form().portProperty().set("smtp");
