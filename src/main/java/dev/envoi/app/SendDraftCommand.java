@@ -17,8 +17,9 @@ import java.util.Set;
  */
 final class SendDraftCommand {
 
-    /** What may go with --draft: when to send, and whether to wait; nothing that changes the message. */
-    private static final Set<String> ALLOWED = Set.of("draft", "profile", "debug", "wait", "undo-seconds", "send-at");
+    /** What may go with --draft: when, through which account, and whether to wait; nothing that changes the message. */
+    private static final Set<String> ALLOWED = Set.of("draft", "profile", "debug", "wait", "undo-seconds", "send-at",
+            "account");
 
     private final Terminal terminal;
 
@@ -47,12 +48,21 @@ final class SendDraftCommand {
         Optional<Duration> wait = WaitOption.read(parsed);
         try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed), terminal.env())) {
             requireDraft(services, id);
-            if (wait.isPresent()) {
-                Draft draft = services.store().openDraft(id);
-                SecretPreflight.ensure(draft.content().from(), services.store().accounts(), services.credentials(),
-                        terminal);
+            // The account is the transport, not the content: --account may choose it, else the
+            // account of the draft's sender, as for envoi send (a message keeps its account).
+            Optional<String> account;
+            try (Draft draft = services.store().openDraft(id)) {
+                account = Identities.account(request, draft.content().from(), services.store().accounts());
             }
-            EntryId queued = services.store().submit(id, new SubmitOptions(request.undoWindow(), request.sendAt()));
+            if (request.account().isPresent() && services.store().accounts().find(request.account().get()).isEmpty()) {
+                throw new UsageException("--account: no account is named \"" + Printable.of(request.account().get())
+                        + "\" (envoi account list)");
+            }
+            if (wait.isPresent()) {
+                SecretPreflight.ensure(account, services.store().accounts(), services.credentials(), terminal);
+            }
+            EntryId queued = services.store().submit(id,
+                    new SubmitOptions(request.undoWindow(), request.sendAt()).withAccount(account));
             terminal.out().println(queued);
             terminal.say("the draft " + id + " is in the outbox as " + queued);
             if (wait.isEmpty()) {
