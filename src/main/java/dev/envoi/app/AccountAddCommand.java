@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class AccountAddCommand {
 
-    private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.ofEntries(
+    private static final Map<String, ParsedArgs.Arity> OPTIONS = withImap(Map.ofEntries(
             Map.entry("profile", ParsedArgs.Arity.VALUE), Map.entry("debug", ParsedArgs.Arity.FLAG),
             Map.entry("address", ParsedArgs.Arity.VALUE), Map.entry("display-name", ParsedArgs.Arity.VALUE),
             Map.entry("host", ParsedArgs.Arity.VALUE), Map.entry("port", ParsedArgs.Arity.VALUE),
@@ -33,13 +33,19 @@ final class AccountAddCommand {
             Map.entry("default", ParsedArgs.Arity.FLAG), Map.entry("partial-delivery", ParsedArgs.Arity.FLAG),
             Map.entry("delete-after-sending", ParsedArgs.Arity.FLAG), Map.entry("insecure", ParsedArgs.Arity.FLAG),
             Map.entry("password-store", ParsedArgs.Arity.VALUE), Map.entry("password", ParsedArgs.Arity.VALUE),
-            Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE));
+            Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE)));
     private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;
 
     AccountAddCommand(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    private static Map<String, ParsedArgs.Arity> withImap(Map<String, ParsedArgs.Arity> smtp) {
+        Map<String, ParsedArgs.Arity> all = new java.util.HashMap<>(smtp);
+        all.putAll(ImapOptions.OPTIONS);
+        return Map.copyOf(all);
     }
 
     int run(List<String> args) throws Exception {
@@ -52,6 +58,7 @@ final class AccountAddCommand {
             throw new UsageException("account add takes one account name, then its options");
         }
         Account account = account(parsed.operands().get(0), parsed);
+        Optional<dev.envoi.account.ImapSettings> imap = ImapOptions.read(parsed, account);
         Optional<CredentialChoice> choice = choice(parsed);
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             if (services.store().accounts().find(account.name()).isPresent()) {
@@ -60,9 +67,11 @@ final class AccountAddCommand {
             }
             String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);
+            imap.ifPresent(settings -> services.store().imapSettings().put(account.name(), settings));
             terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
-                    + AccountCommand.server(account) + ")" + where + "; check it with envoi account test "
-                    + account.name());
+                    + AccountCommand.server(account) + ")" + where
+                    + imap.map(settings -> ImapOptions.describe(account, settings)).orElse("")
+                    + "; check it with envoi account test " + account.name());
             return ExitCode.OK;
         }
     }

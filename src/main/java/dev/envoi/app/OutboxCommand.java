@@ -4,6 +4,8 @@ import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
 import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
+import dev.envoi.store.SentCopyEntry;
+import dev.envoi.store.SentCopyState;
 import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.store.StoreSettings;
 import java.time.Duration;
@@ -21,6 +23,9 @@ final class OutboxCommand {
     private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.of("profile", ParsedArgs.Arity.VALUE,
             "json", ParsedArgs.Arity.FLAG, "flush", ParsedArgs.Arity.FLAG, "wait", ParsedArgs.Arity.OPTIONAL_VALUE,
             "debug", ParsedArgs.Arity.FLAG);
+
+    /** The state of a row for a sent message whose copy is pending or failed. */
+    private static final String SENT = "SENT";
 
     private final Terminal terminal;
 
@@ -68,7 +73,7 @@ final class OutboxCommand {
         }
         Duration timeout = wait.orElse(WaitOption.DEFAULT);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (hasWorkBefore(services.store().outbox(), horizon)) {
+        while (hasWorkBefore(services.store().outbox(), horizon) || copyDue(services)) {
             if (System.nanoTime() >= deadline) {
                 terminal.say("still sending after " + timeout.toSeconds() + " s; the rest stays in the outbox");
                 return ExitCode.STILL_QUEUED;
@@ -79,6 +84,12 @@ final class OutboxCommand {
         long left = services.store().outbox().size();
         terminal.say(left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)");
         return ExitCode.OK;
+    }
+
+    /** True while this process files copies and one is due now (its retries later are left for later). */
+    private boolean copyDue(ProfileServices services) {
+        return services.sentCopier().isPresent() && services.store().sentCopies().nextDueAt()
+                .filter(due -> !due.isAfter(terminal.clock().instant())).isPresent();
     }
 
     /** True while a message is being sent, or one due before the horizon (a retry: due now) waits. */
@@ -97,19 +108,25 @@ final class OutboxCommand {
         for (OutboxEntry entry : store.outbox()) {
             rows.add(row(entry.id().value(), entry.state().name(), entry.subject(), entry.to(), entry.attempts(),
                     entry.state() == OutboxState.RETRYING || entry.state() == OutboxState.QUEUED ? entry.dueAt() : null,
-                    entry.lastError(), entry.messageId()));
+                    entry.lastError(), entry.messageId(), null));
         }
         for (MessageSummary draft : store.drafts()) {
             if (!draft.returnReason().isEmpty()) {
                 rows.add(row(draft.id().value(), OutboxState.DRAFT.name(), draft.subject(), draft.to(), 0, null,
-                        draft.returnReason(), draft.messageId()));
+                        draft.returnReason(), draft.messageId(), null));
             }
+        }
+        // Sent messages whose copy for the server's Sent folder is not there yet: the mail went.
+        for (SentCopyEntry copy : store.sentCopies().unfinished()) {
+            rows.add(row(copy.sentId().value(), SENT, copy.subject(), copy.to(), copy.attempts(),
+                    copy.state() == SentCopyState.PENDING ? copy.dueAt() : null, copy.lastError(), copy.messageId(),
+                    copy.state().word()));
         }
         return rows;
     }
 
     private static Map<String, Object> row(String id, String state, String subject, List<MailAddress> to, int attempts,
-                                           Instant next, String lastError, String messageId) {
+                                           Instant next, String lastError, String messageId, String sentCopy) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.put("state", state);
@@ -119,6 +136,7 @@ final class OutboxCommand {
         row.put("nextAttemptAt", next == null ? null : next.toString());
         row.put("lastError", lastError);
         row.put("messageId", messageId);
+        row.put("sentCopy", sentCopy);
         return row;
     }
 
@@ -133,6 +151,10 @@ final class OutboxCommand {
             terminal.out().printf("%-20s  %-9s  %-8s  %-20s  %s%n", row.get("id"), row.get("state"), row.get("attempts"),
                     next == null ? "-" : next.toString().replace("T", " ").replaceAll("\\.\\d+Z$", "Z"),
                     Printable.of(String.valueOf(row.get("subject"))));
+            Object copy = row.get("sentCopy");
+            if (copy != null) {
+                terminal.out().printf("%-20s  %s%n", "", "copy for the server's Sent folder: " + copy);
+            }
             Object error = row.get("lastError");
             if (error != null && !error.toString().isEmpty()) {
                 terminal.out().printf("%-20s  %s%n", "", Printable.of(error.toString()));
