@@ -133,7 +133,7 @@ public final class FaultSmtpServer implements AutoCloseable {
         return this;
     }
 
-    FaultSmtpServer requireLogin(String name, String secret) {
+    public FaultSmtpServer requireLogin(String name, String secret) {
         user = name;
         password = secret;
         extensions.add("AUTH PLAIN");
