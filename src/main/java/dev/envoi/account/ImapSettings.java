@@ -1,5 +1,6 @@
 package dev.envoi.account;
 
+import dev.envoi.i18n.Sentences;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -11,13 +12,14 @@ import java.util.Set;
 public record ImapSettings(ImapServer server, boolean keepCopy, String sentFolder) {
 
     /** Providers that file what their SMTP server sends in Sent themselves: a copy would be a duplicate. */
+    private static final Sentences WORDS = Sentences.of(ImapSettings.class);
     private static final Set<String> SELF_FILING_DOMAINS = Set.of("gmail.com", "googlemail.com");
 
     public ImapSettings {
         Objects.requireNonNull(server, "server");
         sentFolder = sentFolder == null ? "" : sentFolder.strip();
         if (sentFolder.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new InvalidAccountException("the Sent folder name has a control character", false);
+            throw new InvalidAccountException(WORDS.get("rule.sentFolder"), false);
         }
     }
 

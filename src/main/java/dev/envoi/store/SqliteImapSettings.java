@@ -19,7 +19,7 @@ final class SqliteImapSettings implements ImapSettingsRepository {
 
     @Override
     public Optional<ImapSettings> forAccount(String accountName) {
-        return database.read("read the account's IMAP settings", c -> {
+        return database.read("read the IMAP settings of the account", c -> {
             try (PreparedStatement s = Database.prepare(c, "SELECT host, port, security, keep_copy, sent_folder "
                     + "FROM account_imap WHERE account = ?", accountName); ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -34,7 +34,7 @@ final class SqliteImapSettings implements ImapSettingsRepository {
     @Override
     public void put(String accountName, ImapSettings settings) {
         ImapServer server = settings.server();
-        database.write("save the account's IMAP settings", c -> Database.update(c, "INSERT OR REPLACE INTO account_imap "
+        database.write("save the IMAP settings of the account", c -> Database.update(c, "INSERT OR REPLACE INTO account_imap "
                 + "(account, host, port, security, keep_copy, sent_folder) VALUES (?, ?, ?, ?, ?, ?)", accountName,
                 server.host(), server.port(), server.security().name(), settings.keepCopy() ? 1 : 0,
                 settings.sentFolder()));
@@ -42,7 +42,7 @@ final class SqliteImapSettings implements ImapSettingsRepository {
 
     @Override
     public boolean remove(String accountName) {
-        return database.write("remove the account's IMAP settings",
+        return database.write("remove the IMAP settings of the account",
                 c -> Database.update(c, "DELETE FROM account_imap WHERE account = ?", accountName)) > 0;
     }
 }

@@ -86,7 +86,7 @@ final class SqliteSentCopies implements SentCopies {
 
     @Override
     public void scheduleRetry(long key, String error, Instant next) {
-        database.write("schedule the copy's retry", c -> Database.update(c, "UPDATE sent_copy SET attempts = attempts + 1, "
+        database.write("schedule a retry of the copy", c -> Database.update(c, "UPDATE sent_copy SET attempts = attempts + 1, "
                 + "due_at = ?, last_error = ?, first_failure_at = coalesce(first_failure_at, ?) WHERE message = ? "
                 + "AND state = 'PENDING'", next.toEpochMilli(), error, clock.millis(), key));
     }

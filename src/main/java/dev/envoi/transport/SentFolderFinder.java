@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.i18n.Sentences;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import java.text.Normalizer;
@@ -22,6 +23,7 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
  */
 final class SentFolderFinder {
 
+    private static final Sentences WORDS = Sentences.of(SentFolderFinder.class);
     static final String NEW_FOLDER = "Sent";
     private static final String SENT_ATTRIBUTE = "\\Sent";
     /** Names as clients and servers create them, compared without case or accents' composition. */
@@ -52,7 +54,7 @@ final class SentFolderFinder {
         }
         Folder target = store.getFolder(chosen.isEmpty() ? NEW_FOLDER : chosen);
         if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
-            throw new MessagingException("the server would not create the folder " + target.getFullName());
+            throw new MessagingException(WORDS.get("copy.cannotCreate", target.getFullName()));
         }
         return target;
     }
