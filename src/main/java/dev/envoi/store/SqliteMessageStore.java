@@ -53,7 +53,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         this.queries = new OutboxQueries();
         this.accounts = new SqliteAccountRepository(database);
         this.imapSettings = new SqliteImapSettings(database);
-        this.sentCopies = new SqliteSentCopies(database, settings, clock);
+        this.sentCopies = new SqliteSentCopies(database, settings, events, clock);
         this.clock = clock;
     }
 
@@ -330,6 +330,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     /** The copies of sent messages on their way to the server's Sent folder. */
     public SentCopies sentCopies() {
         return sentCopies;
+    }
+
+    @Override
+    public List<SentCopyEntry> unfinishedCopies() {
+        return sentCopies.unfinished();
     }
 
     /** The profile's sending accounts, kept in the same database. */

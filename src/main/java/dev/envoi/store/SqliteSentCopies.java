@@ -20,11 +20,13 @@ final class SqliteSentCopies implements SentCopies {
 
     private final Database database;
     private final StoreSettings settings;
+    private final QueueEvents events;
     private final Clock clock;
 
-    SqliteSentCopies(Database database, StoreSettings settings, Clock clock) {
+    SqliteSentCopies(Database database, StoreSettings settings, QueueEvents events, Clock clock) {
         this.database = database;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -75,26 +77,44 @@ final class SqliteSentCopies implements SentCopies {
 
     @Override
     public void markDone(long key, String folder) {
-        database.write("record the copy in the Sent folder", c -> {
+        Optional<EntryId> id = database.write("record the copy in the Sent folder", c -> {
+            Optional<EntryId> sentId = entryId(c, key);
             Database.update(c, "UPDATE sent_copy SET state = 'DONE', folder = ?, last_error = NULL WHERE message = ?",
                     folder, key);
             // The account keeps no local copy: the message stayed only until the server had one.
-            return Database.update(c, "DELETE FROM message WHERE id = ? AND id IN "
+            Database.update(c, "DELETE FROM message WHERE id = ? AND id IN "
                     + "(SELECT message FROM sent_copy WHERE message = ? AND delete_local = 1)", key, key);
+            return sentId;
         });
+        changed(id);
     }
 
     @Override
     public void scheduleRetry(long key, String error, Instant next) {
-        database.write("schedule a retry of the copy", c -> Database.update(c, "UPDATE sent_copy SET attempts = attempts + 1, "
-                + "due_at = ?, last_error = ?, first_failure_at = coalesce(first_failure_at, ?) WHERE message = ? "
-                + "AND state = 'PENDING'", next.toEpochMilli(), error, clock.millis(), key));
+        changed(database.write("schedule a retry of the copy", c -> {
+            Database.update(c, "UPDATE sent_copy SET attempts = attempts + 1, due_at = ?, last_error = ?, "
+                    + "first_failure_at = coalesce(first_failure_at, ?) WHERE message = ? AND state = 'PENDING'",
+                    next.toEpochMilli(), error, clock.millis(), key);
+            return entryId(c, key);
+        }));
     }
 
     @Override
     public void markFailed(long key, String error) {
-        database.write("record the failed copy", c -> Database.update(c, "UPDATE sent_copy SET state = 'FAILED', "
-                + "attempts = attempts + 1, last_error = ? WHERE message = ?", error, key));
+        changed(database.write("record the failed copy", c -> {
+            Database.update(c, "UPDATE sent_copy SET state = 'FAILED', attempts = attempts + 1, last_error = ? "
+                    + "WHERE message = ?", error, key);
+            return entryId(c, key);
+        }));
+    }
+
+    /** Tells this process's windows (the outbox lists copies) that a sent message's copy changed. */
+    private void changed(Optional<EntryId> sentId) {
+        sentId.ifPresent(id -> events.publish(new QueueEvent.StateChanged(id)));
+    }
+
+    private static Optional<EntryId> entryId(Connection c, long key) throws SQLException {
+        return MessageTable.findByRowId(c, key).map(MessageRow::entryId);
     }
 
     @Override
