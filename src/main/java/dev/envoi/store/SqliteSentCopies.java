@@ -110,7 +110,7 @@ final class SqliteSentCopies implements SentCopies {
 
     /** Tells this process's windows (the outbox lists copies) that a sent message's copy changed. */
     private void changed(Optional<EntryId> sentId) {
-        sentId.ifPresent(id -> events.publish(new QueueEvent.StateChanged(id)));
+        sentId.ifPresent(id -> events.publish(new QueueEvent.SentCopyChanged(id)));
     }
 
     private static Optional<EntryId> entryId(Connection c, long key) throws SQLException {
