@@ -22,7 +22,7 @@ final class OutboxCommand {
 
     private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.of("profile", ParsedArgs.Arity.VALUE,
             "json", ParsedArgs.Arity.FLAG, "flush", ParsedArgs.Arity.FLAG, "wait", ParsedArgs.Arity.OPTIONAL_VALUE,
-            "debug", ParsedArgs.Arity.FLAG);
+            "debug", ParsedArgs.Arity.FLAG, "retry-copies", ParsedArgs.Arity.FLAG);
 
     /** The state of a row for a sent message whose copy is pending or failed. */
     private static final String SENT = "SENT";
@@ -43,6 +43,11 @@ final class OutboxCommand {
             throw new UsageException("--wait goes with --flush");
         }
         try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed), terminal.env())) {
+            if (parsed.has("retry-copies")) {
+                int count = services.store().sentCopies().retryFailed();
+                terminal.say(count + " failed cop" + (count == 1 ? "y" : "ies") + " for the servers' Sent folders "
+                        + "will be tried again" + (parsed.has("flush") ? "" : " (now, with --flush, or when Envoi runs)"));
+            }
             if (parsed.has("flush")) {
                 return flush(services, wait);
             }

@@ -27,6 +27,9 @@ public interface SentCopies {
     /** Given up: stays FAILED with the reason until the user acts. */
     void markFailed(long key, String error);
 
+    /** The user's word: every failed copy is tried again now, with a fresh retry limit; returns how many. */
+    int retryFailed();
+
     /** Copies pending or failed, oldest first. */
     List<SentCopyEntry> unfinished();
 

@@ -118,6 +118,18 @@ final class SqliteSentCopies implements SentCopies {
     }
 
     @Override
+    public int retryFailed() {
+        int count = database.write("retry the failed copies", c -> Database.update(c, "UPDATE sent_copy SET "
+                + "state = 'PENDING', due_at = ?, attempts = 0, first_failure_at = NULL WHERE state = 'FAILED'",
+                clock.millis()));
+        if (count > 0) {
+            // Wakes this process's copier; another process's sees the database change.
+            events.publish(new QueueEvent.ExternalChange());
+        }
+        return count;
+    }
+
+    @Override
     public List<SentCopyEntry> unfinished() {
         return database.read("list the copies for the Sent folder", c -> {
             List<SentCopyEntry> result = new ArrayList<>();

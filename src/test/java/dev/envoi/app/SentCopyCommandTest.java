@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.envoi.account.ImapServer;
+import dev.envoi.account.ImapSettings;
+import dev.envoi.account.SmtpSecurity;
+import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.transport.ImapFront;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -83,6 +87,16 @@ class SentCopyCommandTest {
             assertTrue(table.contains("copy for the server's Sent folder: failed"), table);
             assertEquals(0, sentFolderCount());
         }
+        // The user corrects the IMAP server (here: the front goes away, the real server answers).
+        try (SqliteMessageStore store = SqliteMessageStore.open(home.resolve("profile"))) {
+            store.imapSettings().put("work", new ImapSettings(new ImapServer("127.0.0.1", mail.getImap().getPort(),
+                    SmtpSecurity.NONE), true, ""));
+        }
+        CommandLineRun retried = envoi("outbox", "--retry-copies", "--flush", "--wait=30");
+        assertEquals(ExitCode.OK, retried.exitCode, retried.toString());
+        assertTrue(retried.err.contains("1 failed copy for the servers' Sent folders will be tried again"), retried.err);
+        assertEquals(1, sentFolderCount());
+        assertEquals("[]", envoi("outbox", "--json").out.strip());
     }
 
     @Test

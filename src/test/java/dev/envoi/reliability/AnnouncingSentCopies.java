@@ -59,6 +59,11 @@ final class AnnouncingSentCopies implements SentCopies {
     }
 
     @Override
+    public int retryFailed() {
+        return store.retryFailed();
+    }
+
+    @Override
     public List<SentCopyEntry> unfinished() {
         return store.unfinished();
     }
