@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class AccountAddCommand {
 
-    private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.ofEntries(
+    private static final Map<String, ParsedArgs.Arity> OPTIONS = withImap(Map.ofEntries(
             Map.entry("profile", ParsedArgs.Arity.VALUE), Map.entry("debug", ParsedArgs.Arity.FLAG),
             Map.entry("address", ParsedArgs.Arity.VALUE), Map.entry("display-name", ParsedArgs.Arity.VALUE),
             Map.entry("host", ParsedArgs.Arity.VALUE), Map.entry("port", ParsedArgs.Arity.VALUE),
@@ -37,15 +37,22 @@ final class AccountAddCommand {
             Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE),
             // --auto finds the servers from the address (AutoSetup, docs/accounts.md).
             Map.entry("auto", ParsedArgs.Arity.FLAG), Map.entry("dry-run", ParsedArgs.Arity.FLAG),
-            Map.entry("json", ParsedArgs.Arity.FLAG));
+            Map.entry("json", ParsedArgs.Arity.FLAG)));
     private static final List<String> NOT_WITH_AUTO = List.of("host", "port", "security", "user", "auth", "sendmail",
-            "size-limit", "insecure");
+            "size-limit", "insecure", "imap-host", "imap-port", "imap-security", "sent-folder", "sent-copy",
+            "no-sent-copy");
     private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;
 
     AccountAddCommand(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    private static Map<String, ParsedArgs.Arity> withImap(Map<String, ParsedArgs.Arity> smtp) {
+        Map<String, ParsedArgs.Arity> all = new java.util.HashMap<>(smtp);
+        all.putAll(ImapOptions.OPTIONS);
+        return Map.copyOf(all);
     }
 
     int run(List<String> args) throws Exception {
@@ -59,14 +66,17 @@ final class AccountAddCommand {
         }
         boolean auto = parsed.has("auto");
         Account account;
+        Optional<dev.envoi.account.ImapSettings> imap;
         if (auto || parsed.has("dry-run") || parsed.has("json")) {
             Optional<dev.envoi.setup.Discovery> found = discover(parsed);
             if (found.isEmpty() || parsed.has("dry-run")) {
                 return found.isEmpty() ? ExitCode.FAILURE : ExitCode.OK;
             }
             account = AutoSetup.account(parsed.operands().get(0), address(parsed), found.get(), parsed.has("default"));
+            imap = AutoSetup.imap(account, found.get());
         } else {
             account = account(parsed.operands().get(0), parsed);
+            imap = ImapOptions.read(parsed, account);
         }
         // An OAuth2 account found by --auto gets its token from the sign-in, not from a typed secret.
         boolean signInLater = auto && account.auth() == AuthMethod.XOAUTH2;
@@ -86,10 +96,12 @@ final class AccountAddCommand {
             }
             String where = account.auth() == AuthMethod.NONE || signInLater ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);
+            imap.ifPresent(settings -> services.store().imapSettings().put(account.name(), settings));
             terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
-                    + AccountCommand.server(account) + ")" + where + (signInLater ? "; it signs in with OAuth2: "
-                    + "sign in is needed before it can send" : "") + "; check it with envoi account test "
-                    + account.name());
+                    + AccountCommand.server(account) + ")" + where
+                    + imap.map(settings -> ImapOptions.describe(account, settings)).orElse("")
+                    + (signInLater ? "; it signs in with OAuth2: sign in is needed before it can send" : "")
+                    + "; check it with envoi account test " + account.name());
             return ExitCode.OK;
         }
     }

@@ -48,7 +48,10 @@ final class AccountCommand {
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Account account : services.store().accounts().accounts()) {
-                rows.add(row(account));
+                Map<String, Object> row = row(account);
+                row.put("imap", services.store().imapSettings().forAccount(account.name()).map(ImapOptions::row)
+                        .orElse(null));
+                rows.add(row);
             }
             if (parsed.has("json")) {
                 terminal.out().println(Json.write(rows));

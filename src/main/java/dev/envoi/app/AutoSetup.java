@@ -2,6 +2,8 @@ package dev.envoi.app;
 
 import dev.envoi.account.Account;
 import dev.envoi.account.AuthMethod;
+import dev.envoi.account.ImapServer;
+import dev.envoi.account.ImapSettings;
 import dev.envoi.message.MailAddress;
 import dev.envoi.setup.AccountFinder;
 import dev.envoi.setup.Attempt;
@@ -61,13 +63,22 @@ final class AutoSetup {
     }
 
     /**
-     * Where a discovery becomes saved settings: the one place, so the incoming (IMAP) server can
-     * be saved with the account here once accounts keep one.
+     * Where a discovery becomes the account's outgoing settings; {@link #imap} makes its incoming
+     * ones.
      */
     static Account account(String name, MailAddress identity, Discovery found, boolean makeDefault) {
         Endpoint smtp = found.smtp();
         return new Account(name, identity, smtp.host(), smtp.port(), smtp.security(), found.user(),
                 found.signIn().method(), 0, true, false, false, "", makeDefault);
+    }
+
+    /**
+     * The incoming server found, as the account's IMAP settings: a copy of each sent message goes to
+     * its Sent folder, except for providers that file sent mail themselves (ImapSettings.withDefaults).
+     */
+    static Optional<ImapSettings> imap(Account account, Discovery found) {
+        return found.imapServer().map(imap -> ImapSettings.withDefaults(account,
+                new ImapServer(imap.host(), imap.port(), imap.security())));
     }
 
     /** `--json`: {"smtp":{"host","port","security"},"imap":{...} or null,"auth","source"}. */

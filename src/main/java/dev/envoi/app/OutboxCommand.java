@@ -6,6 +6,8 @@ import dev.envoi.message.OutboxState;
 import dev.envoi.store.MessageSummary;
 import dev.envoi.store.NotInQueueException;
 import dev.envoi.store.OutboxEntry;
+import dev.envoi.store.SentCopyEntry;
+import dev.envoi.store.SentCopyState;
 import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.store.StoreException;
 import dev.envoi.store.StoreOpenException;
@@ -24,7 +26,11 @@ final class OutboxCommand {
 
     private static final Map<String, ParsedArgs.Arity> OPTIONS = Map.of("profile", ParsedArgs.Arity.VALUE,
             "json", ParsedArgs.Arity.FLAG, "flush", ParsedArgs.Arity.FLAG, "wait", ParsedArgs.Arity.OPTIONAL_VALUE,
-            "debug", ParsedArgs.Arity.FLAG, "reassign", ParsedArgs.Arity.VALUE, "account", ParsedArgs.Arity.VALUE);
+            "debug", ParsedArgs.Arity.FLAG, "reassign", ParsedArgs.Arity.VALUE, "account", ParsedArgs.Arity.VALUE,
+            "retry-copies", ParsedArgs.Arity.FLAG);
+
+    /** The state of a row for a sent message whose copy is pending or failed. */
+    private static final String SENT = "SENT";
 
     private final Terminal terminal;
 
@@ -47,6 +53,11 @@ final class OutboxCommand {
         try (ProfileServices services = ProfileServices.open(terminal.checkedProfile(parsed), terminal.env())) {
             if (parsed.has("reassign")) {
                 return reassign(services, parsed.value("reassign").orElseThrow(), parsed.value("account").orElseThrow());
+            }
+            if (parsed.has("retry-copies")) {
+                int count = services.store().sentCopies().retryFailed();
+                terminal.say(count + " failed cop" + (count == 1 ? "y" : "ies") + " for the servers' Sent folders "
+                        + "will be tried again" + (parsed.has("flush") ? "" : " (now, with --flush, or when Envoi runs)"));
             }
             if (parsed.has("flush")) {
                 return flush(services, wait);
@@ -104,7 +115,7 @@ final class OutboxCommand {
         RefusedDrafts moves = RefusedDrafts.watch(services.store());
         Duration timeout = wait.orElse(WaitOption.DEFAULT);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (hasWorkBefore(services.store().outbox(), horizon)) {
+        while (hasWorkBefore(services.store().outbox(), horizon) || copyDue(services)) {
             if (System.nanoTime() >= deadline) {
                 terminal.say("still sending after " + timeout.toSeconds() + " s; the rest stays in the outbox");
                 return ExitCode.STILL_QUEUED;
@@ -122,6 +133,12 @@ final class OutboxCommand {
                 + (left == 0 ? "the outbox is empty" : left + " message(s) left in the outbox (envoi outbox)")
                 + RefusedDrafts.inDrafts(services.store()));
         return outcome.exitCode();
+    }
+
+    /** True while this process files copies and one is due now (its retries later are left for later). */
+    private boolean copyDue(ProfileServices services) {
+        return services.sentCopier().isPresent() && services.store().sentCopies().nextDueAt()
+                .filter(due -> !due.isAfter(terminal.clock().instant())).isPresent();
     }
 
     /** True while a message is being sent, or one due before the horizon (a retry: due now) waits. */
@@ -143,19 +160,26 @@ final class OutboxCommand {
         for (OutboxEntry entry : store.outbox()) {
             rows.add(row(entry.id().value(), entry.state().name(), entry.subject(), entry.to(), entry.attempts(),
                     entry.state() == OutboxState.RETRYING || entry.state() == OutboxState.QUEUED ? entry.dueAt() : null,
-                    entry.lastError(), entry.messageId(), entry.account().orElse(null)));
+                    entry.lastError(), entry.messageId(), entry.account().orElse(null), null));
         }
         for (MessageSummary draft : store.drafts()) {
             if (!draft.returnReason().isEmpty()) {
                 rows.add(row(draft.id().value(), OutboxState.DRAFT.name(), draft.subject(), draft.to(), 0, null,
-                        draft.returnReason(), draft.messageId(), null));
+                        draft.returnReason(), draft.messageId(), null, null));
             }
+        }
+        // Sent messages whose copy for the server's Sent folder is not there yet: the mail went.
+        for (SentCopyEntry copy : store.sentCopies().unfinished()) {
+            rows.add(row(copy.sentId().value(), SENT, copy.subject(), copy.to(), copy.attempts(),
+                    copy.state() == SentCopyState.PENDING ? copy.dueAt() : null, copy.lastError(), copy.messageId(),
+                    copy.account(), copy.state().word()));
         }
         return rows;
     }
 
     private static Map<String, Object> row(String id, String state, String subject, List<MailAddress> to, int attempts,
-                                           Instant next, String lastError, String messageId, String account) {
+                                           Instant next, String lastError, String messageId, String account,
+                                           String sentCopy) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.put("state", state);
@@ -166,6 +190,7 @@ final class OutboxCommand {
         row.put("lastError", lastError);
         row.put("messageId", messageId);
         row.put("account", account);
+        row.put("sentCopy", sentCopy);
         return row;
     }
 
@@ -199,6 +224,10 @@ final class OutboxCommand {
             terminal.out().printf("%-20s  %-9s  %-8s  %-20s  %s%n", row.get("id"), row.get("state"), row.get("attempts"),
                     next == null ? "-" : next.toString().replace("T", " ").replaceAll("\\.\\d+Z$", "Z"),
                     Printable.of(String.valueOf(row.get("subject"))));
+            Object copy = row.get("sentCopy");
+            if (copy != null) {
+                terminal.out().printf("%-20s  %s%n", "", "copy for the server's Sent folder: " + copy);
+            }
             Object error = row.get("lastError");
             if (error != null && !error.toString().isEmpty()) {
                 terminal.out().printf("%-20s  %s%n", "", Printable.of(error.toString()));

@@ -2,7 +2,9 @@ package dev.envoi.app;
 
 import dev.envoi.account.CredentialChain;
 import dev.envoi.spool.AccountRouter;
+import dev.envoi.spool.AccountSentFolders;
 import dev.envoi.spool.RetryPolicy;
+import dev.envoi.spool.SentCopier;
 import dev.envoi.spool.Spooler;
 import dev.envoi.spool.SpoolerLock;
 import dev.envoi.spool.TransferProgress;
@@ -36,6 +38,7 @@ public final class ProfileServices implements AutoCloseable {
     private final SmtpTimeouts timeouts;
     private SpoolerLock lock;
     private Spooler spooler;
+    private SentCopier copier;
 
     private ProfileServices(Path profile, SqliteMessageStore store, CredentialChain credentials, SmtpTimeouts timeouts) {
         this.profile = profile;
@@ -98,7 +101,17 @@ public final class ProfileServices implements AutoCloseable {
         lock = acquired.get();
         spooler = new Spooler(store, router(), store::readAttachment, RetryPolicy.standard(), Clock.systemUTC(), progress);
         spooler.start();
+        // The copies for the servers' Sent folders: a worker of their own, run by whoever runs the spooler.
+        copier = new SentCopier(store.sentCopies(), new AccountSentFolders(store.accounts(), store.imapSettings(),
+                credentials, timeouts, ServerTrust.system()), store::readAttachment, RetryPolicy.standard(),
+                Clock.systemUTC());
+        copier.start(store::subscribe);
         return Optional.of(spooler);
+    }
+
+    /** The worker that files copies in the servers' Sent folders, while this process runs the spooler. */
+    public synchronized Optional<SentCopier> sentCopier() {
+        return Optional.ofNullable(copier);
     }
 
     private TransportRouter router() {
@@ -114,6 +127,9 @@ public final class ProfileServices implements AutoCloseable {
         try {
             if (spooler != null) {
                 spooler.close();
+            }
+            if (copier != null) {
+                copier.close();
             }
             if (lock != null) {
                 lock.close();

@@ -47,6 +47,7 @@ public final class OutboxController {
     @FXML private TableColumn<FolderRow, String> sentToColumn;
     @FXML private TableColumn<FolderRow, String> sentSizeColumn;
     @FXML private TableColumn<FolderRow, String> sentWhenColumn;
+    @FXML private TableColumn<FolderRow, String> sentNoteColumn;
     @FXML private Button openSentButton;
     @FXML private Label outboxStatus;
 
@@ -67,6 +68,7 @@ public final class OutboxController {
         column(sentToColumn, FolderRow::recipients);
         column(sentSizeColumn, FolderRow::size);
         column(sentWhenColumn, FolderRow::when);
+        column(sentNoteColumn, FolderRow::note);
         openDraftButton.disableProperty().bind(model.selectedDraftProperty().isNull());
         openDraftButton.setOnAction(e -> model.openSelectedDraft());
         deleteDraftButton.disableProperty().bind(model.selectedDraftProperty().isNull());

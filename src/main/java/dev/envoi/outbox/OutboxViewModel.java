@@ -6,6 +6,7 @@ import dev.envoi.store.MessageStore;
 import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.QueueSubscription;
+import dev.envoi.store.SentCopyEntry;
 import dev.envoi.store.StoreException;
 import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
@@ -277,8 +278,10 @@ public final class OutboxViewModel {
         List<OutboxRow> queueRows = entries.stream()
                 .map(e -> rows.row(e, store.canAbort(e.id()), progress.getOrDefault(e.id(), -1.0))).toList();
         List<MessageSummary> draftList = store.drafts();
+        Map<EntryId, SentCopyEntry> copies = new java.util.HashMap<>();
+        store.unfinishedCopies().forEach(copy -> copies.put(copy.sentId(), copy));
         return new Snapshot(queueRows, draftList.stream().map(s -> rows.folderRow(s, true)).toList(),
-                store.sent().stream().map(s -> rows.folderRow(s, false)).toList());
+                store.sent().stream().map(s -> rows.sentRow(s, copies.get(s.id()))).toList());
     }
 
     private void show(Snapshot snapshot) {

@@ -4,6 +4,8 @@ import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
 import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
+import dev.envoi.store.SentCopyEntry;
+import dev.envoi.store.SentCopyState;
 import dev.envoi.ui.Texts;
 import java.time.Duration;
 
@@ -33,6 +35,18 @@ final class RowTexts {
         String note = returned && !s.returnReason().isEmpty() ? texts.get("draft.returned", s.returnReason()) : "";
         return new FolderRow(s.id(), subject(s.subject()), recipients(s.to()), texts.size(s.size()),
                 texts.get("when", Date.from(s.modifiedAt())), note);
+    }
+
+    /** A Sent line; its note says where its copy for the server's Sent folder is, when it is not there yet. */
+    FolderRow sentRow(MessageSummary s, SentCopyEntry copy) {
+        FolderRow row = folderRow(s, false);
+        if (copy == null) {
+            return row;
+        }
+        String why = copy.lastError() == null ? "" : copy.lastError();
+        String note = copy.state() == SentCopyState.FAILED ? texts.get("copy.failed", why)
+                : why.isEmpty() ? texts.get("copy.pending") : texts.get("copy.retrying", why);
+        return new FolderRow(row.id(), row.subject(), row.recipients(), row.size(), row.when(), note);
     }
 
     private String state(OutboxEntry e, double progress) {

@@ -53,7 +53,7 @@ public final class AccountRouter implements TransportRouter {
         if (account.isEmpty()) {
             throw new PermanentFailureException(WORDS.get("route.noAccount", sender.address()));
         }
-        return new Route(transportFor(account.get()), account.get().keepInSent());
+        return new Route(transportFor(account.get()), account.get().keepInSent(), account.get().name());
     }
 
     @Override

@@ -181,7 +181,9 @@ public final class Spooler implements AutoCloseable {
                     message.content(), attachments, DeliveryOptions.requestedBy(message.content().deliveryRequests()));
             TransportRouter.Route route = router.routeFor(message.content().from(), message.account());
             HandOffReceipt receipt = route.transport().transfer(outgoing, gate);
-            queue.markDelivered(message.id(), receipt.reply(), clock.instant(), route.keepInSent());
+            // The route's account decides, in the same transaction, whether a copy for the
+            // server's Sent folder is asked for; SentCopier makes it, a step of its own.
+            queue.markDelivered(message.id(), receipt.reply(), clock.instant(), route.keepInSent(), route.account());
         } catch (AccountUnavailableException e) {
             // Never another account: the message waits, and is looked at again (the account may be
             // added back); the user may choose another one in the outbox.

@@ -13,8 +13,14 @@ import java.util.Optional;
  */
 public interface TransportRouter extends AutoCloseable {
 
-    /** Where a message goes, and whether a copy stays in Sent afterwards. */
-    record Route(Transport transport, boolean keepInSent) {
+    /**
+     * Where a message goes, whether a copy stays in Sent afterwards, and the name of the account it
+     * goes through ("" for none), whose IMAP settings say whether the server's Sent folder gets a copy.
+     */
+    record Route(Transport transport, boolean keepInSent, String account) {
+        public Route(Transport transport, boolean keepInSent) {
+            this(transport, keepInSent, "");
+        }
     }
 
     /**

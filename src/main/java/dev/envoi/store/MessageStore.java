@@ -71,6 +71,14 @@ public interface MessageStore extends AutoCloseable {
     /** Messages not yet sent: queued, sending, retrying, failed, uncertain. */
     List<OutboxEntry> outbox();
 
+    /**
+     * Sent messages whose copy for the server's Sent folder is pending or failed (the mail went);
+     * none for a store that files no copies.
+     */
+    default List<SentCopyEntry> unfinishedCopies() {
+        return List.of();
+    }
+
     /** Where the message that once had this id stands now (ids change as messages move). */
     Optional<MessageFate> fate(EntryId anyId);
 

@@ -41,7 +41,9 @@ final class OutboxQueries {
         List<MessageSummary> result = new ArrayList<>();
         try (PreparedStatement s = Database.prepare(c, """
                 SELECT id, entry_id, subject, size, modified_at, return_reason, message_id
-                FROM message WHERE folder = ? ORDER BY modified_at DESC, id DESC""", folder.name());
+                FROM message WHERE folder = ?
+                AND id NOT IN (SELECT message FROM sent_copy WHERE delete_local = 1)
+                ORDER BY modified_at DESC, id DESC""", folder.name());
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 result.add(new MessageSummary(new EntryId(rs.getString(2)), rs.getString(3), to(c, rs.getLong(1)),

@@ -36,7 +36,16 @@ public interface OutgoingQueue {
     }
 
     /** As above; with {@code keepInSent} false (an account's choice) the message is deleted. */
-    void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent);
+    default void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent) {
+        markDelivered(id, reply, at, keepInSent, "");
+    }
+
+    /**
+     * As above, for a message sent through {@code account} ("" for none): when that account keeps
+     * a copy in its server's Sent folder, the copy is asked for in the same transaction
+     * ({@link SentCopies}); a message not kept locally then stays until the copy is made.
+     */
+    void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent, String account);
 
     /** A transient failure: unlocked, due again at {@code nextAttempt}. */
     void scheduleRetry(EntryId id, String error, Instant nextAttempt);

@@ -17,6 +17,13 @@ public sealed interface QueueEvent {
     record StateChanged(EntryId id) implements QueueEvent {
     }
 
+    /**
+     * The copy of a sent message for the server's Sent folder changed (retried, done, failed).
+     * The message itself did not change: nothing about its sending is to be told again.
+     */
+    record SentCopyChanged(EntryId sentId) implements QueueEvent {
+    }
+
     /** Another process changed the database; anything may have changed. */
     record ExternalChange() implements QueueEvent {
     }

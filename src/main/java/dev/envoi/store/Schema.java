@@ -99,6 +99,27 @@ final class Schema {
             ALTER TABLE message ADD COLUMN read_receipt INTEGER NOT NULL DEFAULT 0 CHECK (read_receipt IN (0, 1));
             """, """
             ALTER TABLE message ADD COLUMN account TEXT;
+            """, """
+            CREATE TABLE account_imap (
+              account TEXT PRIMARY KEY,
+              host TEXT NOT NULL,
+              port INTEGER NOT NULL,
+              security TEXT NOT NULL CHECK (security IN ('TLS', 'STARTTLS', 'NONE')),
+              keep_copy INTEGER NOT NULL CHECK (keep_copy IN (0, 1)),
+              sent_folder TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE sent_copy (
+              message INTEGER PRIMARY KEY REFERENCES message (id) ON DELETE CASCADE,
+              account TEXT NOT NULL,
+              state TEXT NOT NULL CHECK (state IN ('PENDING', 'DONE', 'FAILED')),
+              attempts INTEGER NOT NULL DEFAULT 0,
+              due_at INTEGER NOT NULL,
+              first_failure_at INTEGER,
+              last_error TEXT,
+              folder TEXT,
+              delete_local INTEGER NOT NULL DEFAULT 0 CHECK (delete_local IN (0, 1))
+            );
+            CREATE INDEX sent_copy_due ON sent_copy (state, due_at);
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

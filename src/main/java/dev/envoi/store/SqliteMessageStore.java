@@ -42,6 +42,8 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private final OpenHandles handles = new OpenHandles();
     private final OutboxQueries queries;
     private final SqliteAccountRepository accounts;
+    private final SqliteImapSettings imapSettings;
+    private final SqliteSentCopies sentCopies;
     private final Clock clock;
 
     private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
@@ -51,6 +53,8 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         this.events = new QueueEvents(database::dataVersion);
         this.queries = new OutboxQueries();
         this.accounts = new SqliteAccountRepository(database);
+        this.imapSettings = new SqliteImapSettings(database);
+        this.sentCopies = new SqliteSentCopies(database, settings, events, clock);
         this.clock = clock;
     }
 
@@ -319,7 +323,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             if (!"UNCERTAIN".equals(row.state())) {
                 throw new NotInQueueException(WORDS.get("queue.markSentRefused"));
             }
-            return deliver(c, row, WORDS.get("record.markedSent"), clock.millis(), deleteAfterSend);
+            return deliver(c, row, WORDS.get("record.markedSent"), clock.millis(), deleteAfterSend, "");
         });
         events.publish(new QueueEvent.StateChanged(queuedId));
     }
@@ -360,6 +364,21 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     @Override
     public QueueSubscription subscribe(QueueListener listener) {
         return events.subscribe(listener);
+    }
+
+    /** The accounts' IMAP servers and Sent-folder copy settings, kept in the same database. */
+    public dev.envoi.account.ImapSettingsRepository imapSettings() {
+        return imapSettings;
+    }
+
+    /** The copies of sent messages on their way to the server's Sent folder. */
+    public SentCopies sentCopies() {
+        return sentCopies;
+    }
+
+    @Override
+    public List<SentCopyEntry> unfinishedCopies() {
+        return sentCopies.unfinished();
     }
 
     /** The profile's sending accounts, kept in the same database. */
@@ -456,14 +475,14 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     }
 
     @Override
-    public void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent) {
+    public void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent, String account) {
         boolean deleteAfterSend = !keepInSent || settings.deleteAfterSend();
         // Not waiting for the disk: the hand-off record before it is durable, so if a power cut
         // loses this commit, recovery finds the message handed off and marks it uncertain, never
         // sends it again. A process crash loses nothing (the WAL is written before this returns),
         // and the next durable write, the next message's hand-off, carries it to the disk.
         database.writeUnsynced("move the message to Sent",
-                c -> deliver(c, requireQueued(c, id), reply, at.toEpochMilli(), deleteAfterSend));
+                c -> deliver(c, requireQueued(c, id), reply, at.toEpochMilli(), deleteAfterSend, account));
         events.publish(new QueueEvent.StateChanged(id));
     }
 
@@ -551,9 +570,12 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return draftId;
     }
 
-    private Object deliver(Connection c, MessageRow row, String reply, long at, boolean deleteAfterSend)
-            throws SQLException {
-        if (deleteAfterSend) {
+    private Object deliver(Connection c, MessageRow row, String reply, long at, boolean deleteAfterSend,
+                           String account) throws SQLException {
+        // The copy for the server's Sent folder is asked for in this same transaction, so no crash
+        // can file the message without it; the message then stays until the copy is made.
+        boolean copied = SqliteSentCopies.requestIfWanted(c, row.rowId(), account, clock.millis(), deleteAfterSend);
+        if (deleteAfterSend && !copied) {
             return Database.update(c, "DELETE FROM message WHERE id = ?", row.rowId());
         }
         MessageFlags flags = row.flags().without(MessageFlag.SUBMIT).without(MessageFlag.UNSENT);

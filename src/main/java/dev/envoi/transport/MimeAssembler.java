@@ -10,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -82,7 +83,7 @@ public final class MimeAssembler {
         if (content.attachments().isEmpty()) {
             setBody(message, content.body());
         } else {
-            message.setContent(multipart(content, outgoing.attachments()));
+            message.setContent(multipart(content, outgoing.attachments(), boundaryFor(outgoing.messageId())));
         }
         message.saveChanges();
         return message;
@@ -148,8 +149,34 @@ public final class MimeAssembler {
         return LINE_END.matcher(text).replaceAll("\r\n");
     }
 
-    private static MimeMultipart multipart(DraftContent content, AttachmentSource source) throws MessagingException {
-        MimeMultipart multipart = new MimeMultipart("mixed");
+    /**
+     * The sender's own copy, for the server's Sent folder: the message as {@link #assemble} makes it
+     * for sending, with the Bcc header kept (a transport never sends it; the sender's copy shows it).
+     */
+    public MimeMessage assembleSenderCopy(OutgoingMessage outgoing) throws MessagingException {
+        MimeMessage message = assemble(outgoing);
+        setRecipients(message, Message.RecipientType.BCC, outgoing.content().recipientsOf(RecipientType.BCC));
+        return message;
+    }
+
+    /**
+     * A boundary drawn from the Message-ID rather than at random, so the message assembled again
+     * (a retry, the copy for the Sent folder after a restart) has the same bytes as the first time.
+     * "=_" cannot occur in base64 or quoted-printable text, which keeps it out of encoded parts.
+     */
+    static String boundaryFor(String messageId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(messageId.getBytes(StandardCharsets.UTF_8));
+            return "----=_Envoi_" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static MimeMultipart multipart(DraftContent content, AttachmentSource source, String boundary)
+            throws MessagingException {
+        MimeMultipart multipart = new KeptBoundaryMultipart(boundary);
         MimeBodyPart text = new MimeBodyPart();
         setBody(text, content.body());
         multipart.addBodyPart(text);
@@ -164,6 +191,16 @@ public final class MimeAssembler {
             multipart.addBodyPart(part);
         }
         return multipart;
+    }
+
+    /** A multipart/mixed with the boundary given, not a random one. */
+    private static final class KeptBoundaryMultipart extends MimeMultipart {
+        KeptBoundaryMultipart(String boundary) {
+            super("mixed");
+            ContentType type = new ContentType("multipart", "mixed", null);
+            type.setParameter("boundary", boundary);
+            contentType = type.toString();
+        }
     }
 
     /** A MimeMessage whose Message-ID survives saveChanges, so every retry carries the same one. */

@@ -29,7 +29,8 @@ class OutboxListingTest {
     // One object, keys in this order and no others; values as scripts rely on them.
     private static final Pattern ENTRY = Pattern.compile("\\{\"id\":\"([a-z0-9]{20})\",\"state\":\"([A-Z]+)\","
             + "\"subject\":\"([^\"]*)\",\"to\":\\[([^\\]]*)\\],\"attempts\":(\\d+),\"nextAttemptAt\":(null|\"[^\"]+\"),"
-            + "\"lastError\":(null|\"[^\"]*\"),\"messageId\":(null|\"<[^\"]+>\"),\"account\":(null|\"[^\"]*\")\\}");
+            + "\"lastError\":(null|\"[^\"]*\"),\"messageId\":(null|\"<[^\"]+>\"),\"account\":(null|\"[^\"]*\"),"
+            + "\"sentCopy\":(null|\"pending\"|\"failed\")\\}");
 
     @TempDir
     Path profile;

@@ -51,7 +51,8 @@ class CoreBundleTest {
             "spool/RetryPolicy.java", List.of("jitter must be in [0, 1)"),
             // Jakarta Activation asks a data source for an output stream only to write into it; Envoi never does.
             "transport/VaultDataSource.java", List.of("attachments in the vault are read-only"),
-            "transport/MimeAssembler.java", List.of("UTF-8 is missing from this Java runtime"),
+            "transport/MimeAssembler.java", List.of("UTF-8 is missing from this Java runtime",
+                    "SHA-256 is missing from this Java runtime"),
             "transport/DeliveryOptions.java", List.of("NEVER cannot be combined with other DSN notifications"),
             "transport/CertificateFingerprint.java", List.of("cannot fingerprint a certificate"),
             // The store refuses a message without a sender at submit, before any transport sees it.

@@ -213,6 +213,28 @@ class OutboxViewModelTest {
     }
 
     @Test
+    void aSentMessageWhoseServerCopyFailedSaysWhyInSent() throws Exception {
+        store.accounts().put(new dev.envoi.account.Account("work", Drafts.simple("x").from(), "127.0.0.1", 2525,
+                dev.envoi.account.SmtpSecurity.NONE, "emile", dev.envoi.account.AuthMethod.PASSWORD, 0, true, false,
+                false, "", true));
+        store.imapSettings().put("work", new dev.envoi.account.ImapSettings(
+                new dev.envoi.account.ImapServer("127.0.0.1", 1143, dev.envoi.account.SmtpSecurity.NONE), true, ""));
+        EntryId queued = store.submit(Drafts.draft("Copied?"), SubmitOptions.undo(Duration.ZERO));
+        store.lockNextDue(Instant.now()).orElseThrow();
+        store.recordHandOff(queued);
+        store.markDelivered(queued, "250 OK", Instant.now(), true, "work");
+        model.start();
+        ui.runUntil(() -> model.sent().size() == 1 && model.sent().get(0).note().contains("on its way"),
+                Duration.ofSeconds(20), "the copy is on its way");
+
+        long key = store.sentCopies().nextDue(Instant.now()).orElseThrow().key();
+        store.sentCopies().markFailed(key, "the IMAP server refused the login");
+        ui.runUntil(() -> model.sent().get(0).note().equals(
+                "Copy for the server’s Sent folder failed: the IMAP server refused the login"),
+                Duration.ofSeconds(20), "the failed copy, live, with its reason");
+    }
+
+    @Test
     void theWordsFollowTheLanguage() {
         Texts french = Texts.of(OutboxViewModel.class, Locale.FRENCH);
         assertEquals("Boîte d’envoi — Envoi", french.get("window.title"));

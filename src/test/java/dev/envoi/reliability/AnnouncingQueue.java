@@ -51,9 +51,9 @@ final class AnnouncingQueue implements OutgoingQueue {
     }
 
     @Override
-    public void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent) {
+    public void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent, String account) {
         reached.accept("to-sent", messageOf.getOrDefault(id, -1));
-        store.markDelivered(id, reply, at, keepInSent);
+        store.markDelivered(id, reply, at, keepInSent, account);
         reached.accept("delivered", messageOf.getOrDefault(id, -1));
     }
 

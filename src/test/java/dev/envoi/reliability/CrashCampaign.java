@@ -46,10 +46,15 @@ final class CrashCampaign {
 
     /** Runs the trials, {@code parallel} at a time (each has its own profile, server and processes). */
     void run(long firstSeed, int count, int parallel, Path root) throws Exception {
+        run(firstSeed, count, parallel, root, null);
+    }
+
+    /** As above, every trial killed at {@code forced} when it is given. */
+    void run(long firstSeed, int count, int parallel, Path root, KillPoint forced) throws Exception {
         List<TrialPlan> plans = new ArrayList<>();
         long seed = firstSeed;
         for (int i = 0; i < count; i++) {
-            plans.add(TrialPlan.from(seed));
+            plans.add(TrialPlan.from(seed, forced));
             seed = TrialPlan.next(seed);
         }
         ExecutorService pool = Executors.newFixedThreadPool(parallel);

@@ -7,6 +7,8 @@ import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.OutboxState;
 import dev.envoi.spool.AccountRouter;
+import dev.envoi.spool.AccountSentFolders;
+import dev.envoi.spool.SentCopier;
 import dev.envoi.spool.RetryPolicy;
 import dev.envoi.spool.Spooler;
 import dev.envoi.spool.SpoolerLock;
@@ -34,7 +36,7 @@ import java.util.Random;
  * spooler sending through the profile's SMTP account. It prints {@code EV event index ...} on
  * stdout at each point; a line is printed only after the step it names has returned.
  *
- * <p>Usage: {@code CrashChild PROFILE SEED}. Environment: ENVOI_SMTP_TIMEOUTS.
+ * <p>Usage: {@code CrashChild PROFILE SEED KILL_POINT}. Environment: ENVOI_SMTP_TIMEOUTS.
  */
 public final class CrashChild {
 
@@ -48,7 +50,8 @@ public final class CrashChild {
 
     public static void main(String[] args) throws Exception {
         Path profile = Path.of(args[0]);
-        TrialPlan plan = TrialPlan.from(Long.parseLong(args[1]));
+        // The kill point is passed too: a campaign aimed at one point forces it (TrialPlan.from).
+        TrialPlan plan = TrialPlan.from(Long.parseLong(args[1]), KillPoint.valueOf(args[2]));
         say("start", 0);
         SqliteMessageStore store = SqliteMessageStore.open(profile);
         SpoolerLock lock = SpoolerLock.tryAcquire(profile).orElseThrow();
@@ -66,13 +69,24 @@ public final class CrashChild {
                 new RetryPolicy(Duration.ofMillis(400), Duration.ofSeconds(2), 0, new Random(plan.seed())),
                 Clock.systemUTC(), TransferProgress.NONE);
         spooler.start();
+        AnnouncingSentCopies copies = new AnnouncingSentCopies(store.sentCopies(), (event, index) -> {
+            say(event, index);
+            holdIfPlanned(plan, event, index);
+        });
+        SentCopier copier = new SentCopier(copies, new AccountSentFolders(store.accounts(), store.imapSettings(),
+                CredentialChain.forProfile(profile, env), timeouts, ServerTrust.system()), store::readAttachment,
+                new RetryPolicy(Duration.ofMillis(400), Duration.ofSeconds(2), 0, new Random(plan.seed())),
+                Clock.systemUTC());
+        copier.start(store::subscribe);
         CrashChild user = new CrashChild(plan, store);
         for (TrialPlan.Message message : plan.messages()) {
             user.write(message);
         }
         user.awaitSettled(Duration.ofSeconds(3));
+        copier.awaitIdle(Duration.ofSeconds(3));
         say("done", 0);
         spooler.close();
+        copier.close();
         lock.close();
         store.close();
         System.exit(0);

@@ -1,7 +1,11 @@
 package dev.envoi.reliability;
 
 import dev.envoi.account.Account;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.envoi.account.AuthMethod;
+import dev.envoi.account.ImapServer;
+import dev.envoi.account.ImapSettings;
 import dev.envoi.account.SmtpSecurity;
 import dev.envoi.message.OutboxState;
 import dev.envoi.message.Recipient;
@@ -17,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 
 /**
  * One crash trial: a fresh profile with an SMTP account on a loopback server, an Envoi process
@@ -26,8 +33,9 @@ import java.util.Optional;
  */
 final class CrashTrial {
 
+    static final String PASSWORD = "crash-pw";
     static final Map<String, String> ENVIRONMENT = Map.of("ENVOI_KEYRING", "off",
-            "ENVOI_SMTP_TIMEOUTS", "connect=3,command=2,write=3,end=2");
+            "ENVOI_SMTP_TIMEOUTS", "connect=3,command=2,write=3,end=2", "ENVOI_SMTP_PASSWORD", PASSWORD);
 
     /** What happens once an Envoi process has stopped (killed or not): nothing, or a power cut. */
     interface Outage {
@@ -62,8 +70,12 @@ final class CrashTrial {
     TrialResult run() throws Exception {
         TrialResult result = new TrialResult();
         result.trials = 1;
+        GreenMail imap = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        imap.start();
         try (FaultSmtpServer server = new FaultSmtpServer()) {
-            addAccount(server.port());
+            imap.setUser(TrialPlan.SENDER.address(), TrialPlan.SENDER.address(), PASSWORD);
+            server.requireLogin(TrialPlan.SENDER.address(), PASSWORD);
+            addAccount(server.port(), imap.getImap().getPort());
             plan.trouble().applyTo(server);
             server.slowReader(plan.slowReadMillis());
             ChildLog log = crash(result);
@@ -71,17 +83,49 @@ final class CrashTrial {
             server.clearFaults();
             restart(result);
             TrialAudit.audit(plan, log, pickup ? pickupFiles() : server.kept(), profile, result);
+            if (!pickup) {
+                // A pickup folder has no server, so no Sent folder to file a copy in.
+                SentFolderAudit.audit(plan, sentFolderSubjects(imap), profile, result);
+            }
+        } finally {
+            imap.stop();
         }
         return result;
     }
 
-    private void addAccount(int port) {
+    /** The account logs in (to both servers, with one password) so that its copies can go to the IMAP server. */
+    private void addAccount(int smtpPort, int imapPort) {
         try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
             if (pickup) {
                 return; // no account: the pickup folder
             }
-            store.accounts().put(new Account("loopback", TrialPlan.SENDER, "127.0.0.1", port, SmtpSecurity.NONE, "",
-                    AuthMethod.NONE, 0, true, false, false, "", true));
+            store.accounts().put(new Account("loopback", TrialPlan.SENDER, "127.0.0.1", smtpPort, SmtpSecurity.NONE,
+                    TrialPlan.SENDER.address(), AuthMethod.PASSWORD, 0, true, false, false, "", true));
+            store.imapSettings().put("loopback",
+                    new ImapSettings(new ImapServer("127.0.0.1", imapPort, SmtpSecurity.NONE), true, ""));
+        }
+    }
+
+    /** The subjects in the server's Sent folder, one per copy. */
+    private static List<String> sentFolderSubjects(GreenMail imap) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("mail.imap.timeout", "10000");
+        try (Store reader = Session.getInstance(properties).getStore("imap")) {
+            reader.connect("127.0.0.1", imap.getImap().getPort(), TrialPlan.SENDER.address(), PASSWORD);
+            jakarta.mail.Folder sent = reader.getFolder("Sent");
+            if (!sent.exists()) {
+                return List.of();
+            }
+            sent.open(jakarta.mail.Folder.READ_ONLY);
+            try {
+                List<String> subjects = new ArrayList<>();
+                for (jakarta.mail.Message message : sent.getMessages()) {
+                    subjects.add(message.getSubject());
+                }
+                return subjects;
+            } finally {
+                sent.close(false);
+            }
         }
     }
 
@@ -94,8 +138,8 @@ final class CrashTrial {
             send.await(30_000);
             return ChildLog.ofSendCommand(send.out());
         }
-        ChildJvm child = ChildJvm.start(CrashChild.class, List.of(profile.toString(), Long.toString(plan.seed())),
-                ENVIRONMENT);
+        ChildJvm child = ChildJvm.start(CrashChild.class, List.of(profile.toString(), Long.toString(plan.seed()),
+                plan.killPoint().name()), ENVIRONMENT);
         boolean killed = child.killAfter(this::isKillPoint, plan.killDelayMillis(), 20_000);
         if (killed) {
             result.kills++;

@@ -21,6 +21,8 @@ enum KillPoint {
     HANDED_OFF("handed-off", 0, true),
     /** After the server answered the end of data, before the move to Sent commits. */
     TO_SENT("to-sent", 0, true),
+    /** Inside the copy step: the copy is in the server's Sent folder, its record not yet committed. */
+    COPY("copy-filed", 0, true),
     /** Anywhere at all, counted from the start of the process. */
     ANYWHERE("start", 3000, false),
     /** The real command line, `envoi send --wait`, killed anywhere. */
@@ -38,6 +40,6 @@ enum KillPoint {
 
     /** True for points reached only through the spooler, which a cancelled message never reaches. */
     boolean inSpooler() {
-        return this == TRANSFER || this == HANDED_OFF || this == TO_SENT;
+        return this == TRANSFER || this == HANDED_OFF || this == TO_SENT || this == COPY;
     }
 }

@@ -32,7 +32,7 @@ enum SmtpTrouble {
     boolean letsReach(KillPoint point) {
         return switch (point) {
             case HANDED_OFF -> this == NONE || this == STALL_AFTER_END_OF_DATA || this == TEMPORARY_END_OF_DATA_FAILURE;
-            case TO_SENT -> this == NONE;
+            case TO_SENT, COPY -> this == NONE;
             default -> true;
         };
     }

@@ -48,8 +48,14 @@ record TrialPlan(long seed, KillPoint killPoint, int killDelayMillis, int target
     }
 
     static TrialPlan from(long seed) {
+        return from(seed, null);
+    }
+
+    /** The plan of this seed, killed at {@code forced} when given (a campaign aimed at one point). */
+    static TrialPlan from(long seed, KillPoint forced) {
         Random random = new Random(seed);
-        KillPoint point = KillPoint.values()[random.nextInt(KillPoint.values().length)];
+        KillPoint drawnPoint = KillPoint.values()[random.nextInt(KillPoint.values().length)];
+        KillPoint point = forced == null ? drawnPoint : forced;
         int count = point == KillPoint.CLI_SEND ? 1 : 1 + random.nextInt(3);
         int target = random.nextInt(count);
         SmtpTrouble trouble = SmtpTrouble.NONE;

@@ -1,0 +1,230 @@
+package dev.envoi.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback front for a real IMAP server (GreenMail) that adds what a test needs and GreenMail
+ * lacks: RFC 6154 SPECIAL-USE (announced, {@code LIST (SPECIAL-USE)} answered from a plain LIST
+ * with {@code \Sent} added to one folder), a connection dropped during APPEND (before the server
+ * gets the message, or after it stored it and before the client hears so), and a refused login.
+ * Everything else passes through byte for byte, literals included.
+ */
+public final class ImapFront implements AutoCloseable {
+
+    /** What happens to an APPEND. */
+    public enum Append { PASS, DROP_BEFORE, DROP_AFTER_STORED }
+
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)\\+?}\r\n$");
+
+    private final ServerSocket listener;
+    private final int backendPort;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger appendsSeen = new AtomicInteger();
+    private volatile String sentFolder;
+    private volatile Append append = Append.PASS;
+    private volatile boolean refuseLogin;
+
+    public ImapFront(int backendPort) throws IOException {
+        this.backendPort = backendPort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "imap-front");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Announces SPECIAL-USE and marks this folder {@code \Sent}. */
+    public ImapFront markSent(String folder) {
+        this.sentFolder = folder;
+        return this;
+    }
+
+    public ImapFront onAppend(Append what) {
+        this.append = what;
+        return this;
+    }
+
+    /** Answers every LOGIN or AUTHENTICATE with NO [AUTHENTICATIONFAILED]. */
+    public ImapFront refuseLogin() {
+        this.refuseLogin = true;
+        return this;
+    }
+
+    public int appendsSeen() {
+        return appendsSeen.get();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+                sockets.add(client);
+                sockets.add(server);
+                Connection connection = new Connection(client, server);
+                start(connection::clientToServer);
+                start(connection::serverToClient);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void start(Runnable pump) {
+        Thread thread = new Thread(pump, "imap-front-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private final class Connection {
+        private final Socket client;
+        private final Socket server;
+        /** Set once an APPEND was forwarded that must look lost to the client. */
+        private volatile String swallowTag;
+
+        Connection(Socket client, Socket server) {
+            this.client = client;
+            this.server = server;
+        }
+
+        void clientToServer() {
+            try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
+                String line;
+                while ((line = readLine(in)) != null) {
+                    String[] words = line.split(" ", 3);
+                    String command = words.length > 1 ? words[1].toUpperCase(java.util.Locale.ROOT) : "";
+                    if (refuseLogin && (command.equals("LOGIN") || command.equals("AUTHENTICATE"))) {
+                        reply(words[0] + " NO [AUTHENTICATIONFAILED] Invalid credentials (front)\r\n");
+                        continue;
+                    }
+                    if (command.equals("APPEND")) {
+                        appendsSeen.incrementAndGet();
+                        if (append == Append.DROP_BEFORE) {
+                            closeBoth();
+                            return;
+                        }
+                        if (append == Append.DROP_AFTER_STORED) {
+                            swallowTag = words[0];
+                        }
+                    }
+                    if (sentFolder != null && line.toUpperCase(java.util.Locale.ROOT).contains(" LIST (SPECIAL-USE) ")) {
+                        line = line.replaceFirst("(?i) LIST \\(SPECIAL-USE\\) ", " LIST ");
+                    }
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    copyLiteral(line, in, out);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                closeBoth();
+            }
+        }
+
+        void serverToClient() {
+            try (InputStream in = server.getInputStream(); OutputStream out = client.getOutputStream()) {
+                String line;
+                while ((line = readLine(in)) != null) {
+                    String tag = swallowTag;
+                    if (tag != null && line.startsWith(tag + " ")) {
+                        // The server stored the message; the client never hears it.
+                        closeBoth();
+                        return;
+                    }
+                    String shown = sentFolder == null ? line : withSpecialUse(line);
+                    synchronized (this) {
+                        out.write(shown.getBytes(StandardCharsets.UTF_8));
+                        copyLiteral(line, in, out);
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                closeBoth();
+            }
+        }
+
+        private synchronized void reply(String line) throws IOException {
+            OutputStream out = client.getOutputStream();
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+
+        private String withSpecialUse(String line) {
+            String upper = line.toUpperCase(java.util.Locale.ROOT);
+            if (upper.startsWith("* CAPABILITY ")) {
+                return line.replace("\r\n", " SPECIAL-USE\r\n");
+            }
+            if (upper.contains("[CAPABILITY ")) {
+                return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 SPECIAL-USE]");
+            }
+            String name = sentFolder;
+            if (upper.startsWith("* LIST (") && (line.endsWith(" \"" + name + "\"\r\n") || line.endsWith(" " + name + "\r\n"))) {
+                return line.replaceFirst("\\* LIST \\(", "* LIST (\\\\Sent ").replace("(\\Sent )", "(\\Sent)");
+            }
+            return line;
+        }
+
+        private void closeBoth() {
+            try {
+                client.close();
+                server.close();
+            } catch (IOException ignored) {
+                // Closing is all that was asked.
+            }
+        }
+    }
+
+    /** Copies the literal a line announces ({N} or {N+} at its end), byte for byte. */
+    private static void copyLiteral(String line, InputStream in, OutputStream out) throws IOException {
+        Matcher literal = LITERAL.matcher(line);
+        if (literal.find()) {
+            out.flush();
+            long left = Long.parseLong(literal.group(1));
+            byte[] buffer = new byte[8192];
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new IOException("end of stream inside a literal");
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    /** One line with its CRLF, as UTF-8 (IMAP lines outside literals are text); null at the end. */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        int b;
+        while ((b = in.read()) >= 0) {
+            line.write(b);
+            if (previous == '\r' && b == '\n') {
+                return line.toString(StandardCharsets.UTF_8);
+            }
+            previous = b;
+        }
+        return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+}
