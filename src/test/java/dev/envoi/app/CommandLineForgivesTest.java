@@ -66,6 +66,18 @@ class CommandLineForgivesTest {
     }
 
     @Test
+    void thePinConfirmationSaysWhatIsTrusted() {
+        assertEquals(ExitCode.OK, envoi("--profile", profile(), "account", "add", "home", "--address",
+                "me@example.org", "--host", "mail.example.org", "--security", "tls").exitCode);
+        String sha = "ab".repeat(32);
+        CommandLineRun pinned = envoi("--profile", profile(), "account", "pin", "home", sha);
+        assertEquals(ExitCode.OK, pinned.exitCode, pinned.toString());
+        assertTrue(pinned.err.contains("account home now trusts the certificate " + sha + ", exactly that one, as "
+                + "well as those an authority this computer trusts signs for mail.example.org"), pinned.err);
+        assertFalse(pinned.err.contains("any its"), pinned.err);
+    }
+
+    @Test
     void aCommandAfterAWindowOptionIsNamedAsTheProblem() {
         CommandLineRun run = envoi("--lang", "fr", "--profile", profile(), "outbox");
         assertEquals(ExitCode.BAD_INPUT, run.exitCode, run.toString());

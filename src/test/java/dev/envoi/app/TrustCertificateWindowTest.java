@@ -19,6 +19,7 @@ import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.testing.FxWait;
 import dev.envoi.testing.QuietRefusedHandshakes;
 import dev.envoi.transport.CertificateFingerprint;
+import dev.envoi.transport.GreenMailTls;
 import dev.envoi.transport.SmtpTimeouts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Trusting a certificate without the terminal: the accounts window, the real SMTP tester and the
- * system's authorities, against GreenMail's implicit-TLS SMTP with a certificate no authority signed.
+ * system's authorities, against GreenMail's implicit-TLS SMTP with a certificate no authority it trusts signed.
  */
 // GreenMail's thread ends in an exception when its certificate is refused, which is the point here.
 @ExtendWith(ApplicationExtension.class)
@@ -72,6 +73,7 @@ class TrustCertificateWindowTest {
     @Start
     void start(Stage unused) throws Exception {
         Locale.setDefault(Locale.ENGLISH);
+        GreenMailTls.serveTheTestCertificate(); // signed by the tests' own authority, which this computer does not trust
         mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTPS}));
         mail.start();
         Path profile = Files.createTempDirectory(tempRoot, "profile");

@@ -58,11 +58,7 @@ class GreenMailSmtpTest {
 
     @BeforeAll
     static void serveTheTestCertificate() throws Exception {
-        // GreenMail reads its TLS key store once, from these properties, when it first serves TLS.
-        TestCertificates certificates = TestCertificates.get();
-        System.setProperty("greenmail.tls.keystore.file", certificates.serverKeyStore.toString());
-        System.setProperty("greenmail.tls.keystore.password", new String(TestCertificates.PASSWORD));
-        System.setProperty("greenmail.tls.key.password", new String(TestCertificates.PASSWORD));
+        GreenMailTls.serveTheTestCertificate();
     }
 
     @BeforeEach

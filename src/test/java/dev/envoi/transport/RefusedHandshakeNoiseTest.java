@@ -29,6 +29,7 @@ class RefusedHandshakeNoiseTest {
 
     @Test
     void aRefusedCertificatePrintsNoStackTrace() throws Exception {
+        GreenMailTls.serveTheTestCertificate();
         PrintStream console = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         GreenMail mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTPS}));
