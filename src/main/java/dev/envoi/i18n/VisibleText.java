@@ -6,7 +6,7 @@ import dev.envoi.message.TextControls;
  * Text from outside (a server's reply, a certificate's subject, a file name) made safe to show on
  * a terminal or in a window: every control character (C0, DEL, C1: ESC sequences that retitle a
  * terminal or redraw a line, a CR that overwrites one) and every bidirectional control (which
- * reorders what follows it) is shown as an escape such as {@code \x1b} or {@code \u202e}.
+ * reorders what follows it), and every zero-width character, is shown as an escape such as {@code \x1b} or {@code \u202e}.
  */
 public final class VisibleText {
 
@@ -22,13 +22,18 @@ public final class VisibleText {
         text.codePoints().limit(max).forEach(c -> {
             if (TextControls.isControl(c)) {
                 out.append(String.format("\\x%02x", c));
-            } else if (TextControls.isBidiControl(c) || c == 0x2028 || c == 0x2029) {
+            } else if (TextControls.isBidiControl(c) || isInvisible(c)) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }
         });
         return text.codePointCount(0, text.length()) > max ? out + "…" : out.toString();
+    }
+
+    /** Line and paragraph separators, zero-width characters and the byte-order mark: they hide or move text. */
+    private static boolean isInvisible(int c) {
+        return c == 0x2028 || c == 0x2029 || (c >= 0x200b && c <= 0x200d) || c == 0xfeff;
     }
 
     /** {@code text} whole, its controls made visible. */

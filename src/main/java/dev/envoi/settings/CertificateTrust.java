@@ -2,8 +2,8 @@ package dev.envoi.settings;
 
 import dev.envoi.account.Account;
 import dev.envoi.account.CertificateDetails;
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.ui.Texts;
-import dev.envoi.ui.VisibleText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;

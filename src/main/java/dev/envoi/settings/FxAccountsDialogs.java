@@ -1,8 +1,8 @@
 package dev.envoi.settings;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.ui.Confirmation;
 import dev.envoi.ui.Texts;
-import dev.envoi.ui.VisibleText;
 import javafx.stage.Window;
 
 /** The accounts window's question as a dialog over it. */
