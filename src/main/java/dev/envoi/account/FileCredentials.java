@@ -1,21 +1,26 @@
 package dev.envoi.account;
 
+import dev.envoi.files.Durability;
+import dev.envoi.files.OwnerOnly;
 import dev.envoi.i18n.Sentences;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Secrets in a file of the profile readable by its owner only, used only when the user chose it
- * (a machine with no keyring). Written to a temporary file first and renamed, so never half-written.
+ * (a machine with no keyring). Written to a temporary file first, synced and renamed, so never
+ * half-written, and kept across a power cut once stored.
  */
 public final class FileCredentials implements CredentialStore {
 
@@ -78,15 +83,17 @@ public final class FileCredentials implements CredentialStore {
         try {
             Path temp = file.resolveSibling(FILE_NAME + ".tmp");
             Files.deleteIfExists(temp);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(temp);
-            }
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            OwnerOnly.createFile(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 Writer writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8)) {
                 properties.store(writer, "Envoi SMTP secrets, one per account. Keep this file private.");
+                writer.flush();
+                channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // The bytes are synced above; the new name is an entry of the folder, synced here, or
+            // a power cut could leave the old secrets (or none) after `store` returned.
+            Durability.syncDirectory(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new CredentialException(WORDS.get("file.unwritable", file), null);
         }

@@ -71,7 +71,7 @@ public final class AccountRouter implements TransportRouter {
             throw new AccountUnavailableException(WORDS.get("route.accountChanged", chosen.get(),
                     account.get().identity().address(), sender.address()));
         }
-        return new Route(transportFor(account.get()), account.get().keepInSent());
+        return new Route(transportFor(account.get()), account.get().keepInSent(), account.get().name());
     }
 
     private Transport transportFor(Account account) {
