@@ -66,7 +66,10 @@ final class SqliteAccountRepository implements AccountRepository {
 
     @Override
     public boolean remove(String name) {
-        return database.write("remove the account", c -> Database.update(c, "DELETE FROM account WHERE name = ?", name)) > 0;
+        return database.write("remove the account", c -> {
+            Database.update(c, "DELETE FROM account_oauth WHERE account = ?", name);
+            return Database.update(c, "DELETE FROM account WHERE name = ?", name);
+        }) > 0;
     }
 
     private static List<Account> query(Connection c, String where, List<Object> args) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.account.AccountRepository;
+import dev.envoi.account.OAuthSettingsRepository;
 import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.Draft;
@@ -9,6 +10,7 @@ import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.MessageFlag;
 import dev.envoi.message.MessageFlags;
+import dev.envoi.message.SignInWait;
 import dev.envoi.message.Recipient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private final OpenHandles handles = new OpenHandles();
     private final OutboxQueries queries;
     private final SqliteAccountRepository accounts;
+    private final SqliteOAuthSettings oauthSettings;
     private final Clock clock;
 
     private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
@@ -50,6 +53,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         this.events = new QueueEvents(database::dataVersion);
         this.queries = new OutboxQueries();
         this.accounts = new SqliteAccountRepository(database);
+        this.oauthSettings = new SqliteOAuthSettings(database);
         this.clock = clock;
     }
 
@@ -428,6 +432,34 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         updateQueued(id, "schedule a retry", "UPDATE message SET state = 'RETRYING', due_at = ?, last_error = ?, "
                 + "handed_off_at = NULL, first_failure_at = coalesce(first_failure_at, ?) WHERE id = ?", nextAttempt.toEpochMilli(), error,
                 clock.millis());
+    }
+
+    @Override
+    public void waitForSignIn(EntryId id, String reason) {
+        // No attempt counted and no first failure recorded: after the sign-in the message gets
+        // the whole retry limit, as if it had just been submitted.
+        updateQueued(id, "wait for a sign-in", "UPDATE message SET state = 'RETRYING', due_at = ?, last_error = ?, "
+                + "handed_off_at = NULL, attempts = max(attempts - 1, 0), first_failure_at = NULL WHERE id = ?",
+                SignInWait.DUE.toEpochMilli(), reason);
+    }
+
+    /**
+     * After a sign-in: every message waiting for one is due now (the coordinator's merge narrows
+     * this to the messages of the account that signed in). Returns how many.
+     */
+    public int resumeSignInWaits() {
+        int resumed = database.write("resume the messages waiting for a sign-in", c -> Database.update(c,
+                "UPDATE message SET due_at = ? WHERE folder = 'OUTBOX' AND state = 'RETRYING' AND due_at >= ?",
+                clock.millis(), SignInWait.DUE.toEpochMilli()));
+        if (resumed > 0) {
+            events.publish(new QueueEvent.ExternalChange());
+        }
+        return resumed;
+    }
+
+    /** The sign-in settings of the profile's OAuth accounts. */
+    public OAuthSettingsRepository oauthSettings() {
+        return oauthSettings;
     }
 
     @Override
