@@ -33,7 +33,9 @@ final class AccountAddCommand {
             Map.entry("default", ParsedArgs.Arity.FLAG), Map.entry("partial-delivery", ParsedArgs.Arity.FLAG),
             Map.entry("delete-after-sending", ParsedArgs.Arity.FLAG), Map.entry("insecure", ParsedArgs.Arity.FLAG),
             Map.entry("password-store", ParsedArgs.Arity.VALUE), Map.entry("password", ParsedArgs.Arity.VALUE),
-            Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE));
+            Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE),
+            Map.entry("oauth-provider", ParsedArgs.Arity.VALUE), Map.entry("oauth-issuer", ParsedArgs.Arity.VALUE),
+            Map.entry("oauth-client-id", ParsedArgs.Arity.VALUE), Map.entry("oauth-scope", ParsedArgs.Arity.VALUE));
     private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;
@@ -51,12 +53,22 @@ final class AccountAddCommand {
         if (parsed.operands().size() != 1) {
             throw new UsageException("account add takes one account name, then its options");
         }
-        Account account = account(parsed.operands().get(0), parsed);
+        boolean signsIn = parsed.value("auth").map(a -> a.strip().equalsIgnoreCase("oauth2")).orElse(false);
+        Optional<OAuthAccountOptions> oauth = OAuthAccountOptions.read(parsed, signsIn);
+        Account account = account(parsed.operands().get(0), parsed, oauth);
         Optional<CredentialChoice> choice = choice(parsed);
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             if (services.store().accounts().find(account.name()).isPresent()) {
                 throw new UsageException("an account named " + account.name() + " exists already (envoi account "
                         + "remove " + account.name() + " first)");
+            }
+            if (oauth.isPresent()) {
+                // No secret yet: the sign-in (envoi account login) brings the refresh token.
+                services.store().accounts().put(account);
+                services.store().oauthSettings().put(oauth.get().settingsFor(account.name()));
+                terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
+                        + AccountCommand.server(account) + "); now sign in: envoi account login " + account.name());
+                return ExitCode.OK;
             }
             String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);
@@ -107,7 +119,8 @@ final class AccountAddCommand {
         });
     }
 
-    private static Account account(String name, ParsedArgs parsed) throws UsageException {
+    private static Account account(String name, ParsedArgs parsed, Optional<OAuthAccountOptions> oauth)
+            throws UsageException {
         MailAddress address = address(parsed);
         if (parsed.has("sendmail")) {
             for (String smtpOnly : List.of("host", "port", "security", "user", "auth", "size-limit", "partial-delivery",
@@ -124,10 +137,16 @@ final class AccountAddCommand {
                 throw new UsageException("account add: " + e.getMessage());
             }
         }
-        String host = required(parsed, "host").strip();
-        SmtpSecurity security = security(required(parsed, "security"));
-        int port = parsed.value("port").isPresent() ? number(parsed, "port", 1, 65535) : security.defaultPort();
-        String user = parsed.value("user").orElse("");
+        // A provider preset knows its server: --host, --security and --port may then be left out.
+        Optional<String> presetHost = oauth.flatMap(OAuthAccountOptions::host);
+        String host = (parsed.value("host").isPresent() || presetHost.isEmpty() ? required(parsed, "host")
+                : presetHost.get()).strip();
+        boolean presetServer = presetHost.isPresent() && parsed.value("host").isEmpty();
+        SmtpSecurity security = parsed.value("security").isEmpty() && presetServer
+                ? oauth.get().security().orElseThrow() : security(required(parsed, "security"));
+        int port = parsed.value("port").isPresent() ? number(parsed, "port", 1, 65535)
+                : presetServer ? oauth.get().port().orElse(security.defaultPort()) : security.defaultPort();
+        String user = parsed.value("user").orElse(oauth.isPresent() ? address.address() : "");
         AuthMethod auth = auth(parsed.value("auth").orElse(user.isEmpty() ? "none" : "password"));
         long sizeLimit = parsed.value("size-limit").isPresent() ? number(parsed, "size-limit", 0, Long.MAX_VALUE) : 0;
         try {
@@ -190,8 +209,10 @@ final class AccountAddCommand {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "none" -> AuthMethod.NONE;
             case "password" -> AuthMethod.PASSWORD;
-            case "xoauth2", "oauth2" -> AuthMethod.XOAUTH2;
-            default -> throw new UsageException("--auth: \"" + Printable.of(text) + "\" is not none, password or xoauth2");
+            case "xoauth2" -> AuthMethod.XOAUTH2;
+            case "oauth2" -> AuthMethod.OAUTH2;
+            default -> throw new UsageException("--auth: \"" + Printable.of(text)
+                    + "\" is not none, password, oauth2 or xoauth2");
         };
     }
 }

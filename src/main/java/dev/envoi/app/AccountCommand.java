@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** `envoi account add | list | remove | test | pin`: the sending accounts of a profile. */
+/** `envoi account add | list | remove | test | pin | login`: the sending accounts of a profile. */
 final class AccountCommand {
 
     private static final Map<String, ParsedArgs.Arity> COMMON = Map.of("profile", ParsedArgs.Arity.VALUE,
@@ -33,9 +33,10 @@ final class AccountCommand {
             case "remove" -> remove(rest);
             case "test" -> test(rest);
             case "pin" -> pin(rest);
+            case "login" -> new AccountLoginCommand(terminal).run(rest);
             default -> throw new UsageException(action.isEmpty() || action.startsWith("--")
-                    ? "account needs add, list, remove, test or pin"
-                    : "account " + Printable.of(action) + ": unknown (use add, list, remove, test or pin)");
+                    ? "account needs add, list, remove, test, pin or login"
+                    : "account " + Printable.of(action) + ": unknown (use add, list, remove, test, pin or login)");
         };
     }
 

@@ -91,7 +91,7 @@ class AccountCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "account|account needs add, list, remove, test or pin",
+        "account|account needs add, list, remove, test, pin or login",
         "account frobnicate|unknown",
         "account add x --address me@example.org --security tls|needs --host",
         "account add x --address me@example.org --host h.example --security weird|not tls, starttls or none",
@@ -102,7 +102,7 @@ class AccountCommandTest {
         "account add x --address me@example.org --host mail.example.org --security none|--insecure",
         "account add x --address me@example.org --host h.example --security tls --password hunter2|never given on the command line",
         "account add x --address me@example.org --host h.example --security tls --user me|needs the password",
-        "account add x --address me@example.org --host h.example --security tls --auth magic|not none, password or xoauth2",
+        "account add x --address me@example.org --host h.example --security tls --auth magic|not none, password, oauth2 or xoauth2",
         "account add x --address me@example.org --host h.example --security tls --password-store cloud|not keyring, file or session",
         "account add x --address me@example.org --host h.example --security tls --size-limit -5|out of range",
         "account add bad/name --address me@example.org --host h.example --security tls|account name",
