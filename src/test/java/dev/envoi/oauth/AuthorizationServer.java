@@ -28,11 +28,16 @@ public final class AuthorizationServer implements AutoCloseable {
     private final KeyProvider keys = new KeyProvider();
     private final long lifetimeSeconds;
     private MockOAuth2Server server;
-    private int port;
+    private final Unplug plug;
 
     public AuthorizationServer(long lifetimeSeconds) {
         this.lifetimeSeconds = lifetimeSeconds;
         start(0);
+        try {
+            plug = new Unplug(server.baseUrl().port());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void start(int atPort) {
@@ -40,11 +45,11 @@ public final class AuthorizationServer implements AutoCloseable {
                 Set.of(new Grants()));
         server = new MockOAuth2Server(config);
         server.start(InetAddress.getLoopbackAddress(), atPort);
-        port = server.baseUrl().port();
     }
 
+    /** Its issuer as Envoi reaches it: through the plug (the server names itself by the Host it was asked for). */
     public String issuer() {
-        return server.issuerUrl(ISSUER_ID).toString();
+        return "http://127.0.0.1:" + plug.port() + "/" + ISSUER_ID;
     }
 
     public String jwks() {
@@ -55,14 +60,14 @@ public final class AuthorizationServer implements AutoCloseable {
         return server;
     }
 
-    /** Down: nothing listens on its port any more. */
+    /** Down: every connection to it is reset, as when its machine cannot be reached. */
     public void stop() {
-        server.shutdown();
+        plug.unplug();
     }
 
-    /** Back on the same port, signing with the same keys. */
+    /** Reachable again, signing with the same keys. */
     public void restart() {
-        start(port);
+        plug.plugIn();
     }
 
     /**
@@ -131,6 +136,11 @@ public final class AuthorizationServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            plug.close();
+        } catch (java.io.IOException ignored) {
+            // Closed already.
+        }
         server.shutdown();
     }
 }
