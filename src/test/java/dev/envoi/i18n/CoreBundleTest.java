@@ -75,7 +75,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account"})
+    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account", "oauth"})
     void englishAndFrenchHaveTheSameKeys(String part) throws IOException {
         Set<String> onlyEnglish = new TreeSet<>(english(part).stringPropertyNames());
         onlyEnglish.removeAll(french(part).stringPropertyNames());
@@ -86,7 +86,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account"})
+    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account", "oauth"})
     void everySentenceIsAValidPatternWithTheSamePlacesInBothLanguages(String part) throws IOException {
         Properties english = english(part);
         Properties french = french(part);
@@ -159,7 +159,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"store", "spool", "transport", "account"})
+    @ValueSource(strings = {"store", "spool", "transport", "account", "oauth"})
     void everyKeyTheCodeAsksForExists(String part) throws IOException {
         Set<String> english = english(part).stringPropertyNames();
         Asked asked = askedIn(part);
@@ -174,7 +174,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"store", "spool", "transport", "account"})
+    @ValueSource(strings = {"store", "spool", "transport", "account", "oauth"})
     void everySentenceOfABundleIsUsed(String part) throws IOException {
         Asked asked = askedIn(part);
         Set<String> actionKeys = new TreeSet<>();
