@@ -22,17 +22,24 @@ final class BrowserLauncher {
     void show(URI page) {
         terminal.say("sign in in your browser; if it did not open, visit this address:");
         terminal.err().println(page);
-        String browser = terminal.env().getOrDefault("BROWSER", "").strip();
         try {
-            if (!browser.isEmpty()) {
-                run(browser.split(":")[0], page);
-            } else if (!openWithDesktop(page)) {
+            if (!open(page, terminal.env())) {
                 terminal.say("no browser could be opened here: open the address above yourself");
             }
         } catch (IOException | RuntimeException e) {
             terminal.say("the browser could not be opened (" + Printable.of(String.valueOf(e.getMessage()))
                     + "): open the address above yourself");
         }
+    }
+
+    /** Opens the page with $BROWSER, else the desktop's browser; false when there is neither. */
+    static boolean open(URI page, java.util.Map<String, String> env) throws IOException {
+        String browser = env.getOrDefault("BROWSER", "").strip();
+        if (!browser.isEmpty()) {
+            run(browser.split(":")[0], page);
+            return true;
+        }
+        return openWithDesktop(page);
     }
 
     private static void run(String command, URI page) throws IOException {

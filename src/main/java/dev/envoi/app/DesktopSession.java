@@ -14,6 +14,7 @@ import dev.envoi.outbox.OutboxContext;
 import dev.envoi.outbox.OutboxWindow;
 import dev.envoi.outbox.SentMessageWindow;
 import dev.envoi.settings.AccountsContext;
+import dev.envoi.settings.SignInContext;
 import dev.envoi.settings.AccountsWindow;
 import dev.envoi.settings.FxAccountsDialogs;
 import dev.envoi.store.StoreException;
@@ -68,7 +69,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
                 Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft, this::openOutbox, this::openAccounts);
         this.accountsContext = new AccountsContext(services.store().accounts(), services.credentials(),
                 new SmtpConnectionTester(services.smtpTimeouts()), background, Platform::runLater,
-                this::accountsChanged);
+                this::accountsChanged, new SignInContext(services.store().oauthSettings(),
+                        new DesktopSignIn(services, System.getenv())));
         this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,

@@ -66,6 +66,13 @@ public final class TokenKeeper implements AccessTokens {
             if (e.isTransient()) {
                 throw new CredentialException(WORDS.get("refresh.later", account.name(), e.getMessage()), e);
             }
+            if (e instanceof GrantRevokedException) {
+                // A dead refresh token is forgotten, so every view says "not signed in" until the user is.
+                Optional<CredentialStore> holder = credentials.holding(account);
+                if (holder.isPresent()) {
+                    holder.get().delete(account);
+                }
+            }
             // Revoked, expired, or refused for good: waiting will not help, the user signing in will.
             throw new SignInNeededException(WORDS.get("refresh.signInAgain", account.name(), e.getMessage()));
         } finally {

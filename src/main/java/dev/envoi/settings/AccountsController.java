@@ -57,6 +57,7 @@ public final class AccountsController {
     @FXML private Button testConnectionButton;
     @FXML private TextArea testReport;
     @FXML private Label accountsStatus;
+    @FXML private SignInPane signInPane;
 
     public AccountsController(AccountsViewModel model) {
         this.model = model;
@@ -115,6 +116,10 @@ public final class AccountsController {
         accountsError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         accountsError.managedProperty().bind(accountsError.visibleProperty());
         accountsStatus.textProperty().bind(model.statusProperty());
+        model.signIn().ifPresentOrElse(
+                signIn -> signInPane.bind(signIn, form.authProperty().isEqualTo(AuthMethod.OAUTH2), model::signInNow),
+                () -> signInPane.setVisible(false));
+        signInPane.managedProperty().bind(signInPane.visibleProperty());
     }
 
     private static void text(Label label, TextField field, javafx.beans.property.StringProperty value) {

@@ -41,6 +41,7 @@ public final class AccountsViewModel {
     private final ReadOnlyStringWrapper testReport = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private CredentialChoice defaultStore = CredentialChoice.SESSION;
+    private final SignInViewModel signIn;
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
@@ -49,8 +50,13 @@ public final class AccountsViewModel {
         this.ui = context.ui();
         this.dialogs = dialogs;
         this.texts = texts;
+        signIn = context.signIn() == null ? null : new SignInViewModel(context.signIn(), context.credentials(), form,
+                new SerialExecutor(context.background()), ui, texts);
         selected.addListener((o, was, account) -> {
             form.load(account);
+            if (signIn != null) {
+                signIn.load(account);
+            }
             testReport.set("");
             error.set("");
         });
@@ -58,6 +64,18 @@ public final class AccountsViewModel {
 
     public AccountForm form() {
         return form;
+    }
+
+    /** The OAuth 2.0 sign-in part, or empty when this window offers none. */
+    public Optional<SignInViewModel> signIn() {
+        return Optional.ofNullable(signIn);
+    }
+
+    /** Signs the saved account in through the browser (the form's password store keeps the refresh token). */
+    public void signInNow() {
+        if (signIn != null) {
+            signIn.signIn(selected.get(), form.passwordStore.get());
+        }
     }
 
     public ObservableList<Account> accounts() {
