@@ -10,8 +10,16 @@ import java.util.Objects;
  * @param issuer   the authorization server's issuer URL, whose metadata is discovered; "" for a preset
  * @param clientId the client id registered for Envoi with the provider (a public client)
  * @param scopes   the scopes asked for, separated by spaces
+ * @param clientSecret what some providers (Google) issue with a desktop client and require at the
+ *                 token endpoint; by their own terms not a secret in an installed app, "" for none
  */
-public record OAuthSettings(String account, String provider, String issuer, String clientId, String scopes) {
+public record OAuthSettings(String account, String provider, String issuer, String clientId, String scopes,
+                            String clientSecret) {
+
+    /** Settings of a public client with no client secret at all (Microsoft, most issuers). */
+    public OAuthSettings(String account, String provider, String issuer, String clientId, String scopes) {
+        this(account, provider, issuer, clientId, scopes, "");
+    }
 
     public OAuthSettings {
         Objects.requireNonNull(account, "account");
@@ -19,5 +27,6 @@ public record OAuthSettings(String account, String provider, String issuer, Stri
         issuer = issuer == null ? "" : issuer.strip();
         clientId = clientId == null ? "" : clientId.strip();
         scopes = scopes == null ? "" : scopes.strip();
+        clientSecret = clientSecret == null ? "" : clientSecret.strip();
     }
 }

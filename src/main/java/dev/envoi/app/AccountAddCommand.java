@@ -35,7 +35,8 @@ final class AccountAddCommand {
             Map.entry("password-store", ParsedArgs.Arity.VALUE), Map.entry("password", ParsedArgs.Arity.VALUE),
             Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE),
             Map.entry("oauth-provider", ParsedArgs.Arity.VALUE), Map.entry("oauth-issuer", ParsedArgs.Arity.VALUE),
-            Map.entry("oauth-client-id", ParsedArgs.Arity.VALUE), Map.entry("oauth-scope", ParsedArgs.Arity.VALUE));
+            Map.entry("oauth-client-id", ParsedArgs.Arity.VALUE), Map.entry("oauth-scope", ParsedArgs.Arity.VALUE),
+            Map.entry("oauth-client-secret", ParsedArgs.Arity.VALUE));
     private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;

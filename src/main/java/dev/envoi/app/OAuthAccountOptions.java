@@ -17,18 +17,21 @@ final class OAuthAccountOptions {
 
     static final Map<String, ParsedArgs.Arity> OPTIONS = Map.of("oauth-provider", ParsedArgs.Arity.VALUE,
             "oauth-issuer", ParsedArgs.Arity.VALUE, "oauth-client-id", ParsedArgs.Arity.VALUE,
-            "oauth-scope", ParsedArgs.Arity.VALUE);
+            "oauth-scope", ParsedArgs.Arity.VALUE, "oauth-client-secret", ParsedArgs.Arity.VALUE);
 
     private final OAuthProvider provider;
     private final String issuer;
     private final String clientId;
     private final String scopes;
+    private final String clientSecret;
 
-    private OAuthAccountOptions(OAuthProvider provider, String issuer, String clientId, String scopes) {
+    private OAuthAccountOptions(OAuthProvider provider, String issuer, String clientId, String scopes,
+                                String clientSecret) {
         this.provider = provider;
         this.issuer = issuer;
         this.clientId = clientId;
         this.scopes = scopes;
+        this.clientSecret = clientSecret;
     }
 
     /** Empty when the account does not sign in with OAuth 2.0 (then no --oauth-* option may be given). */
@@ -69,7 +72,9 @@ final class OAuthAccountOptions {
             throw new UsageException("--oauth-client-id: this copy of Envoi carries no client id for " + provider.id()
                     + "; register Envoi with the provider as docs/accounts.md says and give its id");
         }
-        return Optional.of(new OAuthAccountOptions(provider, issuer, clientId, scopes));
+        // Google issues desktop clients a "secret" it documents as not confidential; it is no user's password.
+        String clientSecret = parsed.value("oauth-client-secret").map(String::strip).orElse("");
+        return Optional.of(new OAuthAccountOptions(provider, issuer, clientId, scopes, clientSecret));
     }
 
     private static void checkIssuer(String issuer) throws UsageException {
@@ -98,6 +103,6 @@ final class OAuthAccountOptions {
     }
 
     OAuthSettings settingsFor(String accountName) {
-        return new OAuthSettings(accountName, provider.id(), issuer, clientId, scopes);
+        return new OAuthSettings(accountName, provider.id(), issuer, clientId, scopes, clientSecret);
     }
 }

@@ -24,6 +24,8 @@ public enum OAuthProvider {
 
     /** The system property an installer sets to give a preset its client id (packaging/). */
     public static final String CLIENT_ID_PROPERTY = "envoi.oauth.%s.client-id";
+    /** The property for the (non-confidential) secret of a packaged desktop client, where the provider issues one. */
+    public static final String CLIENT_SECRET_PROPERTY = "envoi.oauth.%s.client-secret";
 
     private final String authorization;
     private final String token;
@@ -81,7 +83,16 @@ public enum OAuthProvider {
 
     /** The client id the installer's builder set for this preset, if any. */
     public Optional<String> packagedClientId() {
-        String value = System.getProperty(String.format(Locale.ROOT, CLIENT_ID_PROPERTY, id()), "").strip();
+        return packaged(CLIENT_ID_PROPERTY);
+    }
+
+    /** The desktop client secret the installer's builder set with that client id, if any. */
+    public Optional<String> packagedClientSecret() {
+        return packaged(CLIENT_SECRET_PROPERTY);
+    }
+
+    private Optional<String> packaged(String property) {
+        String value = System.getProperty(String.format(Locale.ROOT, property, id()), "").strip();
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 }

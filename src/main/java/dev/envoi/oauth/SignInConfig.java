@@ -5,8 +5,11 @@ import dev.envoi.account.OAuthSettings;
 import dev.envoi.i18n.Sentences;
 import java.util.Optional;
 
-/** Everything a sign-in needs to talk to the server: endpoints, the public client's id, the scopes. */
-public record SignInConfig(ServerEndpoints endpoints, String clientId, String scopes) {
+/**
+ * Everything a sign-in needs to talk to the server: endpoints, the client's id (and the
+ * non-confidential secret some providers give a desktop client, or ""), the scopes.
+ */
+public record SignInConfig(ServerEndpoints endpoints, String clientId, String scopes, String clientSecret) {
 
     private static final Sentences WORDS = Sentences.of(SignInConfig.class);
 
@@ -31,6 +34,8 @@ public record SignInConfig(ServerEndpoints endpoints, String clientId, String sc
             throw new SignInException(WORDS.get("config.noClientId", settings.account(), provider.id()), null, false);
         }
         String scopes = settings.scopes().isEmpty() ? provider.scopes() : settings.scopes();
-        return new SignInConfig(endpoints, clientId.get(), scopes);
+        String secret = !settings.clientSecret().isEmpty() ? settings.clientSecret()
+                : settings.clientId().isEmpty() ? provider.packagedClientSecret().orElse("") : "";
+        return new SignInConfig(endpoints, clientId.get(), scopes, secret);
     }
 }

@@ -7,6 +7,8 @@ import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
@@ -32,8 +34,12 @@ final class TokenEndpoint {
     }
 
     IssuedTokens request(AuthorizationGrant grant) throws SignInException {
-        TokenRequest request = new TokenRequest(config.endpoints().token(), new ClientID(config.clientId()), grant,
-                null);
+        ClientID client = new ClientID(config.clientId());
+        // A public client names itself; one with a desktop "secret" (Google) sends it as its provider asks.
+        TokenRequest request = config.clientSecret().isEmpty()
+                ? new TokenRequest(config.endpoints().token(), client, grant, null)
+                : new TokenRequest(config.endpoints().token(), new ClientSecretPost(client,
+                        new Secret(config.clientSecret())), grant, null);
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout(TIMEOUT_MILLIS);
         http.setReadTimeout(TIMEOUT_MILLIS);

@@ -41,6 +41,8 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     /** True while a stored account is shown: its own server stays, whatever its provider's preset says. */
     private boolean loading;
+    /** A desktop client secret given on the command line (Google); the window has no field for it, but keeps it. */
+    private String clientSecret = "";
 
     SignInViewModel(SignInContext context, CredentialChain credentials, AccountForm form, Executor background,
                     Executor ui, Texts texts) {
@@ -113,6 +115,7 @@ public final class SignInViewModel {
                     issuer.set(s.issuer());
                     clientId.set(s.clientId());
                     scopes.set(s.scopes());
+                    clientSecret = s.clientSecret();
                     loading = true;
                     try {
                         provider.set(OAuthProvider.byId(s.provider()).orElse(OAuthProvider.CUSTOM));
@@ -143,7 +146,7 @@ public final class SignInViewModel {
         }
         OAuthProvider chosen = provider.get() == null ? OAuthProvider.CUSTOM : provider.get();
         OAuthSettings settings = new OAuthSettings(saved.name(), issuer.get().isBlank() ? chosen.id() : "custom",
-                issuer.get(), clientId.get(), scopes.get());
+                issuer.get(), clientId.get(), scopes.get(), clientSecret);
         busy.set(true);
         status.set(texts.get("signIn.running"));
         background.execute(() -> {

@@ -128,7 +128,8 @@ final class Schema {
               provider TEXT NOT NULL,
               issuer TEXT NOT NULL,
               client_id TEXT NOT NULL,
-              scopes TEXT NOT NULL
+              scopes TEXT NOT NULL,
+              client_secret TEXT NOT NULL DEFAULT ''
             );
             """);
 

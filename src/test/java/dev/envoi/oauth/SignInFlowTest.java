@@ -80,6 +80,25 @@ class SignInFlowTest {
     }
 
     @Test
+    void aDesktopClientSecretIsSentWhenTheProviderIssuedOne() throws Exception {
+        SignInConfig withSecret = SignInConfig.of(new OAuthSettings("work", "custom", server.issuer(),
+                "envoi-test-client", AuthorizationServer.SCOPES, "not-so-secret"));
+        try (AuthorizationCodeFlow flow = AuthorizationCodeFlow.start(withSecret, Clock.systemUTC())) {
+            browser.visit(flow.authorizationUri());
+            assertNotNull(flow.await(Duration.ofSeconds(30)).refreshToken());
+        }
+        List<String> bodies = new ArrayList<>();
+        while (true) {
+            try {
+                bodies.add(server.server().takeRequest(1, TimeUnit.SECONDS).getBody().readUtf8());
+            } catch (RuntimeException none) {
+                break;
+            }
+        }
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("client_secret=not-so-secret")), bodies.toString());
+    }
+
+    @Test
     void discoveryFindsTheEndpointsOfAnIssuer() throws Exception {
         ServerEndpoints endpoints = EndpointDiscovery.discover(server.issuer());
         assertEquals(server.issuer() + "/token", endpoints.token().toString());
