@@ -103,7 +103,7 @@ final class AccountCommand {
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             Account account = find(services.store().accounts(), parsed.operands().get(0));
             SecretPreflight.ensure(account, services.credentials(), terminal);
-            AccountTester.Report report = new AccountTester(services.smtpTimeouts(), ServerTrust.system())
+            AccountTester.Report report = new AccountTester(services.smtpTimeouts(), ServerTrust.system(), services.tokens())
                     .test(account, services.credentials());
             for (AccountTester.StepResult step : report.steps()) {
                 terminal.out().println(step.step().name().toLowerCase(Locale.ROOT) + ": " + (step.ok() ? "ok" : "FAILED")

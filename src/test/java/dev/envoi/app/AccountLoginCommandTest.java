@@ -137,12 +137,16 @@ class AccountLoginCommandTest {
         CommandLineRun sent = run("send", "--to", "jane@example.org", "--subject", "hello", "--body", "hi", "--wait=30");
         assertEquals(0, sent.exitCode, sent.toString());
         assertEquals(1, smtp.kept().size());
-        assertEquals(List.of(true), verifier.verdicts);
+        assertEquals(List.of(true), verifier.verdicts.subList(0, 1));
+
+        CommandLineRun tested = run("account", "test", "work");
+        assertEquals(0, tested.exitCode, tested.toString());
+        assertTrue(tested.out.contains("login: ok"), tested.out);
 
         List<String> tokens = new ArrayList<>(verifier.tokens);
         tokens.add(refreshToken());
         assertNoneIn("the message sent", new String(smtp.kept().get(0), StandardCharsets.UTF_8), tokens);
-        assertNoneIn("what the commands printed", login.err() + sent.out + sent.err, tokens);
+        assertNoneIn("what the commands printed", login.err() + sent.out + sent.err + tested.out + tested.err, tokens);
         String browserArgs = Files.readString(Path.of(browserRecord + ".args"));
         assertTrue(browserArgs.contains("code_challenge="), browserArgs);
         assertNoneIn("the browser's arguments", browserArgs, tokens);
