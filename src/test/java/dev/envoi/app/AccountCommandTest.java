@@ -109,6 +109,15 @@ class AccountCommandTest {
         "account remove ghost|no account is named",
         "account test ghost|no account is named",
         "account pin ghost 12:34|not a SHA-256 fingerprint",
+        "account add x --address me@example.org --auth oauth2|needs --oauth-provider",
+        "account add x --address me@example.org --auth oauth2 --oauth-provider microsoft|carries no client id for microsoft",
+        "account add x --address me@example.org --auth oauth2 --oauth-provider gmail --oauth-client-id c|is not microsoft, google",
+        "account add x --address me@example.org --host h.example --security tls --oauth-provider google|goes with --auth oauth2",
+        "account add x --address me@example.org --auth oauth2 --oauth-issuer http://idp.example.org/ --oauth-client-id c --oauth-scope s --host h.example --security tls|is not an https URL",
+        "account add x --address me@example.org --auth oauth2 --oauth-issuer https://idp.example.org/ --oauth-client-id c --host h.example --security tls|needs --oauth-scope",
+        "account add x --address me@example.org --auth oauth2 --oauth-provider google --oauth-client-id c --password-store file|goes with envoi account login",
+        "account login ghost|no account is named",
+        "account login|takes one account name",
     })
     void badInputGetsOneClearLine(String command, String expected) {
         CommandLineRun run = envoi(command.split(" "));

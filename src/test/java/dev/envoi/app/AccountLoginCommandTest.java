@@ -199,6 +199,22 @@ class AccountLoginCommandTest {
     }
 
     @Test
+    void aProviderPresetBringsItsServerAndAPasswordAccountCannotLogIn() {
+        CommandLineRun added = run("account", "add", "m365", "--address", "emile@contoso.com", "--auth", "oauth2",
+                "--oauth-provider", "microsoft", "--oauth-client-id", "11111111-2222-3333-4444-555555555555");
+        assertEquals(0, added.exitCode, added.toString());
+        CommandLineRun list = run("account", "list", "--json");
+        assertTrue(list.out.contains("\"server\":\"smtp.office365.com:587\"") && list.out.contains("\"security\":\"starttls\"")
+                && list.out.contains("\"auth\":\"oauth2\"") && list.out.contains("\"user\":\"emile@contoso.com\""), list.out);
+
+        assertEquals(0, run("account", "add", "plain", "--address", "a@example.org", "--host", "127.0.0.1",
+                "--security", "none").exitCode);
+        CommandLineRun refused = run("account", "login", "plain");
+        assertEquals(ExitCode.BAD_INPUT, refused.exitCode, refused.toString());
+        assertTrue(refused.err.contains("does not sign in with OAuth 2.0"), refused.err);
+    }
+
+    @Test
     void nobodySigningInEndsWithAClearMessageAfterTheTimeout() {
         addAccount();
 
