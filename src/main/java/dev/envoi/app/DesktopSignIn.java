@@ -28,9 +28,11 @@ final class DesktopSignIn implements SignInService {
     }
 
     @Override
-    public void signIn(Account account, OAuthSettings settings, CredentialChoice keepIn) throws Exception {
+    public void signIn(Account account, OAuthSettings settings, CredentialChoice keepIn,
+                       java.util.function.Consumer<java.net.URI> pageShown) throws Exception {
         IssuedTokens issued = new AccountSignIn(Clock.systemUTC(), AuthorizationCodeFlow.STANDARD_TIMEOUT)
                 .signIn(account, settings, services.credentials().storeFor(keepIn), page -> {
+                    pageShown.accept(page);
                     try {
                         BrowserLauncher.open(page, environment);
                     } catch (IOException e) {

@@ -153,7 +153,11 @@ public final class SignInViewModel {
             String outcome;
             try {
                 context.settings().put(settings);
-                context.service().signIn(saved, settings, keepIn);
+                context.service().signIn(saved, settings, keepIn, page -> ui.execute(() -> {
+                    if (busy.get()) {
+                        status.set(texts.get("signIn.page", page));
+                    }
+                }));
                 outcome = texts.get("signIn.done", saved.name());
             } catch (Exception e) {
                 outcome = Objects.requireNonNullElse(e.getMessage(), e.toString());

@@ -47,7 +47,7 @@ class SignInViewModelTest {
         server = new AuthorizationServer(300);
         credentials = CredentialChain.forProfile(profile, Map.of("ENVOI_KEYRING", "off"));
         TestBrowser browser = new TestBrowser();
-        SignInService service = (account, settings, keepIn) -> new AccountSignIn(Clock.systemUTC(), Duration.ofSeconds(30))
+        SignInService service = (account, settings, keepIn, shown) -> new AccountSignIn(Clock.systemUTC(), Duration.ofSeconds(30))
                 .signIn(account, settings, credentials.storeFor(keepIn), page -> {
                     try {
                         browser.visit(page);
@@ -66,6 +66,28 @@ class SignInViewModelTest {
         background.awaitTermination(5, TimeUnit.SECONDS);
         server.close();
         store.close();
+    }
+
+    @Test
+    void theSignInPageAddressIsShownForWhenNoBrowserOpened() throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        SignInService waiting = (account, settings, keepIn, shown) -> {
+            shown.accept(java.net.URI.create("https://login.example.org/authorize?client_id=c"));
+            done.await(20, TimeUnit.SECONDS);
+        };
+        AccountsViewModel window = new AccountsViewModel(new AccountsContext(store.accounts(), credentials,
+                (a, s) -> List.of(), background, ui, () -> { }, new SignInContext(store.oauthSettings(), waiting)),
+                name -> true, Texts.of(AccountsViewModel.class, Locale.ENGLISH));
+        Account work = new Account("work", new dev.envoi.message.MailAddress("", "emile@example.org"), "127.0.0.1",
+                2525, SmtpSecurity.NONE, "emile@example.org", AuthMethod.OAUTH2, 0, true, false, false, "", true);
+        window.selectedProperty().set(work);
+        window.signInNow();
+        SignInViewModel signIn = window.signIn().orElseThrow();
+        ui.runUntil(() -> signIn.statusProperty().get().contains("https://login.example.org/authorize?client_id=c"),
+                Duration.ofSeconds(20), "the address is shown");
+        assertTrue(signIn.statusProperty().get().startsWith("Signing in: finish in your browser. If none opened"));
+        done.countDown();
+        ui.runUntil(() -> !signIn.busyProperty().get(), Duration.ofSeconds(20), "done");
     }
 
     @Test

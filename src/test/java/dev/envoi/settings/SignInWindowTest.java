@@ -63,7 +63,7 @@ class SignInWindowTest {
         credentials = CredentialChain.forProfile(profile, Map.of("ENVOI_KEYRING", "off"));
         background = Executors.newCachedThreadPool();
         TestBrowser browser = new TestBrowser();
-        SignInService service = (account, settings, keepIn) -> new AccountSignIn(Clock.systemUTC(), Duration.ofSeconds(30))
+        SignInService service = (account, settings, keepIn, shown) -> new AccountSignIn(Clock.systemUTC(), Duration.ofSeconds(30))
                 .signIn(account, settings, credentials.storeFor(keepIn), page -> {
                     try {
                         browser.visit(page);
