@@ -69,7 +69,27 @@ public final class CredentialChain implements SecretLookup {
         if (found.isEmpty() && keyring().isPresent()) {
             found = keyring().get().secretFor(account);
         }
-        return found.isPresent() ? found : fromEnvironment();
+        // A refresh token never comes from the environment: another process could read it there.
+        return found.isPresent() || account.auth() == AuthMethod.OAUTH2 ? found : fromEnvironment();
+    }
+
+    /** The store that holds the account's secret now, so a replaced refresh token goes back there. */
+    public Optional<CredentialStore> holding(Account account) throws CredentialException {
+        if (present(session.secretFor(account))) {
+            return Optional.of(session);
+        }
+        if (file.exists() && present(file.secretFor(account))) {
+            return Optional.of(file);
+        }
+        if (keyring().isPresent() && present(keyring().get().secretFor(account))) {
+            return Optional.of(keyring().get());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean present(Optional<char[]> secret) {
+        secret.ifPresent(s -> java.util.Arrays.fill(s, '\0'));
+        return secret.isPresent();
     }
 
     /** The store for a new secret, as the user chose; a keyring asked for but absent is an error. */

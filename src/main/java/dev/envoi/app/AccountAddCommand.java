@@ -37,10 +37,13 @@ final class AccountAddCommand {
             Map.entry("sendmail", ParsedArgs.Arity.OPTIONAL_VALUE),
             // --auto finds the servers from the address (AutoSetup, docs/accounts.md).
             Map.entry("auto", ParsedArgs.Arity.FLAG), Map.entry("dry-run", ParsedArgs.Arity.FLAG),
-            Map.entry("json", ParsedArgs.Arity.FLAG)));
+            Map.entry("json", ParsedArgs.Arity.FLAG),
+            Map.entry("oauth-provider", ParsedArgs.Arity.VALUE), Map.entry("oauth-issuer", ParsedArgs.Arity.VALUE),
+            Map.entry("oauth-client-id", ParsedArgs.Arity.VALUE), Map.entry("oauth-scope", ParsedArgs.Arity.VALUE),
+            Map.entry("oauth-client-secret", ParsedArgs.Arity.VALUE)));
     private static final List<String> NOT_WITH_AUTO = List.of("host", "port", "security", "user", "auth", "sendmail",
             "size-limit", "insecure", "imap-host", "imap-port", "imap-security", "sent-folder", "sent-copy",
-            "no-sent-copy");
+            "no-sent-copy", "oauth-provider", "oauth-issuer", "oauth-scope");
     private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;
@@ -67,19 +70,22 @@ final class AccountAddCommand {
         boolean auto = parsed.has("auto");
         Account account;
         Optional<dev.envoi.account.ImapSettings> imap;
+        Optional<OAuthAccountOptions> oauth;
         if (auto || parsed.has("dry-run") || parsed.has("json")) {
             Optional<dev.envoi.setup.Discovery> found = discover(parsed);
             if (found.isEmpty() || parsed.has("dry-run")) {
                 return found.isEmpty() ? ExitCode.FAILURE : ExitCode.OK;
             }
+            // A provider that signs in with OAuth 2.0 takes the client id as --auth oauth2 does.
+            oauth = AutoSetup.oauth(found.get(), parsed);
             account = AutoSetup.account(parsed.operands().get(0), address(parsed), found.get(), parsed.has("default"));
             imap = AutoSetup.imap(account, found.get());
         } else {
-            account = account(parsed.operands().get(0), parsed);
+            boolean signsIn = parsed.value("auth").map(a -> a.strip().equalsIgnoreCase("oauth2")).orElse(false);
+            oauth = OAuthAccountOptions.read(parsed, signsIn);
+            account = account(parsed.operands().get(0), parsed, oauth);
             imap = ImapOptions.read(parsed, account);
         }
-        // An OAuth2 account found by --auto gets its token from the sign-in, not from a typed secret.
-        boolean signInLater = auto && account.auth() == AuthMethod.XOAUTH2;
         Optional<CredentialChoice> choice = choice(parsed);
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             if (services.store().accounts().find(account.name()).isPresent()) {
@@ -94,13 +100,22 @@ final class AccountAddCommand {
                         + String.join(", ", sharing) + "; choose which one sends with --account, or in From, "
                         + "where both show their names");
             }
-            String where = account.auth() == AuthMethod.NONE || signInLater ? "" : keepSecret(services, account, choice);
+            String imapNote = imap.map(settings -> ImapOptions.describe(account, settings)).orElse("");
+            if (oauth.isPresent()) {
+                // No secret yet: the sign-in (envoi account login) brings the refresh token.
+                services.store().accounts().put(account);
+                services.store().oauthSettings().put(oauth.get().settingsFor(account.name()));
+                imap.ifPresent(settings -> services.store().imapSettings().put(account.name(), settings));
+                terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
+                        + AccountCommand.server(account) + ")" + imapNote + "; now sign in: envoi account login "
+                        + account.name());
+                return ExitCode.OK;
+            }
+            String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);
             imap.ifPresent(settings -> services.store().imapSettings().put(account.name(), settings));
             terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
-                    + AccountCommand.server(account) + ")" + where
-                    + imap.map(settings -> ImapOptions.describe(account, settings)).orElse("")
-                    + (signInLater ? "; it signs in with OAuth2: sign in is needed before it can send" : "")
+                    + AccountCommand.server(account) + ")" + where + imapNote
                     + "; check it with envoi account test " + account.name());
             return ExitCode.OK;
         }
@@ -160,7 +175,8 @@ final class AccountAddCommand {
         });
     }
 
-    private static Account account(String name, ParsedArgs parsed) throws UsageException {
+    private static Account account(String name, ParsedArgs parsed, Optional<OAuthAccountOptions> oauth)
+            throws UsageException {
         MailAddress address = address(parsed);
         if (parsed.has("sendmail")) {
             for (String smtpOnly : List.of("host", "port", "security", "user", "auth", "size-limit", "partial-delivery",
@@ -177,10 +193,16 @@ final class AccountAddCommand {
                 throw new UsageException("account add: " + e.getMessage());
             }
         }
-        String host = required(parsed, "host").strip();
-        SmtpSecurity security = security(required(parsed, "security"));
-        int port = parsed.value("port").isPresent() ? number(parsed, "port", 1, 65535) : security.defaultPort();
-        String user = parsed.value("user").orElse("");
+        // A provider preset knows its server: --host, --security and --port may then be left out.
+        Optional<String> presetHost = oauth.flatMap(OAuthAccountOptions::host);
+        String host = (parsed.value("host").isPresent() || presetHost.isEmpty() ? required(parsed, "host")
+                : presetHost.get()).strip();
+        boolean presetServer = presetHost.isPresent() && parsed.value("host").isEmpty();
+        SmtpSecurity security = parsed.value("security").isEmpty() && presetServer
+                ? oauth.get().security().orElseThrow() : security(required(parsed, "security"));
+        int port = parsed.value("port").isPresent() ? number(parsed, "port", 1, 65535)
+                : presetServer ? oauth.get().port().orElse(security.defaultPort()) : security.defaultPort();
+        String user = parsed.value("user").orElse(oauth.isPresent() ? address.address() : "");
         AuthMethod auth = auth(parsed.value("auth").orElse(user.isEmpty() ? "none" : "password"));
         long sizeLimit = parsed.value("size-limit").isPresent() ? number(parsed, "size-limit", 0, Long.MAX_VALUE) : 0;
         try {
@@ -243,8 +265,10 @@ final class AccountAddCommand {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "none" -> AuthMethod.NONE;
             case "password" -> AuthMethod.PASSWORD;
-            case "xoauth2", "oauth2" -> AuthMethod.XOAUTH2;
-            default -> throw new UsageException("--auth: \"" + Printable.of(text) + "\" is not none, password or xoauth2");
+            case "xoauth2" -> AuthMethod.XOAUTH2;
+            case "oauth2" -> AuthMethod.OAUTH2;
+            default -> throw new UsageException("--auth: \"" + Printable.of(text)
+                    + "\" is not none, password, oauth2 or xoauth2");
         };
     }
 }

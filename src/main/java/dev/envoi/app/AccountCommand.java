@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** `envoi account add | list | remove | test | pin`: the sending accounts of a profile. */
+/** `envoi account add | list | remove | test | pin | login`: the sending accounts of a profile. */
 final class AccountCommand {
 
     private static final Map<String, ParsedArgs.Arity> COMMON = Map.of("profile", ParsedArgs.Arity.VALUE,
@@ -35,9 +35,10 @@ final class AccountCommand {
             case "remove" -> remove(rest);
             case "test" -> test(rest);
             case "pin" -> pin(rest);
+            case "login" -> new AccountLoginCommand(terminal).run(rest);
             default -> throw new UsageException(action.isEmpty() || action.startsWith("--")
-                    ? "account needs add, list, remove, test or pin"
-                    : "account " + Printable.of(action) + ": unknown (use add, list, remove, test or pin)");
+                    ? "account needs add, list, remove, test, pin or login"
+                    : "account " + Printable.of(action) + ": unknown (use add, list, remove, test, pin or login)");
         };
     }
 
@@ -107,7 +108,7 @@ final class AccountCommand {
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             Account account = find(services.store().accounts(), parsed.operands().get(0));
             SecretPreflight.ensure(account, services.credentials(), terminal);
-            AccountTester.Report report = new AccountTester(services.smtpTimeouts(), ServerTrust.system())
+            AccountTester.Report report = new AccountTester(services.smtpTimeouts(), ServerTrust.system(), services.tokens())
                     .test(account, services.credentials());
             for (AccountTester.StepResult step : report.steps()) {
                 String outcome = !step.performed() ? "not used" : step.ok() ? "ok" : "FAILED";

@@ -81,6 +81,20 @@ final class AutoSetup {
                 new ImapServer(imap.host(), imap.port(), imap.security())));
     }
 
+    /**
+     * The OAuth 2.0 settings for servers found that sign in with it: the provider's preset, with the
+     * client id given (--oauth-client-id) or the one this build carries; empty for a password.
+     */
+    static Optional<OAuthAccountOptions> oauth(Discovery found, ParsedArgs parsed) throws UsageException {
+        if (found.signIn().method() != AuthMethod.OAUTH2) {
+            if (parsed.has("oauth-client-id") || parsed.has("oauth-client-secret")) {
+                throw new UsageException("--oauth-client-id: the servers found sign in with a password, not OAuth 2.0");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(OAuthAccountOptions.forProvider(found.signIn().oauthProvider(), parsed));
+    }
+
     /** `--json`: {"smtp":{"host","port","security"},"imap":{...} or null,"auth","source"}. */
     static Map<String, Object> json(Discovery found) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -100,7 +114,7 @@ final class AutoSetup {
     }
 
     private static String signIn(Discovery found) {
-        if (found.signIn().method() == AuthMethod.XOAUTH2) {
+        if (found.signIn().method() == AuthMethod.OAUTH2) {
             return "OAuth2" + (found.signIn().oauthProvider().isEmpty() ? "" : " (" + found.signIn().oauthProvider() + ")");
         }
         return found.signIn().id();

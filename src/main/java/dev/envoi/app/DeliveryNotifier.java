@@ -2,6 +2,7 @@ package dev.envoi.app;
 
 import dev.envoi.message.EntryId;
 import dev.envoi.message.OutboxState;
+import dev.envoi.message.SignInWait;
 import dev.envoi.store.Folder;
 import dev.envoi.store.MessageFate;
 import dev.envoi.store.MessageStore;
@@ -97,6 +98,10 @@ final class DeliveryNotifier implements AutoCloseable {
             return once(fate.currentId(), OutboxState.FAILED, new Notice(texts.get("notify.failed.title"),
                     texts.get("notify.failed.text", fate.reason()), true));
         }
+        if (state.filter(s -> s == OutboxState.RETRYING).isPresent() && waitsForSignIn(fate.currentId())) {
+            return once(fate.currentId(), OutboxState.RETRYING, new Notice(texts.get("notify.signIn.title"),
+                    texts.get("notify.signIn.text", fate.reason()), true));
+        }
         if (state.filter(s -> s == OutboxState.UNCERTAIN).isPresent()) {
             return once(fate.currentId(), OutboxState.UNCERTAIN, new Notice(texts.get("notify.uncertain.title"),
                     texts.get("notify.uncertain.text", fate.reason()), true));
@@ -107,6 +112,10 @@ final class DeliveryNotifier implements AutoCloseable {
     /** Tells each outcome of a message once, however many events announce it. */
     private Optional<Notice> once(EntryId id, OutboxState outcome, Notice notice) {
         return told.put(id, outcome) == outcome ? Optional.empty() : Optional.of(notice);
+    }
+
+    private boolean waitsForSignIn(EntryId id) {
+        return store.outbox().stream().anyMatch(e -> e.id().equals(id) && SignInWait.isWaiting(e.dueAt()));
     }
 
     private String subjectOf(EntryId sentId) {

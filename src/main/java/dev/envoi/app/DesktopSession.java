@@ -16,6 +16,7 @@ import dev.envoi.outbox.OutboxContext;
 import dev.envoi.outbox.OutboxWindow;
 import dev.envoi.outbox.SentMessageWindow;
 import dev.envoi.settings.AccountsContext;
+import dev.envoi.settings.SignInContext;
 import dev.envoi.settings.AccountsWindow;
 import dev.envoi.settings.FxAccountsDialogs;
 import dev.envoi.store.StoreException;
@@ -74,7 +75,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         this.accountsContext = new AccountsContext(services.store().accounts(), services.credentials(),
                 new SmtpConnectionTester(services.smtpTimeouts()), background, Platform::runLater,
                 this::accountsChanged, address -> new dev.envoi.setup.AccountFinder(
-                        dev.envoi.setup.FinderSettings.fromEnvironment(System.getenv())).find(address));
+                        dev.envoi.setup.FinderSettings.fromEnvironment(System.getenv())).find(address),
+                new SignInContext(services.store().oauthSettings(), new DesktopSignIn(services, System.getenv())));
         this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,

@@ -1,6 +1,7 @@
 package dev.envoi.app;
 
 import dev.envoi.account.CredentialChain;
+import dev.envoi.oauth.TokenKeeper;
 import dev.envoi.spool.AccountRouter;
 import dev.envoi.spool.AccountSentFolders;
 import dev.envoi.spool.RetryPolicy;
@@ -36,6 +37,7 @@ public final class ProfileServices implements AutoCloseable {
     private final SqliteMessageStore store;
     private final CredentialChain credentials;
     private final SmtpTimeouts timeouts;
+    private final TokenKeeper tokens;
     private SpoolerLock lock;
     private Spooler spooler;
     private SentCopier copier;
@@ -45,6 +47,7 @@ public final class ProfileServices implements AutoCloseable {
         this.store = store;
         this.credentials = credentials;
         this.timeouts = timeouts;
+        this.tokens = new TokenKeeper(store.oauthSettings(), credentials, Clock.systemUTC());
     }
 
     /** The profile as the window opens it, with this process's environment. */
@@ -67,6 +70,11 @@ public final class ProfileServices implements AutoCloseable {
 
     public CredentialChain credentials() {
         return credentials;
+    }
+
+    /** The access tokens of this process's signed-in accounts (memory only). */
+    public TokenKeeper tokens() {
+        return tokens;
     }
 
     public SmtpTimeouts smtpTimeouts() {
@@ -118,7 +126,7 @@ public final class ProfileServices implements AutoCloseable {
         return new AccountRouter(store.accounts(),
                 account -> account.usesSendmail()
                         ? new SendmailTransport(Path.of(account.sendmailProgram()), timeouts.endOfData())
-                        : new SmtpTransport(account, credentials, timeouts, ServerTrust.system()),
+                        : new SmtpTransport(account, credentials, tokens, timeouts, ServerTrust.system()),
                 () -> new PickupFolderTransport(pickupFolder()));
     }
 

@@ -36,6 +36,11 @@ final class SecretPreflight {
             java.util.Arrays.fill(known.get(), '\0');
             return;
         }
+        if (account.auth() == AuthMethod.OAUTH2) {
+            // Nothing to type: a sign-in in the browser brings the secret.
+            throw new UsageException("account " + account.name() + " is not signed in: envoi account login "
+                    + account.name());
+        }
         String what = account.auth() == AuthMethod.XOAUTH2 ? "OAuth2 token" : "password";
         char[] typed = terminal.askSecret(what + " of " + account.user() + " for account " + account.name() + ": ")
                 .orElseThrow(() -> new UsageException("account " + account.name() + " needs its " + what + ", and none "

@@ -2,6 +2,7 @@ package dev.envoi.outbox;
 
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
+import dev.envoi.message.SignInWait;
 import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.SentCopyEntry;
@@ -54,8 +55,9 @@ final class RowTexts {
             case QUEUED, DRAFT -> queued(e);
             case SENDING -> progress >= 0 ? texts.get("state.sendingProgress", Math.round(progress * 100))
                     : texts.get("state.sending");
-            // Waiting with no attempt made: its account cannot send it (the reason says so).
-            case RETRYING -> e.attempts() == 0 ? texts.get("state.waiting", Date.from(e.dueAt()), e.lastError())
+            case RETRYING -> SignInWait.isWaiting(e.dueAt()) ? texts.get("state.signIn", e.lastError())
+                    // Waiting with no attempt made: its account cannot send it (the reason says so).
+                    : e.attempts() == 0 ? texts.get("state.waiting", Date.from(e.dueAt()), e.lastError())
                     : texts.get("state.retrying", Date.from(e.dueAt()), e.attempts(), e.lastError());
             case FAILED -> texts.get("state.failed", e.lastError());
             case UNCERTAIN -> texts.get("state.uncertain", e.lastError());

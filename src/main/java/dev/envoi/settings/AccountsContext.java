@@ -13,12 +13,26 @@ import java.util.concurrent.Executor;
  * what finds an address's servers (Continue).
  */
 public record AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
-                              Executor background, Executor ui, Runnable accountsChanged, ServerFinder finder) {
+                              Executor background, Executor ui, Runnable accountsChanged, ServerFinder finder,
+                              SignInContext signIn) {
 
-    /** Without a finder: Continue finds nothing (tests of the rest of the window). */
+    private static final ServerFinder NO_FINDER = address -> new Finding(Optional.empty(), List.of());
+
+    /** Without a finder or a sign-in: Continue finds nothing, no sign-in part (tests of the rest of the window). */
     public AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
                            Executor background, Executor ui, Runnable accountsChanged) {
-        this(accounts, credentials, tester, background, ui, accountsChanged,
-                address -> new Finding(Optional.empty(), List.of()));
+        this(accounts, credentials, tester, background, ui, accountsChanged, NO_FINDER, null);
+    }
+
+    /** Continue finds with {@code finder}; no sign-in part. */
+    public AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
+                           Executor background, Executor ui, Runnable accountsChanged, ServerFinder finder) {
+        this(accounts, credentials, tester, background, ui, accountsChanged, finder, null);
+    }
+
+    /** With a sign-in part ({@code signIn} null hides it); Continue finds nothing. */
+    public AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
+                           Executor background, Executor ui, Runnable accountsChanged, SignInContext signIn) {
+        this(accounts, credentials, tester, background, ui, accountsChanged, NO_FINDER, signIn);
     }
 }

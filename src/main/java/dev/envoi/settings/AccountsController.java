@@ -61,6 +61,7 @@ public final class AccountsController {
     @FXML private VBox certificateArea;
     @FXML private Button continueButton;
     @FXML private Label discoverySource;
+    @FXML private SignInPane signInPane;
 
     public AccountsController(AccountsViewModel model) {
         this.model = model;
@@ -119,6 +120,10 @@ public final class AccountsController {
         accountsError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         accountsError.managedProperty().bind(accountsError.visibleProperty());
         accountsStatus.textProperty().bind(model.statusProperty());
+        model.signIn().ifPresentOrElse(
+                signIn -> signInPane.bind(signIn, form.authProperty().isEqualTo(AuthMethod.OAUTH2), model::signInNow),
+                () -> signInPane.setVisible(false));
+        signInPane.managedProperty().bind(signInPane.visibleProperty());
         CertificatePane.fill(certificateArea, model.certificates(), texts);
         bindDiscovery(model.discovery(), form);
     }

@@ -47,6 +47,7 @@ public final class AccountsViewModel {
     /** Counts tests and account switches, on the UI thread: a result is shown only for its own run. */
     private long testRun;
     private final DiscoveryViewModel discovery;
+    private final SignInViewModel signIn;
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
@@ -58,12 +59,17 @@ public final class AccountsViewModel {
         this.certificates = new CertificateTrust(form, dialogs, texts, this::save);
         this.discovery = new DiscoveryViewModel(context.finder(), form, context.background(), ui, texts,
                 this::testConnection);
+        this.signIn = context.signIn() == null ? null : new SignInViewModel(context.signIn(), context.credentials(),
+                form, new SerialExecutor(context.background()), ui, texts);
         selected.addListener((o, was, account) -> {
             form.load(account);
             // The last test's verdict was about the account shown before; one still running
             // reports to nobody (testRun moves on).
             testRun++;
             certificates.showing(account);
+            if (signIn != null) {
+                signIn.load(account);
+            }
             testReport.set("");
             status.set("");
             error.set("");
@@ -82,6 +88,18 @@ public final class AccountsViewModel {
     /** Continue: the servers found from the address. */
     public DiscoveryViewModel discovery() {
         return discovery;
+    }
+
+    /** The OAuth 2.0 sign-in part, or empty when this window offers none. */
+    public Optional<SignInViewModel> signIn() {
+        return Optional.ofNullable(signIn);
+    }
+
+    /** Signs the saved account in through the browser (the form's password store keeps the refresh token). */
+    public void signInNow() {
+        if (signIn != null) {
+            signIn.signIn(selected.get(), form.passwordStore.get());
+        }
     }
 
     public ObservableList<Account> accounts() {

@@ -103,7 +103,7 @@ public final class DiscoveryViewModel {
         Discovery d = found.get();
         fill(d, address);
         String where = texts.get("discovery.source." + d.source().name(), visible(d.origin()));
-        if (d.signIn().method() == AuthMethod.XOAUTH2) {
+        if (d.signIn().method() == AuthMethod.OAUTH2) {
             // The token comes from the provider's sign-in, not from a test with an empty password.
             source.set(where + " " + texts.get("discovery.oauth", visible(d.signIn().oauthProvider())));
             return;

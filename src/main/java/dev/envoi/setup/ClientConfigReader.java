@@ -104,7 +104,7 @@ final class ClientConfigReader {
         };
         Endpoint endpoint = new Endpoint(host, port, security);
         SignIn signIn = signIn(server);
-        if (signIn.method() == dev.envoi.account.AuthMethod.XOAUTH2) {
+        if (signIn.method() == dev.envoi.account.AuthMethod.OAUTH2) {
             signIn = SignIn.oauth(oauthProvider(endpoint.host()));
         }
         return new Candidate(endpoint, signIn, user(text(server, "username"), address));

@@ -19,7 +19,7 @@ public record SignIn(AuthMethod method, String oauthProvider) {
     }
 
     public static SignIn oauth(String provider) {
-        return new SignIn(AuthMethod.XOAUTH2, provider);
+        return new SignIn(AuthMethod.OAUTH2, provider);
     }
 
     public boolean sendsSecret() {
@@ -28,6 +28,6 @@ public record SignIn(AuthMethod method, String oauthProvider) {
 
     /** "password", "oauth2" or "none", as `--json` writes it. */
     public String id() {
-        return method == AuthMethod.XOAUTH2 ? "oauth2" : method.name().toLowerCase(Locale.ROOT);
+        return method == AuthMethod.OAUTH2 ? "oauth2" : method.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,6 +13,7 @@ import dev.envoi.transport.DeliveryOptions;
 import dev.envoi.transport.HandOffReceipt;
 import dev.envoi.transport.OutgoingMessage;
 import dev.envoi.transport.PermanentFailureException;
+import dev.envoi.transport.SignInRequiredException;
 import dev.envoi.transport.TransferCancelledException;
 import dev.envoi.transport.TransferException;
 import dev.envoi.transport.Transport;
@@ -205,6 +206,9 @@ public final class Spooler implements AutoCloseable {
             }
         } else if (e instanceof PermanentFailureException permanent) {
             queue.returnToDrafts(message.id(), permanent.getMessage(), permanent.refusedRecipients());
+        } else if (e instanceof SignInRequiredException) {
+            // Never FAILED, never back to Drafts: the message is fine, the account needs its user.
+            queue.waitForSignIn(message.id(), e.getMessage());
         } else if (e instanceof UncertainDeliveryException) {
             queue.markUncertain(message.id(), e.getMessage());
         } else {

@@ -57,6 +57,12 @@ public interface OutgoingQueue {
      */
     void waitForAccount(EntryId id, String reason, Instant recheckAt);
 
+    /**
+     * The account must be signed in again: unlocked, RETRYING with the reason, due only when a
+     * sign-in resumes it ({@link dev.envoi.message.SignInWait}). It counts toward no retry limit.
+     */
+    void waitForSignIn(EntryId id, String reason);
+
     /** The retry limit passed: stays in the outbox as FAILED until the user acts. */
     void markFailed(EntryId id, String error);
 

@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * The database schema as a list of migrations; migration N brings user_version from N-1 to N.
  * All pending migrations run in one transaction at open, so a crash leaves the old version whole.
+ * SQLite cannot change a CHECK constraint in place: a migration that must (OAUTH2 among the
+ * account's auth methods) builds the table anew, copies the rows, and renames it.
  */
 final class Schema {
 
@@ -120,6 +122,38 @@ final class Schema {
               delete_local INTEGER NOT NULL DEFAULT 0 CHECK (delete_local IN (0, 1))
             );
             CREATE INDEX sent_copy_due ON sent_copy (state, due_at);
+            """, """
+            CREATE TABLE account_rebuilt (
+              name TEXT PRIMARY KEY,
+              display_name TEXT NOT NULL,
+              address TEXT NOT NULL,
+              host TEXT NOT NULL,
+              port INTEGER NOT NULL,
+              security TEXT NOT NULL CHECK (security IN ('TLS', 'STARTTLS', 'NONE')),
+              user_name TEXT NOT NULL,
+              auth TEXT NOT NULL CHECK (auth IN ('NONE', 'PASSWORD', 'XOAUTH2', 'OAUTH2')),
+              size_limit INTEGER NOT NULL,
+              keep_in_sent INTEGER NOT NULL,
+              partial_delivery INTEGER NOT NULL,
+              insecure_confirmed INTEGER NOT NULL,
+              pinned_certificate TEXT NOT NULL,
+              is_default INTEGER NOT NULL,
+              sendmail_program TEXT NOT NULL DEFAULT ''
+            );
+            INSERT INTO account_rebuilt (name, display_name, address, host, port, security, user_name, auth, size_limit,
+              keep_in_sent, partial_delivery, insecure_confirmed, pinned_certificate, is_default, sendmail_program)
+              SELECT name, display_name, address, host, port, security, user_name, auth, size_limit, keep_in_sent,
+              partial_delivery, insecure_confirmed, pinned_certificate, is_default, sendmail_program FROM account;
+            DROP TABLE account;
+            ALTER TABLE account_rebuilt RENAME TO account;
+            CREATE TABLE account_oauth (
+              account TEXT PRIMARY KEY,
+              provider TEXT NOT NULL,
+              issuer TEXT NOT NULL,
+              client_id TEXT NOT NULL,
+              scopes TEXT NOT NULL,
+              client_secret TEXT NOT NULL DEFAULT ''
+            );
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

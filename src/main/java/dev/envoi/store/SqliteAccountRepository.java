@@ -68,6 +68,7 @@ final class SqliteAccountRepository implements AccountRepository {
     public boolean remove(String name) {
         return database.write("remove the account", c -> {
             Database.update(c, "DELETE FROM account_imap WHERE account = ?", name);
+            Database.update(c, "DELETE FROM account_oauth WHERE account = ?", name);
             return Database.update(c, "DELETE FROM account WHERE name = ?", name);
         }) > 0;
     }

@@ -2,6 +2,7 @@ package dev.envoi.store;
 
 import dev.envoi.account.AccountRepository;
 import dev.envoi.files.OwnerOnly;
+import dev.envoi.account.OAuthSettingsRepository;
 import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.Draft;
@@ -10,6 +11,7 @@ import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.MessageFlag;
 import dev.envoi.message.MessageFlags;
+import dev.envoi.message.SignInWait;
 import dev.envoi.message.Recipient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +46,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private final SqliteAccountRepository accounts;
     private final SqliteImapSettings imapSettings;
     private final SqliteSentCopies sentCopies;
+    private final SqliteOAuthSettings oauthSettings;
     private final Clock clock;
 
     private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
@@ -55,6 +58,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         this.accounts = new SqliteAccountRepository(database);
         this.imapSettings = new SqliteImapSettings(database);
         this.sentCopies = new SqliteSentCopies(database, settings, events, clock);
+        this.oauthSettings = new SqliteOAuthSettings(database);
         this.clock = clock;
     }
 
@@ -491,6 +495,35 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         updateQueued(id, "schedule a retry", "UPDATE message SET state = 'RETRYING', due_at = ?, last_error = ?, "
                 + "handed_off_at = NULL, first_failure_at = coalesce(first_failure_at, ?) WHERE id = ?", nextAttempt.toEpochMilli(), error,
                 clock.millis());
+    }
+
+    @Override
+    public void waitForSignIn(EntryId id, String reason) {
+        // No attempt counted and no first failure recorded: after the sign-in the message gets
+        // the whole retry limit, as if it had just been submitted.
+        updateQueued(id, "wait for a sign-in", "UPDATE message SET state = 'RETRYING', due_at = ?, last_error = ?, "
+                + "handed_off_at = NULL, attempts = max(attempts - 1, 0), first_failure_at = NULL WHERE id = ?",
+                SignInWait.DUE.toEpochMilli(), reason);
+    }
+
+    /**
+     * After {@code account} signed in: its messages waiting for a sign-in are due now (and those
+     * queued before messages kept their account, which go by their sender). Returns how many.
+     */
+    public int resumeSignInWaits(String account) {
+        int resumed = database.write("resume the messages waiting for a sign-in", c -> Database.update(c,
+                "UPDATE message SET due_at = ? WHERE folder = 'OUTBOX' AND state = 'RETRYING' AND due_at >= ?"
+                        + " AND (account = ? OR account IS NULL)",
+                clock.millis(), SignInWait.DUE.toEpochMilli(), account));
+        if (resumed > 0) {
+            events.publish(new QueueEvent.ExternalChange());
+        }
+        return resumed;
+    }
+
+    /** The sign-in settings of the profile's OAuth accounts. */
+    public OAuthSettingsRepository oauthSettings() {
+        return oauthSettings;
     }
 
     @Override

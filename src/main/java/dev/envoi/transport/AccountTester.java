@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.account.AccessTokens;
 import dev.envoi.account.Account;
 import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialException;
@@ -73,10 +74,17 @@ public final class AccountTester {
 
     private final SmtpTimeouts timeouts;
     private final ServerTrust trust;
+    private final AccessTokens tokens;
 
     public AccountTester(SmtpTimeouts timeouts, ServerTrust trust) {
+        this(timeouts, trust, null);
+    }
+
+    /** A tester that can also log an OAuth 2.0 account in, with tokens from {@code tokens}. */
+    public AccountTester(SmtpTimeouts timeouts, ServerTrust trust, AccessTokens tokens) {
         this.timeouts = timeouts;
         this.trust = trust;
+        this.tokens = tokens;
     }
 
     public Report test(Account account, SecretLookup secrets) {
@@ -138,6 +146,9 @@ public final class AccountTester {
         if (account.auth() == AuthMethod.NONE) {
             return StepResult.unused(Step.LOGIN, WORDS.get("test.loginUnused", account.name()));
         }
+        if (account.auth() == AuthMethod.OAUTH2) {
+            return bearerLogin(account);
+        }
         char[] secret;
         try {
             Optional<char[]> found = secrets.secretFor(account);
@@ -167,6 +178,28 @@ public final class AccountTester {
             return new StepResult(Step.LOGIN, false, WORDS.get("test.loginFailed", SmtpFailures.rootMessage(e)));
         } finally {
             Arrays.fill(secret, '\0');
+            smtp.abort();
+        }
+    }
+
+    /** The OAuth 2.0 login a message would do; never with the refresh token itself. */
+    private StepResult bearerLogin(Account account) {
+        if (tokens == null) {
+            return new StepResult(Step.LOGIN, false, WORDS.get("test.oauthElsewhere", account.name()));
+        }
+        SocketTracker sockets = new SocketTracker();
+        Session session = SmtpSessions.forAccount(account, timeouts,
+                trust.contextFor(account.pinnedCertificate(), new AtomicReference<>()), sockets);
+        SmtpConnection smtp = new SmtpConnection(session, sockets, timeouts);
+        try {
+            smtp.connect(account.host(), account.port(), null, null);
+            new BearerLogin(account, tokens).logIn(smtp);
+            return new StepResult(Step.LOGIN, true, WORDS.get("test.loggedIn", account.user()));
+        } catch (TransferException e) {
+            return new StepResult(Step.LOGIN, false, e.getMessage());
+        } catch (MessagingException e) {
+            return new StepResult(Step.LOGIN, false, WORDS.get("test.loginFailed", SmtpFailures.rootMessage(e)));
+        } finally {
             smtp.abort();
         }
     }

@@ -225,6 +225,11 @@ final class SmtpConnection extends SMTPTransport {
         super.close();
     }
 
+    /** One command and its reply code (a SASL exchange Angus does not know, {@link BearerLogin}). */
+    int command(String line) throws MessagingException {
+        return simpleCommand(line);
+    }
+
     Session session() {
         return session;
     }

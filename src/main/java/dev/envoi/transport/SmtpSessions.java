@@ -31,7 +31,9 @@ final class SmtpSessions {
         boolean startTls = account.security() == SmtpSecurity.STARTTLS;
         p.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls));
         p.setProperty("mail.smtp.starttls.required", Boolean.toString(startTls));
-        p.setProperty("mail.smtp.auth", Boolean.toString(account.auth() != AuthMethod.NONE));
+        // An OAUTH2 account logs in after the connect, with BearerLogin: Angus knows no OAUTHBEARER.
+        p.setProperty("mail.smtp.auth", Boolean.toString(account.auth() != AuthMethod.NONE
+                && account.auth() != AuthMethod.OAUTH2));
         p.setProperty("mail.smtp.auth.mechanisms", account.auth() == AuthMethod.XOAUTH2 ? "XOAUTH2" : "PLAIN LOGIN");
         p.setProperty("mail.smtp.allow8bitmime", "true");
         p.setProperty("mail.mime.allowutf8", "true");

@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.account.AccessTokens;
 import dev.envoi.account.Account;
 import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialException;
@@ -50,9 +51,17 @@ public final class SmtpTransport implements Transport {
     private SmtpConnection reusedUnprobed;
     private long lastUsedNanos;
     private final RefusedLogin refusedLogin = new RefusedLogin();
+    private BearerLogin bearer;
 
     public SmtpTransport(Account account, SecretLookup secrets, SmtpTimeouts timeouts, ServerTrust trust) {
         this(account, secrets, timeouts, trust, PROBE_AFTER_IDLE);
+    }
+
+    /** An account that may sign in with OAuth 2.0: its access tokens come from {@code tokens}. */
+    public SmtpTransport(Account account, SecretLookup secrets, AccessTokens tokens, SmtpTimeouts timeouts,
+                         ServerTrust trust) {
+        this(account, secrets, timeouts, trust, PROBE_AFTER_IDLE);
+        this.bearer = new BearerLogin(account, tokens);
     }
 
     /** As the public constructor, with the idle time after which a kept connection is probed (tests). */
@@ -217,7 +226,7 @@ public final class SmtpTransport implements Transport {
     }
 
     private SmtpConnection open() throws TransferException {
-        char[] secret = secret();
+        char[] secret = account.auth() == AuthMethod.OAUTH2 ? null : secret();
         rejected.set(null);
         // An account that sends unencrypted needs no TLS context: building one loads the system's
         // authorities, about 0.3 s of a cold start.
@@ -226,7 +235,10 @@ public final class SmtpTransport implements Transport {
         Session session = SmtpSessions.forAccount(account, timeouts, tls, sockets);
         SmtpConnection smtp = new SmtpConnection(session, sockets, timeouts);
         try {
-            if (secret == null) {
+            if (account.auth() == AuthMethod.OAUTH2) {
+                smtp.connect(account.host(), account.port(), null, null);
+                signIn(smtp);
+            } else if (secret == null) {
                 smtp.connect(account.host(), account.port(), null, null);
             } else {
                 smtp.connect(account.host(), account.port(), account.user(), new String(secret));
@@ -246,6 +258,18 @@ public final class SmtpTransport implements Transport {
             if (secret != null) {
                 Arrays.fill(secret, '\0');
             }
+        }
+    }
+
+    private void signIn(SmtpConnection smtp) throws MessagingException, TransferException {
+        if (bearer == null) {
+            throw new SignInRequiredException(WORDS.get("login.noTokens", account.name()), null);
+        }
+        try {
+            bearer.logIn(smtp);
+        } catch (TransferException e) {
+            smtp.abort();
+            throw e;
         }
     }
 

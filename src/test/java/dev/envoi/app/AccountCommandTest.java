@@ -91,7 +91,7 @@ class AccountCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "account|account needs add, list, remove, test or pin",
+        "account|account needs add, list, remove, test, pin or login",
         "account frobnicate|unknown",
         "account add x --address me@example.org --security tls|needs --host",
         "account add x --address me@example.org --host h.example --security weird|not tls, starttls or none",
@@ -102,13 +102,22 @@ class AccountCommandTest {
         "account add x --address me@example.org --host mail.example.org --security none|--insecure",
         "account add x --address me@example.org --host h.example --security tls --password hunter2|never given on the command line",
         "account add x --address me@example.org --host h.example --security tls --user me|needs the password",
-        "account add x --address me@example.org --host h.example --security tls --auth magic|not none, password or xoauth2",
+        "account add x --address me@example.org --host h.example --security tls --auth magic|not none, password, oauth2 or xoauth2",
         "account add x --address me@example.org --host h.example --security tls --password-store cloud|not keyring, file or session",
         "account add x --address me@example.org --host h.example --security tls --size-limit -5|out of range",
         "account add bad/name --address me@example.org --host h.example --security tls|account name",
         "account remove ghost|no account is named",
         "account test ghost|no account is named",
         "account pin ghost 12:34|not a SHA-256 fingerprint",
+        "account add x --address me@example.org --auth oauth2|needs --oauth-provider",
+        "account add x --address me@example.org --auth oauth2 --oauth-provider microsoft|carries no client id for microsoft",
+        "account add x --address me@example.org --auth oauth2 --oauth-provider gmail --oauth-client-id c|is not microsoft, google",
+        "account add x --address me@example.org --host h.example --security tls --oauth-provider google|goes with --auth oauth2",
+        "account add x --address me@example.org --auth oauth2 --oauth-issuer http://idp.example.org/ --oauth-client-id c --oauth-scope s --host h.example --security tls|is not an https URL",
+        "account add x --address me@example.org --auth oauth2 --oauth-issuer https://idp.example.org/ --oauth-client-id c --host h.example --security tls|needs --oauth-scope",
+        "account add x --address me@example.org --auth oauth2 --oauth-provider google --oauth-client-id c --password-store file|goes with envoi account login",
+        "account login ghost|no account is named",
+        "account login|takes one account name",
     })
     void badInputGetsOneClearLine(String command, String expected) {
         CommandLineRun run = envoi(command.split(" "));

@@ -14,6 +14,7 @@ import dev.envoi.store.MessageStore.SubmitOptions;
 import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.testing.UiQueue;
 import dev.envoi.transport.PermanentFailureException;
+import dev.envoi.transport.SignInRequiredException;
 import dev.envoi.transport.UncertainDeliveryException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -129,5 +130,15 @@ class DeliveryNotifierTest {
         watched.add(id);
         Thread.sleep(1500);
         assertEquals(List.of(), shown, "a refusal comes back into Drafts and its window says so");
+    }
+
+    @Test
+    void aMessageWaitingForASignInIsToldOnceAsAWarning() throws Exception {
+        start(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
+                new SignInRequiredException("Account work must sign in again.", null))));
+        store.submit(Drafts.draft("Held"), SubmitOptions.undo(Duration.ZERO));
+        awaitShown(1);
+        assertEquals(List.of(new DeliveryNotifier.Notice("Sign in again to send", "Account work must sign in again. "
+                + "The message waits in the outbox and goes once you sign in.", true)), shown);
     }
 }

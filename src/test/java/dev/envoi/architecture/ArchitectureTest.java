@@ -65,6 +65,18 @@ class ArchitectureTest {
             .because("an account is settings; the parts that use it depend on it, not the reverse");
 
     @ArchTest
+    static final ArchRule onlyTheOAuthPartSpeaksOAuth = noClasses().that().resideOutsideOfPackage("dev.envoi.oauth..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..", "net.minidev..")
+            .because("the OAuth 2.0 protocol stays behind the oauth package: the rest sees tokens as AccessTokens");
+
+    @ArchTest
+    static final ArchRule theOAuthPartIsHeadlessAndKeepsNoDatabase = noClasses().that().resideInAPackage("dev.envoi.oauth..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "java.sql..",
+                    "dev.envoi.store..", "dev.envoi.spool..", "dev.envoi.transport..", "dev.envoi.app..",
+                    "dev.envoi.settings..", "dev.envoi.ui..")
+            .because("signing in runs from a command and from a window alike, and writes no token to the database");
+
+    @ArchTest
     static final ArchRule theTransportKnowsNoStore = noClasses().that().resideInAPackage("dev.envoi.transport..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.store..", "dev.envoi.spool..",
                     "dev.envoi.compose..", "dev.envoi.outbox..", "dev.envoi.app..")

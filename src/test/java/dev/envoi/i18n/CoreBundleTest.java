@@ -76,7 +76,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account"})
+    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account", "oauth"})
     void englishAndFrenchHaveTheSameKeys(String part) throws IOException {
         Set<String> onlyEnglish = new TreeSet<>(english(part).stringPropertyNames());
         onlyEnglish.removeAll(french(part).stringPropertyNames());
@@ -87,7 +87,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account"})
+    @ValueSource(strings = {"i18n", "store", "spool", "transport", "account", "oauth"})
     void everySentenceIsAValidPatternWithTheSamePlacesInBothLanguages(String part) throws IOException {
         Properties english = english(part);
         Properties french = french(part);
@@ -160,7 +160,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"store", "spool", "transport", "account"})
+    @ValueSource(strings = {"store", "spool", "transport", "account", "oauth"})
     void everyKeyTheCodeAsksForExists(String part) throws IOException {
         Set<String> english = english(part).stringPropertyNames();
         Asked asked = askedIn(part);
@@ -175,7 +175,7 @@ class CoreBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"store", "spool", "transport", "account"})
+    @ValueSource(strings = {"store", "spool", "transport", "account", "oauth"})
     void everySentenceOfABundleIsUsed(String part) throws IOException {
         Asked asked = askedIn(part);
         Set<String> actionKeys = new TreeSet<>();

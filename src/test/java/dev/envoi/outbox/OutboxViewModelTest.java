@@ -167,6 +167,19 @@ class OutboxViewModelTest {
     }
 
     @Test
+    void aMessageWaitingForASignInSaysSoInsteadOfARetryTime() throws Exception {
+        startSpooler(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
+                new dev.envoi.transport.SignInRequiredException("Account work must sign in again.", null))));
+        store.submit(Drafts.draft("Held"), SubmitOptions.undo(Duration.ZERO));
+        model.start();
+        ui.runUntil(() -> has("Held", OutboxState.RETRYING), Duration.ofSeconds(20), "waiting");
+
+        assertEquals("Waiting for you to sign in again: Account work must sign in again.", row("Held").stateText());
+        model.selectedProperty().set(row("Held"));
+        assertTrue(model.canCancel().get(), "still the user's to take back");
+    }
+
+    @Test
     void anUncertainMessageIsExplainedAndOnlyTheUserDecides() throws Exception {
         startSpooler(new ScriptedTransport().then(ScriptedTransport.failAfterHandOff(
                 new UncertainDeliveryException("The connection broke after the end of data.", null))));

@@ -88,6 +88,11 @@ final class AnnouncingQueue implements OutgoingQueue {
     }
 
     @Override
+    public void waitForSignIn(EntryId id, String reason) {
+        store.waitForSignIn(id, reason);
+    }
+
+    @Override
     public void markFailed(EntryId id, String error) {
         store.markFailed(id, error);
     }

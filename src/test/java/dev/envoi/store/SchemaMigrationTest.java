@@ -59,6 +59,35 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void anAccountOfVersionFourSurvivesTheTableRebuildAndOAuthAccountsCanBeSaved() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            Schema.migrate(c, 4);
+            s.execute("INSERT INTO account (name, display_name, address, host, port, security, user_name, auth, size_limit,"
+                    + " keep_in_sent, partial_delivery, insecure_confirmed, pinned_certificate, is_default, sendmail_program)"
+                    + " VALUES ('old', 'Émile', 'emile@example.org', 'smtp.example.org', 587, 'STARTTLS', 'emile', 'XOAUTH2',"
+                    + " 1000, 0, 1, 0, 'AB:CD', 1, '')");
+            // Version 4's CHECK refuses the new method: the table must be rebuilt, not altered.
+            assertThrows(java.sql.SQLException.class, () -> s.execute("UPDATE account SET auth = 'OAUTH2'"));
+        }
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            dev.envoi.account.Account old = store.accounts().find("old").orElseThrow();
+            assertEquals(dev.envoi.account.AuthMethod.XOAUTH2, old.auth());
+            assertEquals("AB:CD", old.pinnedCertificate());
+            assertEquals(1000, old.sizeLimit());
+            assertTrue(old.isDefault() && old.partialDelivery() && !old.keepInSent());
+            dev.envoi.account.Account oauth = new dev.envoi.account.Account("new", old.identity(), old.host(),
+                    old.port(), old.security(), old.user(), dev.envoi.account.AuthMethod.OAUTH2, 0, true, false, false,
+                    "", false);
+            store.accounts().put(oauth);
+            store.oauthSettings().put(new dev.envoi.account.OAuthSettings("new", "microsoft", "", "id", ""));
+            assertEquals(dev.envoi.account.AuthMethod.OAUTH2, store.accounts().find("new").orElseThrow().auth());
+            assertEquals("microsoft", store.oauthSettings().find("new").orElseThrow().provider());
+            store.accounts().remove("new");
+            assertTrue(store.oauthSettings().find("new").isEmpty(), "the sign-in settings go with the account");
+        }
+    }
+
+    @Test
     void aMigrationThatFailsLeavesTheOldVersionWhole() throws Exception {
         // Migration 2 creates this table too: its CREATE fails half-way through the upgrade.
         oldDraft(1, "CREATE TABLE account (name TEXT)");

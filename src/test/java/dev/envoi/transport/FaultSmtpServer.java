@@ -75,6 +75,7 @@ public final class FaultSmtpServer implements AutoCloseable {
     private volatile SSLContext tls;
     private volatile String user;
     private volatile String password;
+    private volatile java.util.function.BiPredicate<String, String> bearerCheck;
     private volatile boolean closed;
 
     public FaultSmtpServer() throws IOException {
@@ -137,6 +138,18 @@ public final class FaultSmtpServer implements AutoCloseable {
         user = name;
         password = secret;
         extensions.add("AUTH PLAIN");
+        return this;
+    }
+
+    /**
+     * Logs in with an OAuth 2.0 bearer token only: advertises {@code mechanisms} (e.g. "OAUTHBEARER
+     * XOAUTH2") and accepts a token when {@code check} (mechanism, token) says so (a test verifies
+     * it against the authorization server's keys and expiry).
+     */
+    public FaultSmtpServer requireBearer(String mechanisms, java.util.function.BiPredicate<String, String> check) {
+        bearerCheck = check;
+        user = "";
+        extensions.add("AUTH " + mechanisms);
         return this;
     }
 
@@ -300,6 +313,9 @@ public final class FaultSmtpServer implements AutoCloseable {
                 return act(fault);
             }
             String[] parts = line.split(" ");
+            if (bearerCheck != null) {
+                return bearer(parts);
+            }
             String response = parts.length > 2 ? parts[2] : null;
             if (response == null) {
                 send("334 ");
@@ -308,6 +324,23 @@ public final class FaultSmtpServer implements AutoCloseable {
             String[] fields = new String(Base64.getDecoder().decode(response.strip()), StandardCharsets.UTF_8).split("\0");
             authenticated = fields.length == 3 && fields[1].equals(user) && fields[2].equals(password);
             send(authenticated ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
+            return true;
+        }
+
+        /** RFC 7628 and XOAUTH2: a refused token gets the error challenge (334), then 535 after the client's answer. */
+        private boolean bearer(String[] parts) throws IOException {
+            String mechanism = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "";
+            String response = parts.length > 2 ? parts[2] : "";
+            String text = new String(Base64.getDecoder().decode(response.strip()), StandardCharsets.UTF_8);
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\u0001auth=Bearer ([^\u0001]*)\u0001").matcher(text);
+            authenticated = token.find() && bearerCheck.test(mechanism, token.group(1));
+            if (authenticated) {
+                send("235 2.7.0 Authentication successful");
+                return true;
+            }
+            send("334 " + Base64.getEncoder().encodeToString("{\"status\":\"invalid_token\"}".getBytes(StandardCharsets.UTF_8)));
+            readLine();
+            send("535 5.7.8 Authentication credentials invalid");
             return true;
         }
 
