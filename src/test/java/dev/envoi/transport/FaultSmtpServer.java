@@ -127,7 +127,7 @@ public final class FaultSmtpServer implements AutoCloseable {
         return this;
     }
 
-    FaultSmtpServer startTls(SSLContext context) {
+    public FaultSmtpServer startTls(SSLContext context) {
         tls = context;
         extensions.add("STARTTLS");
         return this;
