@@ -111,7 +111,7 @@ final class AccountCommand {
             AccountTester.Report report = new AccountTester(services.smtpTimeouts(), ServerTrust.system(), services.tokens())
                     .test(account, services.credentials());
             for (AccountTester.StepResult step : report.steps()) {
-                String outcome = !step.performed() ? "not used" : step.ok() ? "ok" : "FAILED";
+                String outcome = !step.performed() ? "skipped" : step.ok() ? "ok" : "FAILED";
                 terminal.out().println(step.step().name().toLowerCase(Locale.ROOT) + ": " + outcome
                         + " — " + Printable.reason(step.detail()));
             }

@@ -4,6 +4,7 @@ import dev.envoi.message.AddressParser;
 import dev.envoi.message.ByteSizes;
 import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.MailAddress;
+import dev.envoi.message.TextControls;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
@@ -111,6 +112,11 @@ final class ComposeOptions {
 
     /** Line breaks are folded by the domain; a subject longer than a mail line is refused, not cut. */
     static String checkSubject(String label, String subject) throws UsageException {
+        String control = TextControls.problemInSubject(subject);
+        if (control != null) {
+            throw new UsageException(label + ": the subject holds " + control + ", a control character (or one that "
+                    + "reverses the text direction); remove it");
+        }
         if (subject.length() > MAX_SUBJECT) {
             throw new UsageException(label + ": the subject has " + subject.length() + " characters; at most "
                     + MAX_SUBJECT + " fit in a mail header");

@@ -1,5 +1,6 @@
 package dev.envoi.app;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.OutboxState;
 import dev.envoi.message.SignInWait;
@@ -91,12 +92,12 @@ final class DeliveryNotifier implements AutoCloseable {
         }
         if (fate.folder() == Folder.DRAFTS && !fate.reason().isEmpty()) {
             return once(fate.currentId(), OutboxState.DRAFT, new Notice(texts.get("notify.refused.title"),
-                    texts.get("notify.refused.text", fate.reason()), true));
+                    texts.get("notify.refused.text", VisibleText.of(fate.reason())), true));
         }
         Optional<OutboxState> state = fate.state();
         if (state.filter(s -> s == OutboxState.FAILED).isPresent()) {
             return once(fate.currentId(), OutboxState.FAILED, new Notice(texts.get("notify.failed.title"),
-                    texts.get("notify.failed.text", fate.reason()), true));
+                    texts.get("notify.failed.text", VisibleText.of(fate.reason())), true));
         }
         if (state.filter(s -> s == OutboxState.RETRYING).isPresent() && waitsForSignIn(fate.currentId())) {
             return once(fate.currentId(), OutboxState.RETRYING, new Notice(texts.get("notify.signIn.title"),
@@ -104,7 +105,7 @@ final class DeliveryNotifier implements AutoCloseable {
         }
         if (state.filter(s -> s == OutboxState.UNCERTAIN).isPresent()) {
             return once(fate.currentId(), OutboxState.UNCERTAIN, new Notice(texts.get("notify.uncertain.title"),
-                    texts.get("notify.uncertain.text", fate.reason()), true));
+                    texts.get("notify.uncertain.text", VisibleText.of(fate.reason())), true));
         }
         return Optional.empty();
     }

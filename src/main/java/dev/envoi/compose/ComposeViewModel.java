@@ -449,7 +449,7 @@ public final class ComposeViewModel {
         to.commitPending();
         cc.commitPending();
         bcc.commitPending();
-        Optional<String> problem = SendValidation.problem(from.get(), List.of(to, cc, bcc), texts);
+        Optional<String> problem = SendValidation.problem(from.get(), List.of(to, cc, bcc), subject.get(), texts);
         if (problem.isPresent()) {
             error.set(problem.get());
             return;

@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.ui.Texts;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,16 +29,16 @@ final class SendStatusText {
             return transferring(t, cancellable);
         }
         if (state instanceof SendState.Retrying r) {
-            return texts.get("status.retrying", r.error(), Date.from(r.nextAttempt()), r.attempts());
+            return texts.get("status.retrying", VisibleText.of(r.error()), Date.from(r.nextAttempt()), r.attempts());
         }
         if (state instanceof SendState.HandedOff) {
             return texts.get("status.sent");
         }
         if (state instanceof SendState.Uncertain u) {
-            return texts.get("status.uncertain", u.reason());
+            return texts.get("status.uncertain", VisibleText.of(u.reason()));
         }
         if (state instanceof SendState.Failed f) {
-            return texts.get("status.failed", f.reason());
+            return texts.get("status.failed", VisibleText.of(f.reason()));
         }
         return "";
     }

@@ -21,6 +21,7 @@ public enum AddressProblem {
     DOMAIN_WITHOUT_DOT("the domain \"{0}\" has no dot (did you mean {0}.com?)"),
     NAME_TOO_LONG("the name is longer than {0} characters"),
     NAME_CONTROL("the name contains a line break or a control character"),
+    NAME_BIDI("the name contains {0}, a character that reverses the direction of the text around it"),
     QUOTED_NAME_WITHOUT_ADDRESS("a quoted name needs an address in <angle brackets> after it"),
     NO_CLOSING_BRACKET("the address is missing its closing >");
 

@@ -83,6 +83,11 @@ final class AddressRules {
         if (hasControlCharacter(displayName)) {
             return AddressProblem.NAME_CONTROL.with();
         }
+        int bidi = TextControls.firstBidiIn(displayName);
+        if (bidi >= 0) {
+            // "Jane\u202Eevil" would show another name than the one sent: refused, as controls are.
+            return AddressProblem.NAME_BIDI.with(TextControls.describe(bidi));
+        }
         return null;
     }
 

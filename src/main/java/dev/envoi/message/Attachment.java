@@ -30,7 +30,10 @@ public record Attachment(String fileName, String mediaType, long size, String sh
     /** Why a file name cannot travel in a mail header (a line break there would start a new header). */
     public enum NameProblem {
         EMPTY("an attachment name must not be empty"),
-        CONTROL_CHARACTER("an attachment name must not hold a line break or a control character");
+        CONTROL_CHARACTER("an attachment name must not hold a line break or a control character"),
+        // invoice\u202Efdp.exe would read as invoiceexe.pdf.
+        BIDI_CONTROL("an attachment name must not hold a character that reverses the text direction (U+202E and "
+                + "the like): it can disguise the real type of the file");
 
         private final String english;
 
@@ -51,6 +54,9 @@ public record Attachment(String fileName, String mediaType, long size, String sh
         }
         if (AddressRules.hasControlCharacter(fileName)) {
             return NameProblem.CONTROL_CHARACTER;
+        }
+        if (TextControls.firstBidiIn(fileName) >= 0) {
+            return NameProblem.BIDI_CONTROL;
         }
         return null;
     }

@@ -23,8 +23,26 @@ public final class TextControls {
                 || c == 0x061c;
     }
 
-    /** The first control or bidirectional control in {@code text}, or -1 when there is none. */
-    public static int firstIn(String text) {
-        return text.codePoints().filter(c -> isControl(c) || isBidiControl(c)).findFirst().orElse(-1);
+    /** The first bidirectional control in {@code text}, or -1 when there is none. */
+    public static int firstBidiIn(String text) {
+        return text.codePoints().filter(TextControls::isBidiControl).findFirst().orElse(-1);
+    }
+
+    /**
+     * Why a subject cannot be sent, or null: like a name, it may hold no control character (NUL,
+     * ESC...) and no bidirectional control. Line breaks and tabs are the exception: the domain
+     * folds line breaks to a space, and a tab is ordinary white space in a header.
+     *
+     * @return the offending character as "U+XXXX", or null when the subject is fine
+     */
+    public static String problemInSubject(String subject) {
+        return subject.codePoints()
+                .filter(c -> (isControl(c) && c != '\r' && c != '\n' && c != '\t') || isBidiControl(c))
+                .mapToObj(TextControls::describe).findFirst().orElse(null);
+    }
+
+    /** "U+202E": how a character that cannot be shown is named in an error. */
+    public static String describe(int c) {
+        return String.format("U+%04X", c);
     }
 }

@@ -1,5 +1,6 @@
 package dev.envoi.outbox;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
 import dev.envoi.message.SignInWait;
@@ -33,7 +34,7 @@ final class RowTexts {
     }
 
     FolderRow folderRow(MessageSummary s, boolean returned) {
-        String note = returned && !s.returnReason().isEmpty() ? texts.get("draft.returned", s.returnReason()) : "";
+        String note = returned && !s.returnReason().isEmpty() ? texts.get("draft.returned", VisibleText.of(s.returnReason())) : "";
         return new FolderRow(s.id(), subject(s.subject()), recipients(s.to()), texts.size(s.size()),
                 texts.get("when", Date.from(s.modifiedAt())), note);
     }
@@ -55,12 +56,12 @@ final class RowTexts {
             case QUEUED, DRAFT -> queued(e);
             case SENDING -> progress >= 0 ? texts.get("state.sendingProgress", Math.round(progress * 100))
                     : texts.get("state.sending");
-            case RETRYING -> SignInWait.isWaiting(e.dueAt()) ? texts.get("state.signIn", e.lastError())
+            case RETRYING -> SignInWait.isWaiting(e.dueAt()) ? texts.get("state.signIn", VisibleText.of(e.lastError()))
                     // Waiting with no attempt made: its account cannot send it (the reason says so).
-                    : e.attempts() == 0 ? texts.get("state.waiting", Date.from(e.dueAt()), e.lastError())
-                    : texts.get("state.retrying", Date.from(e.dueAt()), e.attempts(), e.lastError());
-            case FAILED -> texts.get("state.failed", e.lastError());
-            case UNCERTAIN -> texts.get("state.uncertain", e.lastError());
+                    : e.attempts() == 0 ? texts.get("state.waiting", Date.from(e.dueAt()), VisibleText.of(e.lastError()))
+                    : texts.get("state.retrying", Date.from(e.dueAt()), e.attempts(), VisibleText.of(e.lastError()));
+            case FAILED -> texts.get("state.failed", VisibleText.of(e.lastError()));
+            case UNCERTAIN -> texts.get("state.uncertain", VisibleText.of(e.lastError()));
         };
     }
 

@@ -236,8 +236,10 @@ public final class AccountsViewModel {
         work(() -> {
             ConnectionTester.Outcome outcome = context.tester().run(account, secret);
             List<ConnectionTester.Step> steps = outcome.steps();
+            // A detail may quote the server (its reply, its certificate's subject): shown visibly.
             String report = steps.stream().map(s -> (!s.used() ? "– " : s.ok() ? "✔ " : "✘ ") + s.name()
-                    + (s.detail().isEmpty() ? "" : ": " + VisibleText.of(s.detail()))).collect(Collectors.joining("\n"));
+                    + (s.detail().isEmpty() ? "" : ": " + VisibleText.of(s.detail())))
+                    .collect(Collectors.joining("\n"));
             boolean ok = steps.stream().allMatch(ConnectionTester.Step::ok);
             String tried = steps.stream().filter(ConnectionTester.Step::used).map(ConnectionTester.Step::name)
                     .collect(Collectors.joining(", "));

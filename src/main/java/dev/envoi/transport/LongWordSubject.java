@@ -1,10 +1,6 @@
 package dev.envoi.transport;
 
 import jakarta.mail.internet.MimeUtility;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 
 /**
  * A subject with a word too long to fold (a long URL, a pasted hash) would make a header line
@@ -16,9 +12,6 @@ final class LongWordSubject {
 
     private static final String FIELD = "Subject: ";
     private static final int LINE = 78;
-    // 42 bytes make 56 base64 characters: with "=?UTF-8?B?" and "?=" a 68-character word (RFC 2047
-    // allows 75), so even the first, after "Subject: ", ends within 78.
-    private static final int BYTES_PER_WORD = 42;
 
     private LongWordSubject() {
     }
@@ -35,29 +28,6 @@ final class LongWordSubject {
 
     /** The folded header value: encoded words of whole characters, each on a line that fits. */
     static String encode(String subject) {
-        List<String> words = new ArrayList<>();
-        StringBuilder chunk = new StringBuilder();
-        int chunkBytes = 0;
-        for (int i = 0; i < subject.length(); ) {
-            int codePoint = subject.codePointAt(i);
-            String character = new String(Character.toChars(codePoint));
-            int bytes = character.getBytes(StandardCharsets.UTF_8).length;
-            if (chunkBytes + bytes > BYTES_PER_WORD) {
-                words.add(word(chunk.toString()));
-                chunk.setLength(0);
-                chunkBytes = 0;
-            }
-            chunk.append(character);
-            chunkBytes += bytes;
-            i += Character.charCount(codePoint);
-        }
-        if (chunk.length() > 0) {
-            words.add(word(chunk.toString()));
-        }
-        return MimeUtility.fold(FIELD.length(), String.join(" ", words));
-    }
-
-    private static String word(String text) {
-        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
+        return MimeUtility.fold(FIELD.length(), EncodedWords.encode(subject));
     }
 }

@@ -69,7 +69,7 @@ public final class MimeAssembler {
         message.setFrom(internetAddress(content.from()));
         setRecipients(message, Message.RecipientType.TO, content.recipientsOf(RecipientType.TO));
         setRecipients(message, Message.RecipientType.CC, content.recipientsOf(RecipientType.CC));
-        if (LongWordSubject.needsEncoding(content.subject())) {
+        if (LongWordSubject.needsEncoding(content.subject()) || EncodedWords.looksEncoded(content.subject())) {
             message.setHeader("Subject", LongWordSubject.encode(content.subject()));
         } else {
             message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
@@ -115,6 +115,9 @@ public final class MimeAssembler {
     }
 
     public static InternetAddress internetAddress(MailAddress address) throws MessagingException {
+        if (address.hasDisplayName() && EncodedWords.looksEncoded(address.displayName())) {
+            return new EncodedNameAddress(address.address(), EncodedWords.encode(address.displayName()));
+        }
         try {
             return new InternetAddress(address.address(), address.hasDisplayName() ? address.displayName() : null,
                     StandardCharsets.UTF_8.name());
@@ -184,7 +187,9 @@ public final class MimeAssembler {
             // Base64 already (VaultDataSource), so Jakarta Mail does not encode it again.
             MimeBodyPart part = new PreencodedMimeBodyPart("base64");
             part.setDataHandler(new VaultDataHandler(new VaultDataSource(attachment, source)));
-            part.setFileName(attachment.fileName());
+            // A name holding "=?" goes as encoded words, which a reader decodes back to exactly it.
+            part.setFileName(EncodedWords.looksEncoded(attachment.fileName())
+                    ? EncodedWords.encode(attachment.fileName()) : attachment.fileName());
             part.setDisposition(Part.ATTACHMENT);
             // Said here too: without the header, saveChanges would read the whole file to choose one.
             part.setHeader("Content-Transfer-Encoding", "base64");
@@ -200,6 +205,19 @@ public final class MimeAssembler {
             ContentType type = new ContentType("multipart", "mixed", null);
             type.setParameter("boundary", boundary);
             contentType = type.toString();
+        }
+    }
+
+    /**
+     * An address whose display name is written as the encoded words given, in ASCII and in UTF-8
+     * messages alike (Jakarta Mail would write an ASCII name as it is, and a reader would decode
+     * the {@code =?...?=} in it).
+     */
+    private static final class EncodedNameAddress extends InternetAddress {
+        EncodedNameAddress(String address, String encodedName) {
+            this.address = address;
+            this.personal = encodedName;
+            this.encodedPersonal = encodedName;
         }
     }
 

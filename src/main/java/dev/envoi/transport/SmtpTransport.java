@@ -157,7 +157,8 @@ public final class SmtpTransport implements Transport {
 
     /**
      * True when the server answered with a refusal between commands: not a lost connection (no
-     * reply, a 421 or a network error), and not in the middle of the message data (where QUIT would be taken as data).
+     * reply, a 421 or a network error), and not in the middle of the message data (where QUIT
+     * would be taken as data).
      */
     private static boolean isRefusal(MessagingException e, SmtpConnection smtp) {
         return !SmtpFailures.connectionLost(e) && (!smtp.dataStarted() || smtp.endOfDataWritten());

@@ -171,8 +171,10 @@ class AccountCommandTest {
         CommandLineRun test = envoi("account", "test", "greenmail");
         assertEquals(ExitCode.OK, test.exitCode, test.toString());
         assertTrue(test.out.contains("connect: ok"), test.out);
-        assertTrue(test.out.contains("tls: ok — not used"), test.out);
+        // Issue 14, item 15: TLS was not used, so it is not said to have succeeded.
+        assertTrue(test.out.contains("tls: skipped — not used"), test.out);
         assertTrue(test.out.contains("login: ok — logged in as emile"), test.out);
+        assertTrue(test.err.contains("works: connect and login succeeded"), test.err);
     }
 
     @Test

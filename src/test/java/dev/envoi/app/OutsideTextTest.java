@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.transport.FaultSmtpServer;
+import dev.envoi.transport.HostileCertificate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -77,12 +78,26 @@ class OutsideTextTest {
     }
 
     @Test
+    void aCertificateSubjectWithEscapesIsPrintedVisiblyByAccountTest() throws Exception {
+        server.startTls(HostileCertificate.serverContext("mail.example.org\u001b]0;pwned\u0007\u001b[2J"));
+        CommandLineRun added = envoi("account", "add", "tls", "--address", "me@example.org", "--host", "localhost",
+                "--port", Integer.toString(server.port()), "--security", "starttls");
+        assertEquals(ExitCode.OK, added.exitCode, added.toString());
+        CommandLineRun tested = envoi("account", "test", "tls");
+        assertEquals(ExitCode.FAILURE, tested.exitCode, tested.toString());
+        assertNoControls(tested.out);
+        assertNoControls(tested.err);
+        // The subject as RFC 2253 writes it (its ';' escaped), with the controls shown.
+        assertTrue((tested.out + tested.err).contains("pwned\\x07\\x1b[2J"), tested.toString());
+    }
+
+    @Test
     void accountTestClaimsOnlyTheStepsItPerformed() {
         CommandLineRun tested = envoi("account", "test", "fault");
         assertEquals(ExitCode.OK, tested.exitCode, tested.toString());
         assertTrue(tested.err.contains("account fault works: connect succeeded"), tested.err);
         assertFalse(tested.err.contains("TLS"), "TLS was not used: " + tested.err);
-        assertTrue(tested.out.contains("tls: not used"), tested.out);
-        assertTrue(tested.out.contains("login: not used"), tested.out);
+        assertTrue(tested.out.contains("tls: skipped"), tested.out);
+        assertTrue(tested.out.contains("login: skipped"), tested.out);
     }
 }

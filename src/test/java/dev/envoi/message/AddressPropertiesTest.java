@@ -69,7 +69,7 @@ class AddressPropertiesTest {
         String name;
         do {
             name = random.anyString(30).strip();
-        } while (AddressRules.hasControlCharacter(name) || name.length() > 200);
+        } while (AddressRules.hasControlCharacter(name) || TextControls.firstBidiIn(name) >= 0 || name.length() > 200);
         return new MailAddress(name, local + "@" + domain);
     }
 

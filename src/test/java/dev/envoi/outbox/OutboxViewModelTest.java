@@ -180,6 +180,20 @@ class OutboxViewModelTest {
     }
 
     @Test
+    void aServerReasonIsShownWithItsControlsVisible() throws Exception {
+        // Issue 14, item 5: the reason came from a server; an escape sequence in it is shown, not obeyed.
+        startSpooler(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
+                new TransientFailureException("421 4.7.0 \u001b]0;pwned\u0007 busy\u202e"))));
+        store.submit(Drafts.draft("Hostile"), SubmitOptions.undo(Duration.ZERO));
+        model.start();
+        ui.runUntil(() -> has("Hostile", OutboxState.RETRYING), Duration.ofSeconds(20), "retrying");
+
+        String shown = row("Hostile").stateText();
+        assertTrue(shown.contains("421 4.7.0 \\x1b]0;pwned\\x07 busy\\u202e"), shown);
+        assertTrue(shown.chars().noneMatch(c -> c < 0x20 || c == 0x202e), shown);
+    }
+
+    @Test
     void anUncertainMessageIsExplainedAndOnlyTheUserDecides() throws Exception {
         startSpooler(new ScriptedTransport().then(ScriptedTransport.failAfterHandOff(
                 new UncertainDeliveryException("The connection broke after the end of data.", null))));
