@@ -17,7 +17,7 @@ final class FxQuitQuestion implements QuitQuestion {
     public Answer ask(int waiting) {
         ButtonType quit = new ButtonType(texts.get("quit.quit"), ButtonBar.ButtonData.OK_DONE);
         // Escape or the close box keep Envoi running: the answer that changes nothing.
-        ButtonType keep = new ButtonType(texts.get("quit.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType keep = new ButtonType(texts.get("quit.keep", waiting), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = DialogButtons.ordered(
                 new Alert(Alert.AlertType.CONFIRMATION, texts.get("quit.content", waiting), quit, keep));
         alert.setTitle("Envoi");
