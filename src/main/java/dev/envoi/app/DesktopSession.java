@@ -209,7 +209,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         background.execute(() -> {
             try {
                 DraftContent content = services.store().sentContent(sentId);
-                Platform.runLater(() -> new SentMessageWindow(content).show());
+                SentMessageWindow.Delivery delivery = SentMessageWindow.Delivery.of(services.store(), sentId);
+                Platform.runLater(() -> new SentMessageWindow(content, delivery).show());
             } catch (StoreException e) {
                 Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, e.getMessage()).show());
             }

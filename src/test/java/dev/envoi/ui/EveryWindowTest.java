@@ -160,8 +160,13 @@ class EveryWindowTest {
         });
         cut.addAll(look(accounts.stage(), "accounts", language));
 
-        SentMessageWindow viewer = fx(() -> new SentMessageWindow(store.sentContent(sentId)));
+        SentMessageWindow viewer = fx(() -> new SentMessageWindow(store.sentContent(sentId),
+                SentMessageWindow.Delivery.of(store, sentId)));
         cut.addAll(look(viewer.stage(), "sent-viewer", language));
+        List<String> shown = robot.from(viewer.stage().getScene().getRoot()).lookup(".label").queryAllAs(Labeled.class)
+                .stream().map(Labeled::getText).toList();
+        assertTrue(shown.contains("250 2.0.0 Ok: queued as 4ABCDEF0123"), "the server's reply: " + shown);
+        assertTrue(shown.contains(language.equals("fr") ? "Envoyé :" : "Sent:"), "when it was sent: " + shown);
 
         assertEquals(List.of(), cut, "texts cut off in " + language);
     }
