@@ -47,11 +47,11 @@ class PluralTextsTest {
     @Test
     void aReasonIsNotSaidTwice() {
         String reason = text("spool", Locale.ENGLISH, "route.noAccount", "a@x.org");
-        assertEquals("Not sent: No account sends as a@x.org", text("outbox", Locale.ENGLISH, "draft.returned", reason)
-                .substring(0, "Not sent: No account sends as a@x.org".length()));
+        assertEquals("Not sent: no account sends as a@x.org", text("outbox", Locale.ENGLISH, "draft.returned", reason)
+                .substring(0, "Not sent: no account sends as a@x.org".length()));
         String raison = text("spool", Locale.FRENCH, "route.noAccount", "a@x.org");
-        assertEquals("Non envoyé : Aucun compte n’envoie en tant que a@x.org",
+        assertEquals("Non envoyé : aucun compte n’envoie en tant que a@x.org",
                 text("outbox", Locale.FRENCH, "draft.returned", raison).substring(0,
-                        "Non envoyé : Aucun compte n’envoie en tant que a@x.org".length()));
+                        "Non envoyé : aucun compte n’envoie en tant que a@x.org".length()));
     }
 }
