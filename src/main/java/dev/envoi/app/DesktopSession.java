@@ -9,6 +9,8 @@ import dev.envoi.compose.FxDialogs;
 import dev.envoi.compose.FxFileChooser;
 import dev.envoi.compose.FxScheduler;
 import dev.envoi.compose.Sender;
+import dev.envoi.compose.SendState;
+import dev.envoi.ui.Texts;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.outbox.FxOutboxDialogs;
@@ -54,6 +56,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     private final ComposeContext context;
     private final OutboxContext outboxContext;
     private final DeliveryNotifier notifier;
+    private final DesktopNotices notices = new DesktopNotices(corner -> counted(corner, () -> { }),
+            Duration.ofSeconds(5), Duration.ofSeconds(15));
     private final List<ComposeWindow> composeWindows = new CopyOnWriteArrayList<>();
     private OutboxWindow outboxWindow;
     private final AccountsContext accountsContext;
@@ -62,6 +66,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
     private final AtomicInteger openWindows = new AtomicInteger();
     private WindowInbox inbox = new WindowInbox();
     private boolean quitting;
+    private final Texts texts = Texts.of(DesktopSession.class);
     /** Closed by whoever started Envoi (its stop()): windows hidden after that decide nothing. */
     private volatile boolean ended;
 
@@ -81,7 +86,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
                 id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()),
-                new DesktopNotices(corner -> counted(corner, () -> { }), Duration.ofSeconds(5), Duration.ofSeconds(15)));
+                notices);
         this.quitPolicy = new QuitWhenIdle(services.store()::outbox, runsSpooler, new FxQuitQuestion(), Platform::runLater,
                 background, Clock.systemUTC(), Duration.ofMillis(250), this);
     }
@@ -208,7 +213,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         background.execute(() -> {
             try {
                 DraftContent content = services.store().sentContent(sentId);
-                Platform.runLater(() -> new SentMessageWindow(content).show());
+                SentMessageWindow.Delivery delivery = SentMessageWindow.Delivery.of(services.store(), sentId);
+                Platform.runLater(() -> new SentMessageWindow(content, delivery).show());
             } catch (StoreException e) {
                 Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, e.getMessage()).show());
             }
@@ -220,11 +226,25 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         composeWindows.add(window);
         // Counted until its last submit or save is done: quitting sooner could lose that message.
         opened();
+        window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> sentFarewell(window));
         window.whenClosed(() -> {
             composeWindows.remove(window);
             closed();
         });
         return window;
+    }
+
+    /**
+     * A window that closes itself after a send, leaving no other window, would let Envoi quit with
+     * nothing seen: the desktop notice a message sent from a closed window gets says it was sent
+     * (and, as a window of its own, keeps Envoi until it has been read).
+     */
+    private void sentFarewell(ComposeWindow window) {
+        boolean lastWindow = composeWindows.size() == 1 && outboxWindow == null && accountsWindow == null;
+        if (lastWindow && window.model().sendStateProperty().get() instanceof SendState.HandedOff) {
+            notices.accept(new DeliveryNotifier.Notice(texts.get("notify.sent.title"),
+                    texts.get("notify.sent.text", window.model().subjectProperty().get()), false));
+        }
     }
 
     /** Counts a window until it is hidden. */

@@ -1,5 +1,6 @@
 package dev.envoi.app;
 
+import dev.envoi.ui.DialogButtons;
 import dev.envoi.ui.Texts;
 import dev.envoi.ui.WindowIcons;
 import javafx.scene.control.Alert;
@@ -16,8 +17,9 @@ final class FxQuitQuestion implements QuitQuestion {
     public Answer ask(int waiting) {
         ButtonType quit = new ButtonType(texts.get("quit.quit"), ButtonBar.ButtonData.OK_DONE);
         // Escape or the close box keep Envoi running: the answer that changes nothing.
-        ButtonType keep = new ButtonType(texts.get("quit.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, texts.get("quit.content", waiting), quit, keep);
+        ButtonType keep = new ButtonType(texts.get("quit.keep", waiting), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = DialogButtons.ordered(
+                new Alert(Alert.AlertType.CONFIRMATION, texts.get("quit.content", waiting), quit, keep));
         alert.setTitle("Envoi");
         alert.setHeaderText(texts.get("quit.header", waiting));
         if (alert.getDialogPane().getScene().getWindow() instanceof Stage stage) {

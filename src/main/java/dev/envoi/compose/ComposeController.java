@@ -19,6 +19,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
  * Binds the controls of compose.fxml to a {@link ComposeViewModel}. No logic lives here: every
@@ -91,6 +92,9 @@ public final class ComposeController {
         fromField.setItems(model.senders());
         fromField.valueProperty().bindBidirectional(model.senderProperty());
         ValidationSupport validation = new ValidationSupport();
+        // The invalid chip is marked red and the banner says why: an icon on the field's corner
+        // only covered its border. The field is marked by a style class instead.
+        validation.setValidationDecorator(new StyleClassValidationDecoration());
         toField.bind(model.to(), model::suggestionsFor, validation, model.texts());
         ccField.bind(model.cc(), model::suggestionsFor, validation, model.texts());
         bccField.bind(model.bcc(), model::suggestionsFor, validation, model.texts());

@@ -322,6 +322,10 @@ public final class ComposeViewModel {
                 ui.execute(() -> {
                     busy.set(false);
                     load(view);
+                    // A message that came back (refused, no account to send it) says why, as it did when it came back.
+                    if (!view.returnReason().isEmpty()) {
+                        error.set(texts.get("error.returned", view.returnReason()));
+                    }
                 });
             } catch (RuntimeException e) {
                 ui.execute(() -> {

@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.ui.DialogButtons;
 import dev.envoi.ui.Texts;
 import java.util.Optional;
 import javafx.scene.control.Alert;
@@ -51,7 +52,7 @@ public final class FxDialogs implements DialogService {
     }
 
     private Optional<ButtonType> ask(String header, String content, ButtonType... buttons) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, buttons);
+        Alert alert = DialogButtons.ordered(new Alert(Alert.AlertType.CONFIRMATION, content, buttons));
         alert.initOwner(owner);
         alert.setTitle("Envoi");
         alert.setHeaderText(header);

@@ -4,6 +4,7 @@ import dev.envoi.message.MailAddress;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -34,7 +35,10 @@ public final class RecipientField extends ChipPane {
     public RecipientField() {
         getStyleClass().add("recipient-field");
         editor.getStyleClass().add("recipient-editor");
-        editor.setPrefColumnCount(18);
+        // As wide as what is typed (empty, a letter's room), then stretched to the end of its row
+        // (layoutChildren): it wraps to a line of its own only when the typing needs the room, so
+        // a row full of chips does not make the field two lines tall with an empty one.
+        editor.prefColumnCountProperty().bind(Bindings.max(1, editor.textProperty().length().add(1)));
         getChildren().add(editor);
         setFocusTraversable(false);
         setOnMouseClicked(e -> editor.requestFocus());
@@ -112,6 +116,17 @@ public final class RecipientField extends ChipPane {
         change.setText(rest);
         change.selectRange(rest.length(), rest.length());
         return change;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (editor.isVisible()) {
+            double rest = getWidth() - snappedRightInset() - editor.getLayoutX();
+            if (rest > editor.getWidth()) {
+                editor.resize(rest, editor.getHeight());
+            }
+        }
     }
 
     @Override

@@ -1,12 +1,18 @@
 package dev.envoi.outbox;
 
 import dev.envoi.message.DraftContent;
+import dev.envoi.message.EntryId;
+import dev.envoi.store.MessageFate;
+import dev.envoi.store.MessageStore;
+import dev.envoi.store.MessageSummary;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.RecipientType;
 import dev.envoi.ui.Closing;
 import dev.envoi.ui.Texts;
 import dev.envoi.ui.Theme;
 import dev.envoi.ui.WindowIcons;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
@@ -20,18 +26,41 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 
-/** A sent message, read-only: its headers, its text and the names of its files. */
+/**
+ * A sent message, read-only: when it was sent and what the server answered, its headers
+ * (every recipient, Bcc included), its text and the names of its files.
+ */
 public final class SentMessageWindow {
+
+    /** What happened to a sent message: when it went, and the server's reply (its own words). */
+    public record Delivery(Instant sentAt, String serverReply) {
+        public static final Delivery UNKNOWN = new Delivery(null, "");
+
+        /** Reads it from the store: blocks on the disk, so not on the FX thread. */
+        public static Delivery of(MessageStore store, EntryId sentId) {
+            Instant at = store.sent().stream().filter(s -> s.id().equals(sentId)).findFirst()
+                    .map(MessageSummary::modifiedAt).orElse(null);
+            return new Delivery(at, store.fate(sentId).map(MessageFate::reason).orElse(""));
+        }
+    }
 
     private final Stage stage = new Stage();
 
     public SentMessageWindow(DraftContent content) {
+        this(content, Delivery.UNKNOWN);
+    }
+
+    public SentMessageWindow(DraftContent content, Delivery delivery) {
         Texts texts = Texts.of(SentMessageWindow.class);
         GridPane headers = new GridPane();
         headers.setHgap(8);
         headers.setVgap(4);
         headers.setPadding(new Insets(10));
         int row = 0;
+        row = header(headers, row, texts.get("viewer.sentAt"),
+                delivery.sentAt() == null ? "" : texts.get("viewer.sentAtValue", Date.from(delivery.sentAt())));
+        // The server's words come from outside: control characters are shown, not obeyed.
+        row = header(headers, row, texts.get("viewer.reply"), visible(delivery.serverReply()));
         row = header(headers, row, texts.get("viewer.from"), content.from() == null ? "" : content.from().toDisplayString());
         row = header(headers, row, texts.get("viewer.to"), join(content.recipientsOf(RecipientType.TO)));
         row = header(headers, row, texts.get("viewer.cc"), join(content.recipientsOf(RecipientType.CC)));
@@ -70,6 +99,18 @@ public final class SentMessageWindow {
         label.setLabelFor(text);
         grid.addRow(row, label, text);
         return row + 1;
+    }
+
+    private static String visible(String text) {
+        StringBuilder out = new StringBuilder();
+        (text == null ? "" : text).codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static String join(List<MailAddress> addresses) {

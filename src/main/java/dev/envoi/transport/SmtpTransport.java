@@ -123,8 +123,9 @@ public final class SmtpTransport implements Transport {
                     throw partial;
                 }
                 keep = true;
+                List<String> refused = SmtpFailures.notDelivered(partial);
                 return new HandOffReceipt(WORDS.get("receipt.partial", SmtpFailures.reply(smtp.getLastServerResponse()),
-                        String.join(", ", SmtpFailures.notDelivered(partial))));
+                        String.join(", ", refused), refused.size()));
             }
             keep = true;
             return new HandOffReceipt(SmtpFailures.reply(smtp.getLastServerResponse()));

@@ -14,7 +14,7 @@ public final class Confirmation {
     public static boolean ask(Window owner, String header, String content, String yes, String no) {
         ButtonType yesButton = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
         ButtonType noButton = new ButtonType(no, ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, yesButton, noButton);
+        Alert alert = DialogButtons.ordered(new Alert(Alert.AlertType.CONFIRMATION, content, yesButton, noButton));
         alert.initOwner(owner);
         alert.setTitle("Envoi");
         alert.setHeaderText(header);

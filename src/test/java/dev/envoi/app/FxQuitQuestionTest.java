@@ -65,7 +65,7 @@ class FxQuitQuestionTest {
         Future<QuitQuestion.Answer> answer = ask(robot, 1);
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertEquals("One message is waiting to be sent", pane.getHeaderText());
-        robot.clickOn(button(robot, "Keep Envoi running until they are sent"));
+        robot.clickOn(button(robot, "Keep Envoi running until it is sent"));
         assertEquals(QuitQuestion.Answer.KEEP_RUNNING, answer.get(10, TimeUnit.SECONDS));
     }
 

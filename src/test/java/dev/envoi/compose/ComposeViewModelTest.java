@@ -635,4 +635,16 @@ class ComposeViewModelTest {
         assertTrue(model.notifyDeliveryProperty().get());
         assertTrue(model.readReceiptProperty().get());
     }
+
+    @Test
+    void aDraftThatCameBackSaysWhyWhenItIsOpenedFromDrafts() throws Exception {
+        EntryId queued = fixture.store.submit(dev.envoi.store.Drafts.draft("Refused"),
+                dev.envoi.store.MessageStore.SubmitOptions.undo(Duration.ZERO));
+        fixture.store.lockNextDue(java.time.Instant.now().plusSeconds(1)).orElseThrow();
+        fixture.store.returnToDrafts(queued, "550 5.1.1 no such user", List.of(MailAddress.of("jane@example.org")));
+
+        model.open(fixture.store.drafts().get(0).id());
+        fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the reason shows in the banner");
+        assertEquals("This message was not sent: 550 5.1.1 no such user", model.errorProperty().get());
+    }
 }

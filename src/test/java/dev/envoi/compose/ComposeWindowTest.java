@@ -308,6 +308,20 @@ class ComposeWindowTest {
     }
 
     @Test
+    void chipsWithAnInvalidOneKeepTheFieldOneLineTallAndDrawNoIconOverItsBorder(FxRobot robot) throws Exception {
+        RecipientField to = find(robot, "#toField");
+        double oneLine = to.getHeight();
+        robot.clickOn("#toField").write("jane@example.org, \"Doe, John\" <john@example.org>, bob@, carl@example.org,");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(4, window.model().to().chips().size());
+        assertEquals(oneLine, to.getHeight(), 0.5, "the field stays one line tall");
+        assertTrue(to.editor().getStyleClass().contains("error"), "the field is marked as holding an error");
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.image.ImageView && n.isVisible()).queryAll().isEmpty(),
+                "no error icon sits on the field's border");
+    }
+
+    @Test
     void aPastedOrQuicklyTypedListBecomesOneChipPerAddress(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             ClipboardContent content = new ClipboardContent();

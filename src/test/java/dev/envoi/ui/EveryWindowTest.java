@@ -161,10 +161,54 @@ class EveryWindowTest {
         });
         cut.addAll(look(accounts.stage(), "accounts", language));
 
-        SentMessageWindow viewer = fx(() -> new SentMessageWindow(store.sentContent(sentId)));
+        SentMessageWindow viewer = fx(() -> new SentMessageWindow(store.sentContent(sentId),
+                SentMessageWindow.Delivery.of(store, sentId)));
         cut.addAll(look(viewer.stage(), "sent-viewer", language));
+        List<String> shown = robot.from(viewer.stage().getScene().getRoot()).lookup(".label").queryAllAs(Labeled.class)
+                .stream().map(Labeled::getText).toList();
+        assertTrue(shown.contains("250 2.0.0 Ok: queued as 4ABCDEF0123"), "the server's reply: " + shown);
+        assertTrue(shown.contains(language.equals("fr") ? "Envoyé :" : "Sent:"), "when it was sent: " + shown);
 
         assertEquals(List.of(), cut, "texts cut off in " + language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LIGHT", "DARK"})
+    void everyTextIsReadableOnItsBackground(String theme, FxRobot robot) throws Exception {
+        Locale.setDefault(Locale.ENGLISH);
+        Theme.use(Theme.valueOf(theme));
+        List<Stage> stages = new ArrayList<>();
+        stages.add(fx(this::compose).stage());
+        OutboxWindow outbox = fx(this::outbox);
+        stages.add(outbox.stage());
+        AccountsWindow accounts = fx(this::accounts);
+        stages.add(accounts.stage());
+        stages.add(fx(() -> new SentMessageWindow(store.sentContent(sentId))).stage());
+        TableView<?> table = robot.lookup("#outboxTable").query();
+        FxWait.until(() -> table.getItems().size() == 2, "the outbox lists its messages");
+        robot.interact(() -> selectLongest(table));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> poor = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new ArrayList<>();
+            for (Stage stage : stages) {
+                visit(stage.getScene().getRoot(), node -> {
+                    if (node instanceof Labeled labeled && shows(labeled) && !labeled.isDisabled()
+                            && labeled.getText() != null && !labeled.getText().isBlank()) {
+                        Contrast.foreground(labeled).ifPresent(fg -> {
+                            javafx.scene.paint.Color bg = Contrast.background(labeled);
+                            double ratio = Contrast.ratio(fg, bg);
+                            if (ratio < 4.5) {
+                                found.add(String.format(Locale.ROOT, "%s “%s”: %.2f:1 (%s on %s)",
+                                        labeled.getId() != null ? "#" + labeled.getId() : labeled.getStyleClass(),
+                                        labeled.getText(), ratio, fg, bg));
+                            }
+                        });
+                    }
+                });
+            }
+            return found;
+        }).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(), poor, "texts under 4.5:1 in the " + theme + " theme");
     }
 
     /** Selects the row with the most to say, the one most likely cut short. */
