@@ -49,8 +49,10 @@ final class SendDraftCommand {
             requireDraft(services, id);
             if (wait.isPresent()) {
                 Draft draft = services.store().openDraft(id);
-                SecretPreflight.ensure(draft.content().from(), services.store().accounts(), services.credentials(),
-                        terminal);
+                // The account the draft goes through, as for `envoi send` (integration fix: the merge
+                // left a MailAddress where the account's name is taken).
+                SecretPreflight.ensure(Identities.account(request, draft.content().from(), services.store().accounts()),
+                        services.store().accounts(), services.credentials(), terminal);
             }
             EntryId queued = services.store().submit(id, new SubmitOptions(request.undoWindow(), request.sendAt()));
             terminal.out().println(queued);
