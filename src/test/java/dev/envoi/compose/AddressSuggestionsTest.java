@@ -74,7 +74,7 @@ class AddressSuggestionsTest {
         ComposeContext context = new ComposeContext(slowLookups(store), background, Platform::runLater,
                 new FxScheduler(), Clock.systemDefaultZone(), new ComposeSettings(Duration.ofSeconds(3), Duration.ZERO, 0),
                 new ProgressHub()::subscribe, id -> { });
-        window = new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> List::of, List.of(ComposeFixture.ME));
+        window = new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> List::of, List.of(Sender.of(ComposeFixture.ME)));
         window.show();
     }
 

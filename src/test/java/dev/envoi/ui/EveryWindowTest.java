@@ -8,6 +8,7 @@ import dev.envoi.account.SmtpSecurity;
 import dev.envoi.compose.ComposeContext;
 import dev.envoi.compose.ComposeSettings;
 import dev.envoi.compose.ComposeWindow;
+import dev.envoi.compose.Sender;
 import dev.envoi.compose.DialogService;
 import dev.envoi.compose.FxScheduler;
 import dev.envoi.message.EntryId;
@@ -196,7 +197,7 @@ class EveryWindowTest {
         ComposeContext context = new ComposeContext(store, background, Platform::runLater, new FxScheduler(),
                 Clock.systemDefaultZone(), ComposeSettings.DEFAULT, new ProgressHub()::subscribe, id -> { });
         ComposeWindow window = new ComposeWindow(context, owner -> answers(DialogService.class), owner -> List::of,
-                List.of(new MailAddress("Émile Envoi", "emile@example.org")));
+                List.of(Sender.of(new MailAddress("Émile Envoi", "emile@example.org"))));
         window.model().to().commit("jane@example.org, bob@");
         window.model().subjectProperty().set("Quarterly figures");
         window.model().send();
