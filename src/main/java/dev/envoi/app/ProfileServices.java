@@ -1,6 +1,7 @@
 package dev.envoi.app;
 
 import dev.envoi.account.CredentialChain;
+import dev.envoi.log.ProfileLog;
 import dev.envoi.spool.AccountRouter;
 import dev.envoi.spool.RetryPolicy;
 import dev.envoi.spool.Spooler;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of one profile: the store, the credentials, and, if this process may run
@@ -29,11 +32,14 @@ public final class ProfileServices implements AutoCloseable {
     public static final String PICKUP_FOLDER = "pickup";
     /** SMTP timeouts in seconds, e.g. "connect=30,command=300,write=180,end=600" (RFC 5321's by default). */
     public static final String TIMEOUTS_VARIABLE = "ENVOI_SMTP_TIMEOUTS";
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileServices.class);
 
     private final Path profile;
     private final SqliteMessageStore store;
     private final CredentialChain credentials;
     private final SmtpTimeouts timeouts;
+    // Opened once the store is: the profile folder exists then, made owner-only by the store.
+    private final ProfileLog log;
     private SpoolerLock lock;
     private Spooler spooler;
 
@@ -42,6 +48,8 @@ public final class ProfileServices implements AutoCloseable {
         this.store = store;
         this.credentials = credentials;
         this.timeouts = timeouts;
+        this.log = ProfileLog.openIn(profile);
+        LOG.debug("profile opened: {}", profile);
     }
 
     /** The profile as the window opens it, with this process's environment. */
@@ -119,9 +127,10 @@ public final class ProfileServices implements AutoCloseable {
                 lock.close();
             }
         } catch (IOException e) {
-            // The OS releases the lock with the process anyway.
+            LOG.warn("the spooler lock could not be released; the OS releases it with the process", e);
         } finally {
             store.close();
+            log.close();
         }
     }
 }
