@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.log.ProfileLog;
-import dev.envoi.transport.FaultSmtpServer;
 import dev.envoi.transport.FaultSmtpServer.Stage;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The profile's log through real parts: the command line on a real profile, the real spooler
@@ -27,72 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
  * The log tells each state and the retry with its reason, and holds no content or secret.
  */
 @Timeout(120)
-class ProfileLogTest {
-
-    static final String PASSWORD = "s3cret-Pa55-émile";
-    static final String SUBJECT = "Quarterly figures for Jane";
-    static final String BODY = "the body nobody else may read";
-    static final String RECIPIENT = "jane.doe@example.org";
-
-    @TempDir
-    Path home;
-    private FaultSmtpServer server;
-    private final Map<String, String> env = new HashMap<>(Map.of("USER", "tester", "ENVOI_KEYRING", "off",
-            "ENVOI_SMTP_TIMEOUTS", "connect=5,command=5,write=5,end=5"));
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = new FaultSmtpServer().requireLogin("emile", PASSWORD);
-        env.put("ENVOI_SMTP_PASSWORD", PASSWORD);
-        CommandLineRun added = envoi("account", "add", "relay", "--address", "emile@example.org", "--host",
-                "127.0.0.1", "--port", Integer.toString(server.port()), "--security", "none", "--user", "emile",
-                "--password-store", "file", "--insecure", "--default");
-        env.remove("ENVOI_SMTP_PASSWORD");
-        assertEquals(ExitCode.OK, added.exitCode, added.toString());
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        server.close();
-    }
-
-    CommandLineRun envoi(String... args) {
-        String[] withProfile = Stream.concat(Stream.of(args), Stream.of("--profile", profile().toString()))
-                .toArray(String[]::new);
-        return CommandLineRun.withEnvironment(home, Clock.systemDefaultZone(), Map.copyOf(env), withProfile);
-    }
-
-    Path profile() {
-        return home.resolve("profile");
-    }
-
-    String send(String... extra) {
-        String[] args = Stream.concat(Stream.of("send", "--to", RECIPIENT, "--subject", SUBJECT, "--body", BODY),
-                Stream.of(extra)).toArray(String[]::new);
-        CommandLineRun sent = envoi(args);
-        assertEquals(ExitCode.OK, sent.exitCode, sent.toString());
-        return sent.out.strip();
-    }
-
-    String log() throws Exception {
-        return Files.readString(ProfileLog.fileIn(profile()));
-    }
+class ProfileLogTest extends AccountProfileFixture {
 
     @Test
     void aRetriedMessageLeavesItsStatesAndTheRetryButNoContentOrSecret() throws Exception {
-        server.reply(Stage.MAIL, "451 4.3.0 mailbox busy, try again later");
+        server().reply(Stage.MAIL, "451 4.3.0 mailbox busy, try again later");
         String id = send("--undo-seconds", "0");
         CommandLineRun first = envoi("outbox", "--flush", "--wait=60");
         assertEquals(ExitCode.STILL_QUEUED, first.exitCode, first.toString());
 
-        server.clearFaults();
+        server().clearFaults();
         // The first retry falls due about 15 s later; flush until the server has the message.
         long deadline = System.nanoTime() + 90_000_000_000L;
-        while (server.kept().isEmpty() && System.nanoTime() < deadline) {
+        while (server().kept().isEmpty() && System.nanoTime() < deadline) {
             envoi("outbox", "--flush", "--wait=60");
             Thread.sleep(500);
         }
-        assertEquals(1, server.kept().size(), "sent after the retry");
+        assertEquals(1, server().kept().size(), "sent after the retry");
 
         String log = log();
         assertTrue(log.contains(id + " QUEUED"), log);
