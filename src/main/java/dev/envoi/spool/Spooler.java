@@ -2,6 +2,7 @@ package dev.envoi.spool;
 
 import dev.envoi.i18n.Sentences;
 import dev.envoi.i18n.VisibleText;
+import dev.envoi.log.LogText;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.CorruptAttachmentException;
 import dev.envoi.store.CorruptDataException;
@@ -263,9 +264,9 @@ public final class Spooler implements AutoCloseable {
                 visible(error));
     }
 
-    /** A server's reply or reason on one log line, its control characters made visible. */
+    /** A server's reply or reason on one log line: controls visible, no one's address. */
     private static String visible(String text) {
-        return VisibleText.of(String.valueOf(text));
+        return LogText.reason(text);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

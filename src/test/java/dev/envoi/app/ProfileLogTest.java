@@ -56,6 +56,18 @@ class ProfileLogTest extends AccountProfileFixture {
     }
 
     @Test
+    void aRefusalIsLoggedWithoutTheRecipientsAddress() throws Exception {
+        server().reply(Stage.RCPT, "550 5.1.1 <" + RECIPIENT + ">: no such user here");
+        String id = send("--undo-seconds", "0");
+        CommandLineRun flushed = envoi("outbox", "--flush", "--wait=60");
+        assertEquals(ExitCode.REFUSED, flushed.exitCode, flushed.toString());
+        String log = log();
+        assertTrue(log.contains(id + " DRAFT: refused for good: "), log);
+        assertTrue(log.contains("***@example.org"), "the domain that refused is said: " + log);
+        assertFalse(log.contains("jane.doe"), "never whom it was for: " + log);
+    }
+
+    @Test
     void debugRaisesTheLevel() throws Exception {
         String id = send("--undo-seconds", "30", "--debug");
         assertTrue(log().contains(" DEBUG "), log());
