@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import dev.envoi.files.OwnerOnly;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class ProfileLog implements AutoCloseable {
     static final String ENVOI = "dev.envoi";
     static final String MAX_FILE_SIZE = "1MB";
     static final int KEPT_FILES = 4;
+    static final long SIZE_CHECK_MILLIS = 100;
     private static final String APPENDER = "profile";
 
     private static Opened current;
@@ -125,6 +127,9 @@ public final class ProfileLog implements AutoCloseable {
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
         trigger.setMaxFileSize(FileSize.valueOf(MAX_FILE_SIZE));
+        // Logback looks at the size at most once a minute by default: a burst (a retry loop gone
+        // wrong) could overrun the cap meanwhile. A file's length ten times a second costs nothing.
+        trigger.setCheckIncrement(Duration.buildByMilliseconds(SIZE_CHECK_MILLIS));
         trigger.start();
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
