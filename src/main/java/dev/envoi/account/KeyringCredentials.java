@@ -5,9 +5,13 @@ import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import dev.envoi.i18n.Sentences;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Secrets in the operating system's keyring (Secret Service, Keychain, Credential Manager). */
 public final class KeyringCredentials implements CredentialStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyringCredentials.class);
 
     private static final Sentences WORDS = Sentences.of(KeyringCredentials.class);
     private static final String SERVICE = "Envoi SMTP";
@@ -24,6 +28,7 @@ public final class KeyringCredentials implements CredentialStore {
         try {
             keyring = Keyring.create();
         } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
+            LOG.info("no system keyring here: {}", e.toString());
             return Optional.empty();
         }
         try {
@@ -31,8 +36,13 @@ public final class KeyringCredentials implements CredentialStore {
             keyring.getPassword(SERVICE, "envoi-probe");
             return Optional.of(new KeyringCredentials(keyring));
         } catch (PasswordAccessException e) {
-            return isMissingEntry(e) ? Optional.of(new KeyringCredentials(keyring)) : Optional.empty();
+            if (isMissingEntry(e)) {
+                return Optional.of(new KeyringCredentials(keyring));
+            }
+            LOG.info("the system keyring does not answer: {}", e.toString());
+            return Optional.empty();
         } catch (RuntimeException | LinkageError e) {
+            LOG.info("the system keyring does not answer: {}", e.toString());
             return Optional.empty();
         }
     }

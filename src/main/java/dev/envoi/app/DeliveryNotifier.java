@@ -18,6 +18,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Desktop notifications for what happens to a message when no compose window is watching it: it
@@ -26,6 +28,8 @@ import java.util.function.Predicate;
  * must be thread-safe.
  */
 final class DeliveryNotifier implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryNotifier.class);
 
     private final MessageStore store;
     private final Executor background;
@@ -67,6 +71,7 @@ final class DeliveryNotifier implements AutoCloseable {
             notice = store.fate(id).flatMap(this::noticeFor);
         } catch (StoreException e) {
             // the store is closing: nothing to tell
+            LOG.debug("{}: no notice, the store did not answer", id.value(), e);
         } finally {
             // Even when looking failed, the count goes down: Envoi must not wait for it to quit.
             Optional<Notice> toTell = notice;

@@ -1,5 +1,6 @@
 package dev.envoi.app;
 
+import dev.envoi.log.LogText;
 import dev.envoi.ui.Theme;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -7,6 +8,9 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the options of a bare `envoi` (compose options, a mailto: link, --outbox, --theme, --lang)
@@ -17,6 +21,7 @@ final class GuiLauncher {
     static final int STILL_RUNNING = -1;
 
     private static final Map<String, ParsedArgs.Arity> OPTIONS = withWindowOptions();
+    private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
 
     private final Terminal terminal;
 
@@ -44,7 +49,7 @@ final class GuiLauncher {
     int run(List<String> args) throws UsageException {
         WindowArgs window = read(args);
         GuiStart start = window.start();
-        SingleInstance instance = new SingleInstance(new InstanceFiles(start.profile()), start.inbox(), terminal::say,
+        SingleInstance instance = new SingleInstance(new InstanceFiles(start.profile()), start.inbox(), sayAndLog(),
                 window.debug());
         try (SingleInstance.Claim claim = instance.claim(start.window(), SingleInstance.PATIENCE)) {
             if (claim instanceof SingleInstance.Forwarded) {
@@ -53,7 +58,7 @@ final class GuiLauncher {
             window.apply();
             // Before the toolkit starts: macOS delivers a clicked link as an event, which AWT
             // receives under JavaFX 21 only if AWT is up first (JDK-8354631, fixed in JavaFX 25).
-            MacMailtoLinks.installIfMac(terminal.osName(), start.inbox(), terminal::say);
+            MacMailtoLinks.installIfMac(terminal.osName(), start.inbox(), sayAndLog());
             EnvoiApp.launch(start);
         }
         return ExitCode.OK;
@@ -105,5 +110,16 @@ final class GuiLauncher {
         } catch (IllformedLocaleException e) {
             throw new UsageException("--lang: \"" + Printable.of(tag) + "\" is not a language tag such as en or fr");
         }
+    }
+
+    /**
+     * What the running window's Envoi notes about other launches and clicked links: on the terminal
+     * it was started from, if any, and in the profile's log, since a desktop launch has no terminal.
+     */
+    private Consumer<String> sayAndLog() {
+        return line -> {
+            terminal.say(line);
+            LOG.info("{}", LogText.reason(line));
+        };
     }
 }

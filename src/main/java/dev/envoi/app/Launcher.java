@@ -1,6 +1,7 @@
 package dev.envoi.app;
 
 import dev.envoi.account.CredentialException;
+import dev.envoi.log.ProfileLog;
 import dev.envoi.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,7 @@ public final class Launcher {
     int run(String[] argv) {
         List<String> args = Arrays.asList(argv);
         boolean debug = args.contains("--debug");
+        ProfileLog.verbose(debug);
         if (args.contains(NEW_PROFILE)) {
             // Taken by every command, so it is read here rather than by each command's options.
             return new Launcher(terminal.withNewProfile())
@@ -57,6 +59,7 @@ public final class Launcher {
                 case "outbox" -> new OutboxCommand(terminal).run(rest);
                 case "cancel" -> new CancelCommand(terminal).run(rest);
                 case "account" -> new AccountCommand(terminal).run(rest);
+                case "diagnose" -> new DiagnoseCommand(terminal).run(rest);
                 case "help", "--help", "-h" -> usage();
                 default -> window(args);
             };

@@ -2,6 +2,7 @@ package dev.envoi.app;
 
 import dev.envoi.account.CredentialChain;
 import dev.envoi.oauth.TokenKeeper;
+import dev.envoi.log.ProfileLog;
 import dev.envoi.spool.AccountRouter;
 import dev.envoi.spool.AccountSentFolders;
 import dev.envoi.spool.RetryPolicy;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of one profile: the store, the credentials, and, if this process may run
@@ -32,12 +35,15 @@ public final class ProfileServices implements AutoCloseable {
     public static final String PICKUP_FOLDER = "pickup";
     /** SMTP timeouts in seconds, e.g. "connect=30,command=300,write=180,end=600" (RFC 5321's by default). */
     public static final String TIMEOUTS_VARIABLE = "ENVOI_SMTP_TIMEOUTS";
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileServices.class);
 
     private final Path profile;
     private final SqliteMessageStore store;
     private final CredentialChain credentials;
     private final SmtpTimeouts timeouts;
     private final TokenKeeper tokens;
+    // Opened once the store is: the profile folder exists then, made owner-only by the store.
+    private final ProfileLog log;
     private SpoolerLock lock;
     private Spooler spooler;
     private SentCopier copier;
@@ -48,6 +54,8 @@ public final class ProfileServices implements AutoCloseable {
         this.credentials = credentials;
         this.timeouts = timeouts;
         this.tokens = new TokenKeeper(store.oauthSettings(), credentials, Clock.systemUTC());
+        this.log = ProfileLog.openIn(profile);
+        LOG.debug("profile opened: {}", profile);
     }
 
     /** The profile as the window opens it, with this process's environment. */
@@ -143,9 +151,10 @@ public final class ProfileServices implements AutoCloseable {
                 lock.close();
             }
         } catch (IOException e) {
-            // The OS releases the lock with the process anyway.
+            LOG.warn("the spooler lock could not be released; the OS releases it with the process", e);
         } finally {
             store.close();
+            log.close();
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens when the last window closes. Closing a window never stops a message that is on its
@@ -28,6 +30,7 @@ final class QuitWhenIdle {
     }
 
     static final Duration SOON = Duration.ofMinutes(2);
+    private static final Logger LOG = LoggerFactory.getLogger(QuitWhenIdle.class);
     /** A transfer that hangs must not keep a windowless Envoi for ever when the user said quit. */
     static final Duration LONGEST_STAY = Duration.ofMinutes(5);
 
@@ -64,6 +67,7 @@ final class QuitWhenIdle {
         try {
             outgoing = Outgoing.of(outbox.get(), clock.instant(), SOON);
         } catch (RuntimeException e) {
+            LOG.warn("the outbox could not be read as the last window closed; quitting", e);
             quitIfStill(closing); // the store is failing: nothing more goes out from here anyway
             return;
         }
@@ -99,6 +103,7 @@ final class QuitWhenIdle {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The store is closing or failing: nothing more can go out from here anyway.
+            LOG.warn("the outbox could not be read while waiting to quit; quitting", e);
         }
         quitIfStill(closing);
     }

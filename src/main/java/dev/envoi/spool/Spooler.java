@@ -1,6 +1,8 @@
 package dev.envoi.spool;
 
 import dev.envoi.i18n.Sentences;
+import dev.envoi.i18n.VisibleText;
+import dev.envoi.log.LogText;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.CorruptAttachmentException;
 import dev.envoi.store.CorruptDataException;
@@ -27,6 +29,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MAPI spooler: one background worker that takes due messages from the outgoing queue, in
@@ -36,6 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Spooler implements AutoCloseable {
 
     private static final Sentences WORDS = Sentences.of(Spooler.class);
+    // What happens to each message, by id and state: never its content, addresses or subject.
+    private static final Logger LOG = LoggerFactory.getLogger(Spooler.class);
     /** How often a message whose account cannot send looks again (the account may come back). */
     static final Duration ACCOUNT_RECHECK = Duration.ofMinutes(1);
 
@@ -86,6 +92,8 @@ public final class Spooler implements AutoCloseable {
     /** Recovers what a crash left behind, then starts taking messages. */
     public OutgoingQueue.RecoveryReport start() {
         OutgoingQueue.RecoveryReport report = queue.recoverAfterRestart();
+        LOG.info("spooler started; after the last run {} message(s) back to QUEUED, {} UNCERTAIN",
+                report.requeued(), report.uncertain());
         subscription = queue.subscribe(this::queueChanged);
         wake();
         return report;
@@ -145,6 +153,7 @@ public final class Spooler implements AutoCloseable {
             queue.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
         } catch (RuntimeException e) {
             // The store failed (disk, lock): try again in a while rather than stop for good.
+            LOG.warn("the queue could not be read; looking again in 5 s", e);
             scheduleWake(Duration.ofSeconds(5));
         } finally {
             draining.set(false);
@@ -157,6 +166,7 @@ public final class Spooler implements AutoCloseable {
                 return queue.lockNextDue(clock.instant());
             } catch (CorruptDataException e) {
                 // Marked damaged by the store; go on with the messages behind it.
+                LOG.warn("a queued message failed its integrity check and is marked damaged", e);
             }
         }
     }
@@ -175,6 +185,8 @@ public final class Spooler implements AutoCloseable {
         SpoolGate gate = new SpoolGate(queue, message.id(), clock::millis, progress);
         currentGate.set(gate);
         currentId.set(message.id());
+        LOG.info("{} SENDING, attempt {}{}", message.id().value(), message.attempts(),
+                message.account().map(name -> ", account " + VisibleText.of(name)).orElse(""));
         try {
             // A server without DSN drops the notification request (RFC 3461 allows it); the read
             // receipt is a header and goes whatever the server offers.
@@ -185,10 +197,13 @@ public final class Spooler implements AutoCloseable {
             // The route's account decides, in the same transaction, whether a copy for the
             // server's Sent folder is asked for; SentCopier makes it, a step of its own.
             queue.markDelivered(message.id(), receipt.reply(), clock.instant(), route.keepInSent(), route.account());
+            LOG.info("{} SENT (handed off): {}", message.id().value(), visible(receipt.reply()));
         } catch (AccountUnavailableException e) {
             // Never another account: the message waits, and is looked at again (the account may be
             // added back); the user may choose another one in the outbox.
             queue.waitForAccount(message.id(), e.getMessage(), clock.instant().plus(ACCOUNT_RECHECK));
+            LOG.info("{} RETRYING: its account cannot send ({}); looking again in {}", message.id().value(),
+                    visible(e.getMessage()), ACCOUNT_RECHECK);
         } catch (TransferException e) {
             transferFailed(message, gate, e);
         } catch (RuntimeException e) {
@@ -204,13 +219,17 @@ public final class Spooler implements AutoCloseable {
             if (!gate.isHandedOff() && queue.isStillQueued(message.id())) {
                 queue.unlock(message.id());
             }
+            LOG.info("{} transfer cancelled", message.id().value());
         } else if (e instanceof PermanentFailureException permanent) {
             queue.returnToDrafts(message.id(), permanent.getMessage(), permanent.refusedRecipients());
+            LOG.info("{} DRAFT: refused for good: {}", message.id().value(), visible(permanent.getMessage()));
         } else if (e instanceof SignInRequiredException) {
             // Never FAILED, never back to Drafts: the message is fine, the account needs its user.
             queue.waitForSignIn(message.id(), e.getMessage());
+            LOG.info("{} RETRYING: waits for a sign-in", message.id().value());
         } else if (e instanceof UncertainDeliveryException) {
             queue.markUncertain(message.id(), e.getMessage());
+            LOG.warn("{} UNCERTAIN: {}", message.id().value(), visible(e.getMessage()));
         } else {
             // The transport's word counts even after the hand-off point: an SMTP 4xx reply to the
             // end of data means the server did not take the message.
@@ -219,9 +238,11 @@ public final class Spooler implements AutoCloseable {
     }
 
     private void unexpectedFailure(QueuedMessage message, SpoolGate gate, RuntimeException e) {
+        LOG.error("{} unexpected failure during the transfer", message.id().value(), e);
         if (gate.isHandedOff()) {
             // Nobody can say whether the mail system has it: never resend silently.
             queue.markUncertain(message.id(), WORDS.get("failure.unexpectedAfterHandOff", e));
+            LOG.warn("{} UNCERTAIN: the failure came after the hand-off point", message.id().value());
         } else {
             retryOrGiveUp(message, WORDS.get("failure.unexpected", e), e);
         }
@@ -230,6 +251,7 @@ public final class Spooler implements AutoCloseable {
     private void retryOrGiveUp(QueuedMessage message, String error, Throwable cause) {
         if (hasCause(cause, CorruptAttachmentException.class)) {
             queue.markDamaged(message.id(), rootMessage(cause));
+            LOG.warn("{} FAILED: an attachment is damaged: {}", message.id().value(), visible(rootMessage(cause)));
             return;
         }
         Instant now = clock.instant();
@@ -239,9 +261,19 @@ public final class Spooler implements AutoCloseable {
         Instant failingSince = message.failingSince() == null ? now : message.failingSince();
         if (Duration.between(failingSince, now).compareTo(limit) >= 0) {
             queue.markFailed(message.id(), WORDS.get("failure.gaveUp", message.attempts(), error));
+            LOG.warn("{} FAILED: gave up after {} attempt(s) over {}: {}", message.id().value(),
+                    message.attempts(), limit, visible(error));
             return;
         }
-        queue.scheduleRetry(message.id(), error, now.plus(retryPolicy.waitAfter(message.attempts())));
+        Instant next = now.plus(retryPolicy.waitAfter(message.attempts()));
+        queue.scheduleRetry(message.id(), error, next);
+        LOG.info("{} RETRYING at {} after attempt {}: {}", message.id().value(), next, message.attempts(),
+                visible(error));
+    }
+
+    /** A server's reply or reason on one log line: controls visible, no one's address. */
+    private static String visible(String text) {
+        return LogText.reason(text);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
@@ -274,6 +306,7 @@ public final class Spooler implements AutoCloseable {
                 worker.shutdownNow();
             }
         } catch (InterruptedException e) {
+            LOG.warn("interrupted while the last transfer finished; stopping it");
             worker.shutdownNow();
             Thread.currentThread().interrupt();
         }

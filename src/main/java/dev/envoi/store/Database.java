@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one connection this process keeps to the profile database. Every write runs in a
@@ -16,6 +18,8 @@ import org.sqlite.SQLiteConfig;
  * durable when {@link #write} returns: WAL with synchronous=FULL, fullfsync where the OS has it.
  */
 final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -146,8 +150,9 @@ final class Database implements AutoCloseable {
     private void rollbackQuietly() {
         try {
             execute("ROLLBACK");
-        } catch (SQLException ignored) {
+        } catch (SQLException e) {
             // The original failure is what the user must see.
+            LOG.warn("a rollback after a failed transaction failed too", e);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers queue events to listeners on one store thread, never inside a transaction. Changes
@@ -15,6 +17,7 @@ import java.util.function.LongSupplier;
 final class QueueEvents implements AutoCloseable {
 
     private static final long EXTERNAL_CHECK_MILLIS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueEvents.class);
 
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,6 +41,7 @@ final class QueueEvents implements AutoCloseable {
     }
 
     void publish(QueueEvent event) {
+        logStateChange(event);
         if (!thread.isShutdown()) {
             thread.execute(() -> deliver(event));
         }
@@ -55,6 +59,7 @@ final class QueueEvents implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // The database may be closing; the next check will tell.
+            LOG.debug("the check for other processes' changes failed", e);
         }
     }
 
@@ -64,8 +69,25 @@ final class QueueEvents implements AutoCloseable {
                 listener.queueChanged(event);
             } catch (RuntimeException e) {
                 // One faulty listener must not stop the others from hearing about the queue.
+                LOG.error("a queue listener failed on {}", event, e);
                 Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
             }
+        }
+    }
+
+    /**
+     * Every change of the queue passes here, from this process's store: the entry ids and what
+     * happened, for the profile's log (the spooler logs the states it sets itself).
+     */
+    private static void logStateChange(QueueEvent event) {
+        if (event instanceof QueueEvent.Queued queued) {
+            LOG.info("{} QUEUED", queued.id().value());
+        } else if (event instanceof QueueEvent.Aborted aborted) {
+            LOG.info("{} cancelled: DRAFT again as {}", aborted.queuedId().value(), aborted.draftId().value());
+        } else if (event instanceof QueueEvent.StateChanged changed) {
+            LOG.debug("{} state changed", changed.id().value());
+        } else {
+            LOG.debug("another process changed the queue");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.envoi.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -102,4 +103,34 @@ class ArchitectureTest {
             .orShould().callConstructor(Thread.class, Runnable.class)
             .because("background work goes through the injected executor, so tests can run it on their own thread")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyTheTerminalPrints = noClasses().that()
+            .doNotHaveFullyQualifiedName("dev.envoi.app.Terminal")
+            .and().doNotHaveFullyQualifiedName("dev.envoi.app.StartupProbe")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace")
+            .because("a desktop launch has no terminal: what a user must see goes through the command line's "
+                    + "Terminal (tests hand it their own streams), what a bug report needs goes to the profile's log "
+                    + "(StartupProbe is the start-up benchmark's, run from a terminal by docs/benchmarks.md)");
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching("dev.envoi.(*)..").should().beFreeOfCycles()
+            .because("a newcomer reads the packages in one order, from the domain up to the app's wiring");
+
+    @ArchTest
+    static final ArchRule loggingOnlyThroughSlf4j = noClasses().that()
+            .doNotHaveFullyQualifiedName("dev.envoi.app.QuietLibraries")
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.logging..",
+                    "org.apache.commons.logging..", "org.apache.log4j..")
+            .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.LoggerFinder.class)
+            .because("one log, the profile's, through one API (SLF4J); QuietLibraries only turns down the "
+                    + "java.util.logging of Angus Mail and JavaFX, which log through it");
+
+    @ArchTest
+    static final ArchRule onlyTheLogPackageKnowsLogback = noClasses().that().resideOutsideOfPackage("dev.envoi.log..")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
+            .because("the binding is configured in one place, in code; the rest logs through SLF4J and could "
+                    + "take another binding");
 }
