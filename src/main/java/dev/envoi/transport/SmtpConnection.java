@@ -225,9 +225,13 @@ final class SmtpConnection extends SMTPTransport {
         super.close();
     }
 
-    /** One command and its reply code (a SASL exchange Angus does not know, {@link BearerLogin}). */
+    /**
+     * One command and its reply code, for a SASL exchange Angus does not know ({@link BearerLogin}).
+     * Envoi runs that exchange itself: a refused token leaves the session open for the one try with
+     * a fresh token, and the caller closes it (with QUIT) if that is refused too.
+     */
     int command(String line) throws MessagingException {
-        return simpleCommand(line);
+        return super.simpleCommand(line);
     }
 
     Session session() {

@@ -101,11 +101,15 @@ class AccountAutoCommandTest {
         assertEquals("{\"smtp\":{\"host\":\"smtp.gmail.com\",\"port\":465,\"security\":\"tls\"},"
                 + "\"imap\":{\"host\":\"imap.gmail.com\",\"port\":993,\"security\":\"tls\"},"
                 + "\"auth\":\"oauth2\",\"source\":\"preset\"}", json.out.strip());
-        CommandLineRun run = envoi("account", "add", "g", "--address", "jane@gmail.com", "--auto");
+        CommandLineRun noClient = envoi("account", "add", "g", "--address", "jane@gmail.com", "--auto");
+        assertEquals(ExitCode.BAD_INPUT, noClient.exitCode, noClient.toString());
+        assertTrue(noClient.err.contains("--oauth-client-id"), "this build carries no client id: " + noClient.err);
+        CommandLineRun run = envoi("account", "add", "g", "--address", "jane@gmail.com", "--auto",
+                "--oauth-client-id", "envoi-test-client");
         assertEquals(ExitCode.OK, run.exitCode, run.toString());
         assertTrue(run.out.contains("sign in:  OAuth2 (google) as jane@gmail.com"), run.out);
-        assertTrue(run.err.contains("sign in is needed"), run.err);
-        assertTrue(envoi("account", "list", "--json").out.contains("\"auth\":\"xoauth2\""));
+        assertTrue(run.err.contains("now sign in: envoi account login g"), run.err);
+        assertTrue(envoi("account", "list", "--json").out.contains("\"auth\":\"oauth2\""));
         assertTrue(web.asked.isEmpty(), "a preset asks no one");
     }
 

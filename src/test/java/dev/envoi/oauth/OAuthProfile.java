@@ -23,6 +23,7 @@ import dev.envoi.transport.SmtpTransport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -75,7 +76,7 @@ final class OAuthProfile implements AutoCloseable {
     }
 
     EntryId submit(String subject) {
-        return store.submit(Drafts.draft(subject), SubmitOptions.undo(Duration.ZERO));
+        return store.submit(Drafts.draft(subject), SubmitOptions.undo(Duration.ZERO).withAccount(Optional.of(account.name())));
     }
 
     MessageFate await(EntryId id, Predicate<MessageFate> done) {

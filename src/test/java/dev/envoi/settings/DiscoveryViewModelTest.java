@@ -69,7 +69,7 @@ class DiscoveryViewModelTest {
         ui.runUntil(() -> !model.discovery().busyProperty().get(), java.time.Duration.ofSeconds(20), "the search ends");
         assertEquals("smtp.gmail.com", model.form().hostProperty().get());
         assertEquals(SmtpSecurity.TLS, model.form().securityProperty().get());
-        assertEquals(AuthMethod.XOAUTH2, model.form().authProperty().get());
+        assertEquals(AuthMethod.OAUTH2, model.form().authProperty().get());
         assertEquals(new Endpoint("imap.gmail.com", 993, SmtpSecurity.TLS), model.discovery().imapProperty().get());
         String source = model.discovery().sourceProperty().get();
         assertTrue(source.startsWith("From Envoi’s list of providers (google).") && source.contains("OAuth2 (google)"),

@@ -104,7 +104,7 @@ class AccountFinderTest {
         Discovery found = found(finding);
         assertEquals(Source.ISPDB, found.source());
         assertEquals(new Endpoint("smtp.example.test", 587, SmtpSecurity.STARTTLS), found.smtp());
-        assertEquals(AuthMethod.XOAUTH2, found.signIn().method());
+        assertEquals(AuthMethod.OAUTH2, found.signIn().method());
         assertEquals(Outcome.NOTHING, outcome(finding, Source.AUTOCONFIG));
         assertEquals(Outcome.SKIPPED, outcome(finding, Source.SRV));
     }
