@@ -47,6 +47,17 @@ final class SqliteSentCopies implements SentCopies {
 
     @Override
     public Optional<SentCopyJob> nextDue(Instant now) {
+        Optional<SentCopyJob> job = pending(now);
+        // The move to Sent that asked for this copy was committed without waiting for the disk
+        // (markDelivered): a power cut may still take it, and the message would come back
+        // uncertain while its copy sat in the server's folder. A durable write first carries it
+        // to the disk (the WAL reaches it in order); copies are rare, so one sync each is cheap.
+        job.ifPresent(j -> database.write("make the move to Sent durable",
+                c -> Database.update(c, "UPDATE sent_copy SET due_at = due_at WHERE message = ?", j.key())));
+        return job;
+    }
+
+    private Optional<SentCopyJob> pending(Instant now) {
         return database.read("find a copy for the Sent folder", c -> {
             try (PreparedStatement s = Database.prepare(c, """
                     SELECT sc.message, sc.account, m.message_id, m.submitted_at, sc.attempts, sc.first_failure_at,

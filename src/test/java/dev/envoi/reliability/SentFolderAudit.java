@@ -25,7 +25,7 @@ final class SentFolderAudit {
                 if (sent.isEmpty()) {
                     if (copies > 0) {
                         result.violation(token + " is not in Sent, yet the server's Sent folder has " + copies
-                                + " copies of it");
+                                + " copies of it (" + whereIs(store, token) + ")");
                     }
                     continue;
                 }
@@ -40,5 +40,14 @@ final class SentFolderAudit {
                 }
             }
         }
+    }
+
+    /** Where a message is when it is not in Sent: its outbox state, or Drafts, or nowhere. */
+    private static String whereIs(SqliteMessageStore store, String token) {
+        return store.outbox().stream().filter(e -> e.subject().equals(token)).findFirst()
+                .map(e -> "in the outbox, " + e.state() + ": " + e.lastError())
+                .or(() -> store.drafts().stream().filter(d -> d.subject().equals(token)).findFirst()
+                        .map(d -> "in Drafts: " + d.returnReason()))
+                .orElse("in no folder");
     }
 }
