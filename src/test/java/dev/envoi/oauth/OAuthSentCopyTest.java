@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,37 +87,12 @@ class OAuthSentCopyTest {
 
     @Test
     void theCopyLogsInWithAnAccessTokenAndTheRefreshTokenNeverReachesTheImapServer() throws Exception {
-        Locale.setDefault(Locale.ENGLISH);
-        server = new AuthorizationServer(300);
-        BearerVerifier smtpCheck = new BearerVerifier(server.jwks());
-        BearerVerifier imapCheck = new BearerVerifier(server.jwks());
-        smtp = new FaultSmtpServer().requireBearer("XOAUTH2", smtpCheck);
-        mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.IMAP}));
-        mail.start();
-        mail.setUser("emile@example.org", "emile@example.org", BACKEND_PASSWORD);
-        imap = new ImapFront(mail.getImap().getPort()).requireBearer(imapCheck, "emile@example.org", BACKEND_PASSWORD);
-        envoi = new OAuthProfile(profile, server, smtp.port());
-        envoi.store.imapSettings().put("work",
-                new ImapSettings(new ImapServer("127.0.0.1", imap.port(), SmtpSecurity.NONE), true, ""));
+        BearerVerifier imapCheck = start(null);
         IssuedTokens issued = envoi.signIn();
-        // Routed by account, as the profile's spooler does: the route names the account whose copy is asked for.
-        spooler = new Spooler(envoi.store, new AccountRouter(envoi.store.accounts(),
-                account -> new SmtpTransport(account, envoi.credentials, envoi.tokens, SmtpTimeouts.standard(),
-                        ServerTrust.system()), () -> {
-                    throw new IllegalStateException("no pickup folder here");
-                }), envoi.store::readAttachment, RetryPolicy.standard(), Clock.systemUTC(), TransferProgress.NONE);
-        spooler.start();
-        copier = new SentCopier(envoi.store.sentCopies(), new AccountSentFolders(envoi.store.accounts(),
-                envoi.store.imapSettings(), envoi.credentials, envoi.tokens, SmtpTimeouts.standard(),
-                ServerTrust.system()), envoi.store::readAttachment,
-                new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(300), 0, new Random(1)), Clock.systemUTC());
-        copier.start(envoi.store::subscribe);
+        startWorkers();
 
         EntryId id = envoi.submit("filed with a bearer");
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (!done(id) && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-        }
+        awaitCopy(id);
 
         assertEquals(SentCopyState.DONE, envoi.store.sentCopies().stateOf(id),
                 () -> "copy: " + envoi.store.sentCopies().unfinished() + ", the IMAP front heard " + imap.clientLines());
@@ -130,6 +107,65 @@ class OAuthSentCopyTest {
         }
         assertTrue(imap.clientLines().stream().noneMatch(l -> l.toUpperCase(Locale.ROOT).contains(" LOGIN ")),
                 "no plain LOGIN: " + imap.clientLines());
+    }
+
+    @Test
+    void aTokenTheImapServerRefusesIsRefreshedOnceAndTheCopyIsFiled() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        // The first token is refused, as by a server that revoked it early; a fresh one is taken.
+        BearerVerifier imapCheck = start((mechanism, token) -> asked.incrementAndGet() > 1);
+        envoi.signIn();
+        startWorkers();
+
+        EntryId id = envoi.submit("filed after a refresh");
+        awaitCopy(id);
+
+        assertEquals(SentCopyState.DONE, envoi.store.sentCopies().stateOf(id),
+                () -> "copy: " + envoi.store.sentCopies().unfinished());
+        assertEquals(1, sentCount());
+        assertEquals(2, imapCheck.tokens.size(), "one refused, one fresh: " + imapCheck.verdicts);
+        assertEquals(2, imapCheck.distinctTokens(), "the second try has a fresh token");
+    }
+
+    /** Servers and profile; {@code accept} (may be null) has a say too in whether the IMAP front takes a token. */
+    private BearerVerifier start(BiPredicate<String, String> accept) throws Exception {
+        Locale.setDefault(Locale.ENGLISH);
+        server = new AuthorizationServer(300);
+        BearerVerifier smtpCheck = new BearerVerifier(server.jwks());
+        BearerVerifier imapCheck = new BearerVerifier(server.jwks());
+        smtp = new FaultSmtpServer().requireBearer("XOAUTH2", smtpCheck);
+        mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.IMAP}));
+        mail.start();
+        mail.setUser("emile@example.org", "emile@example.org", BACKEND_PASSWORD);
+        BiPredicate<String, String> check = accept == null ? imapCheck
+                : (mechanism, token) -> imapCheck.test(mechanism, token) && accept.test(mechanism, token);
+        imap = new ImapFront(mail.getImap().getPort()).requireBearer(check, "emile@example.org", BACKEND_PASSWORD);
+        envoi = new OAuthProfile(profile, server, smtp.port());
+        envoi.store.imapSettings().put("work",
+                new ImapSettings(new ImapServer("127.0.0.1", imap.port(), SmtpSecurity.NONE), true, ""));
+        return imapCheck;
+    }
+
+    /** The spooler routed by account, as the profile's is (the route names whose copy is asked for), and the copier. */
+    private void startWorkers() {
+        spooler = new Spooler(envoi.store, new AccountRouter(envoi.store.accounts(),
+                account -> new SmtpTransport(account, envoi.credentials, envoi.tokens, SmtpTimeouts.standard(),
+                        ServerTrust.system()), () -> {
+                    throw new IllegalStateException("no pickup folder here");
+                }), envoi.store::readAttachment, RetryPolicy.standard(), Clock.systemUTC(), TransferProgress.NONE);
+        spooler.start();
+        copier = new SentCopier(envoi.store.sentCopies(), new AccountSentFolders(envoi.store.accounts(),
+                envoi.store.imapSettings(), envoi.credentials, envoi.tokens, SmtpTimeouts.standard(),
+                ServerTrust.system()), envoi.store::readAttachment,
+                new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(300), 0, new Random(1)), Clock.systemUTC());
+        copier.start(envoi.store::subscribe);
+    }
+
+    private void awaitCopy(EntryId id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!done(id) && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+        }
     }
 
     private boolean done(EntryId id) {
