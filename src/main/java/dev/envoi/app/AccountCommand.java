@@ -2,14 +2,17 @@ package dev.envoi.app;
 
 import dev.envoi.account.Account;
 import dev.envoi.account.AccountRepository;
+import dev.envoi.account.ImapSettings;
 import dev.envoi.transport.AccountTester;
 import dev.envoi.transport.CertificateFingerprint;
+import dev.envoi.transport.ImapTester;
 import dev.envoi.transport.ServerTrust;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** `envoi account add | list | remove | test | pin | login`: the sending accounts of a profile. */
@@ -110,19 +113,33 @@ final class AccountCommand {
             SecretPreflight.ensure(account, services.credentials(), terminal);
             AccountTester.Report report = new AccountTester(services.smtpTimeouts(), ServerTrust.system(), services.tokens())
                     .test(account, services.credentials());
-            for (AccountTester.StepResult step : report.steps()) {
-                String outcome = !step.performed() ? "skipped" : step.ok() ? "ok" : "FAILED";
-                terminal.out().println(step.step().name().toLowerCase(Locale.ROOT) + ": " + outcome
-                        + " — " + Printable.reason(step.detail()));
+            print("", report);
+            // The IMAP server of the Sent copies, when the account has one: a broken one loses no mail, but its copies.
+            Optional<ImapSettings> imap = services.store().imapSettings().forAccount(account.name());
+            AccountTester.Report imapReport = imap.isEmpty() ? null
+                    : new ImapTester(services.smtpTimeouts(), ServerTrust.system(), services.tokens())
+                            .test(account, imap.get().server(), services.credentials());
+            if (imapReport != null) {
+                print("imap ", imapReport);
             }
-            if (report.ok()) {
-                terminal.say("account " + account.name() + " works: " + performed(report) + " succeeded");
+            if (report.ok() && (imapReport == null || imapReport.ok())) {
+                terminal.say("account " + account.name() + " works: " + performed(report) + " succeeded"
+                        + (imapReport == null ? "" : "; IMAP: " + performed(imapReport) + " succeeded"));
                 return ExitCode.OK;
             }
-            AccountTester.StepResult failed = report.failure().orElseThrow();
-            terminal.say("account " + account.name() + " failed at " + failed.step().name().toLowerCase(Locale.ROOT)
-                    + ": " + failed.detail());
+            boolean smtpFailed = !report.ok();
+            AccountTester.StepResult failed = (smtpFailed ? report : imapReport).failure().orElseThrow();
+            terminal.say("account " + account.name() + " failed at " + (smtpFailed ? "" : "IMAP ")
+                    + failed.step().name().toLowerCase(Locale.ROOT) + ": " + failed.detail());
             return ExitCode.FAILURE;
+        }
+    }
+
+    private void print(String prefix, AccountTester.Report report) {
+        for (AccountTester.StepResult step : report.steps()) {
+            String outcome = !step.performed() ? "not used" : step.ok() ? "ok" : "FAILED";
+            terminal.out().println(prefix + step.step().name().toLowerCase(Locale.ROOT) + ": " + outcome
+                    + " — " + Printable.reason(step.detail()));
         }
     }
 

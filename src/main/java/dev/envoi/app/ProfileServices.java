@@ -119,7 +119,7 @@ public final class ProfileServices implements AutoCloseable {
         spooler.start();
         // The copies for the servers' Sent folders: a worker of their own, run by whoever runs the spooler.
         copier = new SentCopier(store.sentCopies(), new AccountSentFolders(store.accounts(), store.imapSettings(),
-                credentials, timeouts, ServerTrust.system()), store::readAttachment, RetryPolicy.standard(),
+                credentials, tokens, timeouts, ServerTrust.system()), store::readAttachment, RetryPolicy.standard(),
                 Clock.systemUTC());
         copier.start(store::subscribe);
         return Optional.of(spooler);

@@ -46,6 +46,8 @@ public final class AccountForm {
     final BooleanProperty partialDelivery = new SimpleBooleanProperty(false);
     final BooleanProperty insecureConfirmed = new SimpleBooleanProperty(false);
     final BooleanProperty makeDefault = new SimpleBooleanProperty(false);
+    /** The IMAP server of the Sent copies; saved beside the account, not in it. */
+    final ImapForm imap = new ImapForm();
     private String pinnedCertificate = "";
     private String sendmailProgram = "";
 
@@ -60,6 +62,7 @@ public final class AccountForm {
 
     void clear() {
         load(null);
+        imap.load(null);
     }
 
     void load(Account account) {
@@ -134,6 +137,10 @@ public final class AccountForm {
     }
 
     // ---- Properties for the view ----------------------------------------------------------------
+
+    public ImapForm imap() {
+        return imap;
+    }
 
     public StringProperty nameProperty() {
         return name;

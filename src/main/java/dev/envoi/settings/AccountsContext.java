@@ -2,6 +2,7 @@ package dev.envoi.settings;
 
 import dev.envoi.account.AccountRepository;
 import dev.envoi.account.CredentialChain;
+import dev.envoi.account.ImapSettingsRepository;
 import dev.envoi.setup.Finding;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +11,19 @@ import java.util.concurrent.Executor;
 /**
  * What the accounts window uses: the profile's accounts and credentials, the tester of a server,
  * the executors, whom to tell that the accounts changed (the compose windows' From lists), and
- * what finds an address's servers (Continue).
+ * what finds an address's servers (Continue), and the accounts' IMAP settings (null hides the IMAP
+ * part, as a null {@code signIn} hides the sign-in part).
  */
 public record AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
                               Executor background, Executor ui, Runnable accountsChanged, ServerFinder finder,
-                              SignInContext signIn) {
+                              SignInContext signIn, ImapSettingsRepository imap) {
+
+    /** Without the IMAP part. */
+    public AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
+                           Executor background, Executor ui, Runnable accountsChanged, ServerFinder finder,
+                           SignInContext signIn) {
+        this(accounts, credentials, tester, background, ui, accountsChanged, finder, signIn, null);
+    }
 
     private static final ServerFinder NO_FINDER = address -> new Finding(Optional.empty(), List.of());
 

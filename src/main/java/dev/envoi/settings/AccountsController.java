@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -62,6 +63,16 @@ public final class AccountsController {
     @FXML private Button continueButton;
     @FXML private Label discoverySource;
     @FXML private SignInPane signInPane;
+    @FXML private TitledPane imapSection;
+    @FXML private Label imapHostLabel;
+    @FXML private TextField imapHostField;
+    @FXML private Label imapSecurityLabel;
+    @FXML private ChoiceBox<SmtpSecurity> imapSecurityField;
+    @FXML private Label imapPortLabel;
+    @FXML private TextField imapPortField;
+    @FXML private CheckBox imapKeepCopyCheck;
+    @FXML private Label imapSentFolderLabel;
+    @FXML private TextField imapSentFolderField;
 
     public AccountsController(AccountsViewModel model) {
         this.model = model;
@@ -126,6 +137,24 @@ public final class AccountsController {
         signInPane.managedProperty().bind(signInPane.visibleProperty());
         CertificatePane.fill(certificateArea, model.certificates(), texts);
         bindDiscovery(model.discovery(), form);
+        bindImap(form.imap(), texts);
+    }
+
+    /** The IMAP server of the Sent copies; the copy's settings only matter once a host is given. */
+    private void bindImap(ImapForm imap, Texts texts) {
+        imapSection.setVisible(model.offersImap());
+        imapSection.managedProperty().bind(imapSection.visibleProperty());
+        text(imapHostLabel, imapHostField, imap.hostProperty());
+        text(imapPortLabel, imapPortField, imap.portProperty());
+        text(imapSentFolderLabel, imapSentFolderField, imap.sentFolderProperty());
+        choice(imapSecurityLabel, imapSecurityField, SmtpSecurity.values(), imap.securityProperty(), "imapSecurity.",
+                texts);
+        imapKeepCopyCheck.selectedProperty().bindBidirectional(imap.keepCopyProperty());
+        var noHost = imap.hostProperty().isEmpty();
+        imapSecurityField.disableProperty().bind(noHost);
+        imapPortField.disableProperty().bind(noHost);
+        imapKeepCopyCheck.disableProperty().bind(noHost);
+        imapSentFolderField.disableProperty().bind(noHost.or(imap.keepCopyProperty().not()));
     }
 
     /** Continue finds the servers of the address typed; the label says where they came from. */

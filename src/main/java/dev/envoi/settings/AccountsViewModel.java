@@ -4,12 +4,16 @@ import dev.envoi.account.Account;
 import dev.envoi.account.AccountRepository;
 import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.CredentialException;
+import dev.envoi.account.ImapSettings;
+import dev.envoi.account.ImapSettingsRepository;
 import dev.envoi.account.SecretLookup;
 import dev.envoi.i18n.VisibleText;
 import dev.envoi.account.SharedAddresses;
 import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -48,6 +52,8 @@ public final class AccountsViewModel {
     private long testRun;
     private final DiscoveryViewModel discovery;
     private final SignInViewModel signIn;
+    /** The accounts' IMAP settings as last read, by account name; touched on the UI thread only. */
+    private final Map<String, ImapSettings> imapSettings = new HashMap<>();
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
@@ -63,6 +69,7 @@ public final class AccountsViewModel {
                 form, new SerialExecutor(context.background()), ui, texts);
         selected.addListener((o, was, account) -> {
             form.load(account);
+            form.imap.load(account == null ? null : imapSettings.get(account.name()));
             // The last test's verdict was about the account shown before; one still running
             // reports to nobody (testRun moves on).
             testRun++;
@@ -83,6 +90,11 @@ public final class AccountsViewModel {
     /** The certificate a test refused, to trust; the selected account's pinned one, to forget. */
     public CertificateTrust certificates() {
         return certificates;
+    }
+
+    /** False when this window has no IMAP part (its context has no IMAP settings to keep them in). */
+    public boolean offersImap() {
+        return context.imap() != null;
     }
 
     /** Continue: the servers found from the address. */
@@ -137,7 +149,10 @@ public final class AccountsViewModel {
             List<Account> all = repository.accounts();
             // Probing for a keyring can take a second where there is none: never on the FX thread.
             CredentialChoice usual = context.credentials().defaultChoice();
+            Map<String, ImapSettings> imap = readImap(all);
             return () -> {
+                imapSettings.clear();
+                imapSettings.putAll(imap);
                 defaultStore = usual;
                 form.passwordStore.set(usual);
                 show(all, all.stream().filter(Account::isDefault).findFirst()
@@ -164,6 +179,50 @@ public final class AccountsViewModel {
         }
     }
 
+    /** The IMAP settings the form describes (empty: no IMAP server), or null with the form's problem shown. */
+    private Optional<ImapSettings> checkedImap(Account account) {
+        if (!offersImap()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ImapSettings> typed = form.imap.toSettings(texts);
+            if (typed.isPresent() && !form.needsPassword()) {
+                // The copy logs in as the account does; an account without a login has nothing to give IMAP.
+                throw new AccountForm.Invalid(texts.get("error.imapNoLogin"));
+            }
+            return typed;
+        } catch (AccountForm.Invalid e) {
+            error.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Every account's IMAP settings; blocks on disk. */
+    private Map<String, ImapSettings> readImap(List<Account> all) {
+        Map<String, ImapSettings> read = new HashMap<>();
+        ImapSettingsRepository imap = context.imap();
+        if (imap != null) {
+            all.forEach(a -> imap.forAccount(a.name()).ifPresent(s -> read.put(a.name(), s)));
+        }
+        return read;
+    }
+
+    /** Keeps the account's IMAP settings as typed, or removes them when no IMAP host is given; blocks on disk. */
+    private void saveImap(Account account, Account replaced, Optional<ImapSettings> typed) {
+        ImapSettingsRepository imap = context.imap();
+        if (imap == null) {
+            return;
+        }
+        if (replaced != null && !replaced.name().equals(account.name())) {
+            imap.remove(replaced.name());
+        }
+        if (typed.isPresent()) {
+            imap.put(account.name(), typed.get());
+        } else {
+            imap.remove(account.name());
+        }
+    }
+
     /** Checks the form, saves the account and, if one was typed, its password where the user chose. */
     public void save() {
         Optional<Account> checked = checkedForm();
@@ -171,6 +230,10 @@ public final class AccountsViewModel {
             return;
         }
         Account account = checked.get();
+        Optional<ImapSettings> imap = checkedImap(account);
+        if (imap == null) {
+            return;
+        }
         Account replaced = selected.get();
         char[] secret = form.password.get().toCharArray();
         work(() -> {
@@ -178,10 +241,14 @@ public final class AccountsViewModel {
                 repository.remove(replaced.name());
             }
             repository.put(account);
+            saveImap(account, replaced, imap);
             storeSecret(account, secret);
             List<Account> all = repository.accounts();
+            Map<String, ImapSettings> imapNow = readImap(all);
             List<String> sharing = SharedAddresses.othersWith(all, account.name(), account.identity().address());
             return () -> {
+                imapSettings.clear();
+                imapSettings.putAll(imapNow);
                 form.password.set("");
                 show(all, account.name());
                 // Allowed, but said: which of them sends is then chosen in From, by name.

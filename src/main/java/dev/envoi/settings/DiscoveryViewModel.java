@@ -123,6 +123,7 @@ public final class DiscoveryViewModel {
             form.name.set(address.substring(address.lastIndexOf('@') + 1));
         }
         imap.set(d.imap());
+        form.imap.fill(d.imap(), d.smtp().host());
     }
 
     /** Text from the network shown safely: control characters as visible escapes, and not too long. */

@@ -204,7 +204,7 @@ public final class AccountTester {
         }
     }
 
-    private static String describe(Optional<SSLSession> session) {
+    static String describe(Optional<SSLSession> session) {
         if (session.isEmpty()) {
             return WORDS.get("test.encrypted");
         }

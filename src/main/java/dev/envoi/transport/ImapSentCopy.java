@@ -1,13 +1,16 @@
 package dev.envoi.transport;
 
+import dev.envoi.account.AccessTokens;
 import dev.envoi.account.Account;
 import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialException;
 import dev.envoi.account.ImapServer;
 import dev.envoi.account.ImapSettings;
 import dev.envoi.account.SecretLookup;
+import dev.envoi.account.SignInNeededException;
 import dev.envoi.account.SmtpSecurity;
 import dev.envoi.i18n.Sentences;
+import dev.envoi.i18n.VisibleText;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -28,6 +31,9 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * Angus's IMAP: sign in as the SMTP account does, find the folder, search it for the Message-ID,
  * and APPEND with {@code \Seen} only when it is not there. The search makes a retry safe after any
  * break (a crash, a connection dropped during APPEND): the copy is never filed twice.
+ * <p>An account that signs in with OAuth 2.0 logs in with SASL XOAUTH2 and an access token from
+ * {@link AccessTokens}, refreshed as for SMTP: its stored secret is a refresh token, which only the
+ * authorization server may ever see.
  */
 public final class ImapSentCopy {
 
@@ -36,15 +42,17 @@ public final class ImapSentCopy {
     private final Account account;
     private final ImapSettings settings;
     private final SecretLookup secrets;
+    private final AccessTokens tokens;
     private final SmtpTimeouts timeouts;
     private final ServerTrust trust;
     private final MimeAssembler assembler = new MimeAssembler();
 
-    public ImapSentCopy(Account account, ImapSettings settings, SecretLookup secrets, SmtpTimeouts timeouts,
-                        ServerTrust trust) {
+    public ImapSentCopy(Account account, ImapSettings settings, SecretLookup secrets, AccessTokens tokens,
+                        SmtpTimeouts timeouts, ServerTrust trust) {
         this.account = account;
         this.settings = settings;
         this.secrets = secrets;
+        this.tokens = tokens;
         this.timeouts = timeouts;
         this.trust = trust;
     }
@@ -62,8 +70,25 @@ public final class ImapSentCopy {
      */
     public Filed copy(OutgoingMessage message) throws TransferException {
         MimeMessage mime = senderCopy(message);
+        if (account.auth() != AuthMethod.OAUTH2) {
+            return copy(message, mime, secret());
+        }
+        try {
+            return copy(message, mime, accessToken());
+        } catch (RefusedToken first) {
+            // The token may have expired early or been revoked: one fresh token, then the user decides.
+            tokens.forget(account);
+            try {
+                return copy(message, mime, accessToken());
+            } catch (RefusedToken again) {
+                throw new PermanentFailureException(WORDS.get("copy.signIn", where(), account.user(),
+                        oneLine(again.getMessage()), account.name()));
+            }
+        }
+    }
+
+    private Filed copy(OutgoingMessage message, MimeMessage mime, char[] secret) throws TransferException {
         ImapServer server = settings.server();
-        char[] secret = secret();
         AtomicReference<RejectedCertificate> rejected = new AtomicReference<>();
         SSLContext tls = server.security() == SmtpSecurity.NONE ? null
                 : trust.contextFor(account.pinnedCertificate(), rejected);
@@ -79,15 +104,18 @@ public final class ImapSentCopy {
             folder.appendMessages(new Message[] {mime});
             return new Filed(folder.getFullName(), true);
         } catch (AuthenticationFailedException e) {
+            if (account.auth() == AuthMethod.OAUTH2) {
+                throw new RefusedToken(e.getMessage());
+            }
             throw new PermanentFailureException(WORDS.get("copy.loginRefused", where(), account.user(),
-                    visible(e.getMessage()), account.name()));
+                    oneLine(e.getMessage()), account.name()));
         } catch (MessagingException e) {
             RejectedCertificate refused = rejected.get();
             if (refused != null) {
                 throw new PermanentFailureException(WORDS.get("copy.certificate", where(), refused.subject(),
                         refused.sha256()));
             }
-            throw new TransientFailureException(WORDS.get("copy.failed", where(), visible(e.getMessage())), e);
+            throw new TransientFailureException(WORDS.get("copy.failed", where(), oneLine(e.getMessage())), e);
         } finally {
             Arrays.fill(secret, '\0');
             closeQuietly(store);
@@ -100,7 +128,7 @@ public final class ImapSentCopy {
             mime.setFlag(Flags.Flag.SEEN, true);
             return mime;
         } catch (MessagingException e) {
-            throw new PermanentFailureException(WORDS.get("copy.mime", visible(e.getMessage())));
+            throw new PermanentFailureException(WORDS.get("copy.mime", oneLine(e.getMessage())));
         }
     }
 
@@ -123,7 +151,28 @@ public final class ImapSentCopy {
             Optional<char[]> found = secrets.secretFor(account);
             return found.orElseThrow(() -> new PermanentFailureException(WORDS.get("copy.noSecret", account.name())));
         } catch (CredentialException e) {
-            throw new PermanentFailureException(WORDS.get("copy.noSecretWhy", account.name(), visible(e.getMessage())));
+            throw new PermanentFailureException(WORDS.get("copy.noSecretWhy", account.name(), oneLine(e.getMessage())));
+        }
+    }
+
+    private char[] accessToken() throws TransferException {
+        if (tokens == null) {
+            throw new PermanentFailureException(WORDS.get("copy.noSecret", account.name()));
+        }
+        try {
+            return tokens.accessToken(account);
+        } catch (SignInNeededException e) {
+            throw new PermanentFailureException(WORDS.get("copy.signInFirst", account.name(), oneLine(e.getMessage())));
+        } catch (CredentialException e) {
+            // The authorization server could not be asked now: the copy waits and tries again.
+            throw new TransientFailureException(WORDS.get("copy.failed", where(), oneLine(e.getMessage())));
+        }
+    }
+
+    /** The IMAP server refused an access token: a failure only once a fresh one is refused too. */
+    private static final class RefusedToken extends RuntimeException {
+        RefusedToken(String serverWords) {
+            super(serverWords, null, false, false);
         }
     }
 
@@ -131,22 +180,9 @@ public final class ImapSentCopy {
         return settings.server().host() + ":" + settings.server().port();
     }
 
-    /** A server's words on one line, control characters shown rather than obeyed. */
-    static String visible(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        text.strip().codePoints().forEach(c -> {
-            if (c == '\r' || c == '\n') {
-                out.append(' ');
-            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+    /** A server's words on one line (a reply may span lines), its control characters shown rather than obeyed. */
+    static String oneLine(String text) {
+        return text == null ? "" : VisibleText.of(text.strip().replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '));
     }
 
     private static void closeQuietly(Store store) {

@@ -40,7 +40,8 @@ final class ImapSessions {
         boolean startTls = server.security() == SmtpSecurity.STARTTLS;
         props.setProperty(p + "starttls.enable", Boolean.toString(startTls));
         props.setProperty(p + "starttls.required", Boolean.toString(startTls));
-        boolean oauth = auth == AuthMethod.XOAUTH2;
+        // A bearer token, given or obtained by Envoi's own sign-in: XOAUTH2 only, never a plain LOGIN with it.
+        boolean oauth = auth == AuthMethod.XOAUTH2 || auth == AuthMethod.OAUTH2;
         props.setProperty(p + "auth.mechanisms", oauth ? "XOAUTH2" : "PLAIN LOGIN");
         props.setProperty(p + "auth.xoauth2.disable", Boolean.toString(!oauth));
         // One short-lived connection per copy: no pool of idle connections to keep alive.

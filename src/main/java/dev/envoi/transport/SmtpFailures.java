@@ -100,9 +100,14 @@ final class SmtpFailures {
 
     /** What went wrong on the network, in words: refused, unknown host, no answer. */
     static String networkProblem(Throwable e, Account account, SmtpTimeouts timeouts) {
-        String server = where(account);
+        return networkProblem(e, account.host(), account.port(), timeouts);
+    }
+
+    /** As for an account's SMTP server, for any server (the account's IMAP server). */
+    static String networkProblem(Throwable e, String host, int port, SmtpTimeouts timeouts) {
+        String server = host + ":" + port;
         if (hasCause(e, UnknownHostException.class)) {
-            return WORDS.get("network.unknownHost", account.host());
+            return WORDS.get("network.unknownHost", host);
         }
         if (hasCause(e, ConnectException.class)) {
             return WORDS.get("network.refused", server);

@@ -124,6 +124,38 @@ class SentCopyCommandTest {
         assertTrue(noLogin.err.contains("this account has none"), noLogin.err);
     }
 
+    @Test
+    void accountTestAlsoTestsTheImapServerStepByStep() {
+        CommandLineRun added = addAccount(mail.getImap().getPort());
+        assertEquals(ExitCode.OK, added.exitCode, added.toString());
+
+        CommandLineRun tested = envoi("account", "test", "work");
+
+        assertEquals(ExitCode.OK, tested.exitCode, tested.toString());
+        assertTrue(tested.out.contains("\nimap connect: ok — reached 127.0.0.1:" + mail.getImap().getPort()), tested.out);
+        assertTrue(tested.out.contains("\nimap tls: not used — not used: account work reaches its IMAP server unencrypted"),
+                tested.out);
+        assertTrue(tested.out.contains("\nimap login: ok — logged in to IMAP as emile"), tested.out);
+        assertTrue(tested.err.contains("; IMAP: connect and login succeeded"), tested.err);
+    }
+
+    @Test
+    void accountTestSaysWhenTheImapServerRefusesTheLoginThatSmtpTakes() throws Exception {
+        try (ImapFront refusing = new ImapFront(mail.getImap().getPort()).refuseLogin()) {
+            CommandLineRun added = addAccount(refusing.port());
+            assertEquals(ExitCode.OK, added.exitCode, added.toString());
+
+            CommandLineRun tested = envoi("account", "test", "work");
+
+            assertEquals(ExitCode.FAILURE, tested.exitCode, tested.toString());
+            assertTrue(tested.out.contains("\nlogin: ok — logged in as emile"), tested.out);
+            assertTrue(tested.out.contains("\nimap connect: ok"), tested.out);
+            assertTrue(tested.out.contains("\nimap login: FAILED — the IMAP server refused the login of emile"),
+                    tested.out);
+            assertTrue(tested.err.contains("failed at IMAP login"), tested.err);
+        }
+    }
+
     private CommandLineRun addAccount(int imapPort) {
         env.put("ENVOI_SMTP_PASSWORD", PASSWORD);
         CommandLineRun run = envoi("account", "add", "work", "--address", "Émile <emile@example.org>",

@@ -8,9 +8,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
  * A loopback front for a real IMAP server (GreenMail) that adds what a test needs and GreenMail
  * lacks: RFC 6154 SPECIAL-USE (announced, {@code LIST (SPECIAL-USE)} answered from a plain LIST
  * with {@code \Sent} added to one folder), a connection dropped during APPEND (before the server
- * gets the message, or after it stored it and before the client hears so), and a refused login.
+ * gets the message, or after it stored it and before the client hears so), a refused login, and
+ * SASL XOAUTH2 with a bearer token checked by the test (then passed on as GreenMail's plain LOGIN).
  * Everything else passes through byte for byte, literals included.
  */
 public final class ImapFront implements AutoCloseable {
@@ -26,6 +29,7 @@ public final class ImapFront implements AutoCloseable {
     /** What happens to an APPEND. */
     public enum Append { PASS, DROP_BEFORE, DROP_AFTER_STORED }
 
+    private static final Pattern BEARER = Pattern.compile("auth=Bearer ([^\u0001]*)\u0001");
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)\\+?}\r\n$");
 
     private final ServerSocket listener;
@@ -35,6 +39,11 @@ public final class ImapFront implements AutoCloseable {
     private volatile String sentFolder;
     private volatile Append append = Append.PASS;
     private volatile boolean refuseLogin;
+    private volatile BiPredicate<String, String> bearerCheck;
+    private volatile String backendUser;
+    private volatile String backendPassword;
+    /** Every line a client sent (literals left out), and every SASL response decoded. */
+    private final List<String> clientLines = new CopyOnWriteArrayList<>();
 
     public ImapFront(int backendPort) throws IOException {
         this.backendPort = backendPort;
@@ -63,6 +72,22 @@ public final class ImapFront implements AutoCloseable {
     public ImapFront refuseLogin() {
         this.refuseLogin = true;
         return this;
+    }
+
+    /**
+     * Announces AUTH=XOAUTH2 and takes only it: the bearer token goes to {@code check} (mechanism,
+     * token); a good one logs in to the server behind as {@code user}/{@code password}. LOGIN is refused.
+     */
+    public ImapFront requireBearer(BiPredicate<String, String> check, String user, String password) {
+        this.backendUser = user;
+        this.backendPassword = password;
+        this.bearerCheck = check;
+        return this;
+    }
+
+    /** What clients said to this front, SASL responses decoded. */
+    public List<String> clientLines() {
+        return List.copyOf(clientLines);
     }
 
     public int appendsSeen() {
@@ -108,6 +133,11 @@ public final class ImapFront implements AutoCloseable {
                 while ((line = readLine(in)) != null) {
                     String[] words = line.split(" ", 3);
                     String command = words.length > 1 ? words[1].toUpperCase(java.util.Locale.ROOT) : "";
+                    clientLines.add(line);
+                    if (bearerCheck != null && (command.equals("LOGIN") || command.equals("AUTHENTICATE"))) {
+                        bearerLogin(words, in, out);
+                        continue;
+                    }
                     if (refuseLogin && (command.equals("LOGIN") || command.equals("AUTHENTICATE"))) {
                         reply(words[0] + " NO [AUTHENTICATIONFAILED] Invalid credentials (front)\r\n");
                         continue;
@@ -144,7 +174,7 @@ public final class ImapFront implements AutoCloseable {
                         closeBoth();
                         return;
                     }
-                    String shown = sentFolder == null ? line : withSpecialUse(line);
+                    String shown = withCapabilities(sentFolder == null ? line : withSpecialUse(line));
                     synchronized (this) {
                         out.write(shown.getBytes(StandardCharsets.UTF_8));
                         copyLiteral(line, in, out);
@@ -156,10 +186,48 @@ public final class ImapFront implements AutoCloseable {
             }
         }
 
+        /** AUTHENTICATE XOAUTH2, with its initial response or after a "+" (no SASL-IR); anything else is refused. */
+        private void bearerLogin(String[] words, InputStream in, OutputStream out) throws IOException {
+            String[] args = words.length > 2 ? words[2].strip().split(" ") : new String[0];
+            if (!words[1].equalsIgnoreCase("AUTHENTICATE") || !args[0].equalsIgnoreCase("XOAUTH2")) {
+                reply(words[0] + " NO [AUTHENTICATIONFAILED] bearer tokens only (front)\r\n");
+                return;
+            }
+            String response;
+            if (args.length > 1) {
+                response = args[1];
+            } else {
+                reply("+ \r\n");
+                String next = readLine(in);
+                response = next == null ? "" : next.strip();
+            }
+            String decoded = new String(Base64.getDecoder().decode(response), StandardCharsets.UTF_8);
+            clientLines.add(decoded);
+            Matcher bearer = BEARER.matcher(decoded);
+            if (bearer.find() && bearerCheck.test("XOAUTH2", bearer.group(1))) {
+                out.write((words[0] + " LOGIN \"" + backendUser + "\" \"" + backendPassword + "\"\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } else {
+                reply(words[0] + " NO [AUTHENTICATIONFAILED] Invalid token (front)\r\n");
+            }
+        }
+
         private synchronized void reply(String line) throws IOException {
             OutputStream out = client.getOutputStream();
             out.write(line.getBytes(StandardCharsets.UTF_8));
             out.flush();
+        }
+
+        private String withCapabilities(String line) {
+            if (bearerCheck == null) {
+                return line;
+            }
+            String upper = line.toUpperCase(java.util.Locale.ROOT);
+            if (upper.startsWith("* CAPABILITY ")) {
+                return line.replace("\r\n", " AUTH=XOAUTH2\r\n");
+            }
+            return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 AUTH=XOAUTH2]");
         }
 
         private String withSpecialUse(String line) {

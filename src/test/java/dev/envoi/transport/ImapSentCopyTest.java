@@ -195,7 +195,7 @@ class ImapSentCopyTest {
 
     private ImapSentCopy copier(int imapPort, String chosen) {
         ImapSettings settings = new ImapSettings(new ImapServer("127.0.0.1", imapPort, SmtpSecurity.NONE), true, chosen);
-        return new ImapSentCopy(account("127.0.0.1", mail.getSmtp().getPort()), settings, SECRET, SmtpFaultTest.QUICK,
+        return new ImapSentCopy(account("127.0.0.1", mail.getSmtp().getPort()), settings, SECRET, null, SmtpFaultTest.QUICK,
                 ServerTrust.system());
     }
 

@@ -49,6 +49,7 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -256,9 +257,11 @@ class EveryWindowTest {
 
     private AccountsWindow accounts() {
         ConnectionTester tester = (account, secret) -> List.of();
+        // With the IMAP part, whose rows are looked at too.
         AccountsContext context = new AccountsContext(store.accounts(),
                 CredentialChain.forProfile(store.databaseFile().getParent(), Map.of("ENVOI_KEYRING", "off")), tester,
-                background, Platform::runLater, () -> { });
+                background, Platform::runLater, () -> { }, address -> new dev.envoi.setup.Finding(Optional.empty(),
+                        List.of()), null, store.imapSettings());
         return new AccountsWindow(context, owner -> name -> false);
     }
 
@@ -323,11 +326,37 @@ class EveryWindowTest {
         }
         if (!(labeled instanceof IndexedCell<?>)) {
             Bounds bounds = labeled.localToScene(labeled.getLayoutBounds());
+            ScrollPane scroller = scrollerOf(labeled);
+            if (scroller != null) {
+                // Scrolled into sight when wanted (up and down), but never cut at the viewport's right edge.
+                Bounds viewport = scroller.localToScene(scroller.getLayoutBounds());
+                return bounds.getMaxX() > Math.min(viewport.getMaxX(), scene.getWidth()) + 0.5
+                        ? Optional.of(who + " goes past its scrolled form's right edge") : Optional.empty();
+            }
             if (bounds.getMaxX() > scene.getWidth() + 0.5 || bounds.getMaxY() > scene.getHeight() + 0.5) {
                 return Optional.of(who + " goes past the window's edge");
             }
         }
         return Optional.empty();
+    }
+
+    /** The scroll pane whose scrolled content holds the node (not a list's or a text area's), or null. */
+    private static ScrollPane scrollerOf(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll && scroll.getContent() != null && isWithin(node, scroll.getContent())) {
+                return scroll;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWithin(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text node the labeled's skin draws (a wrapped text has line breaks where it wraps). */
