@@ -137,7 +137,7 @@ final class AccountCommand {
 
     private void print(String prefix, AccountTester.Report report) {
         for (AccountTester.StepResult step : report.steps()) {
-            String outcome = !step.performed() ? "not used" : step.ok() ? "ok" : "FAILED";
+            String outcome = !step.performed() ? "skipped" : step.ok() ? "ok" : "FAILED";
             terminal.out().println(prefix + step.step().name().toLowerCase(Locale.ROOT) + ": " + outcome
                     + " — " + Printable.reason(step.detail()));
         }
