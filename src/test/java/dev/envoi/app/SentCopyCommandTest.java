@@ -133,7 +133,7 @@ class SentCopyCommandTest {
 
         assertEquals(ExitCode.OK, tested.exitCode, tested.toString());
         assertTrue(tested.out.contains("\nimap connect: ok — reached 127.0.0.1:" + mail.getImap().getPort()), tested.out);
-        assertTrue(tested.out.contains("\nimap tls: not used — not used: account work reaches its IMAP server unencrypted"),
+        assertTrue(tested.out.contains("\nimap tls: skipped — not used: account work reaches its IMAP server unencrypted"),
                 tested.out);
         assertTrue(tested.out.contains("\nimap login: ok — logged in to IMAP as emile"), tested.out);
         assertTrue(tested.err.contains("; IMAP: connect and login succeeded"), tested.err);
