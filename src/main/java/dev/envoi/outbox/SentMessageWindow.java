@@ -1,5 +1,6 @@
 package dev.envoi.outbox;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.MessageFate;
@@ -59,8 +60,9 @@ public final class SentMessageWindow {
         int row = 0;
         row = header(headers, row, texts.get("viewer.sentAt"),
                 delivery.sentAt() == null ? "" : texts.get("viewer.sentAtValue", Date.from(delivery.sentAt())));
-        // The server's words come from outside: control characters are shown, not obeyed.
-        row = header(headers, row, texts.get("viewer.reply"), visible(delivery.serverReply()));
+        // The server's words come from outside, and a stored name may hold a control an older Envoi
+        // let in: every value is shown with its controls visible, never obeyed.
+        row = header(headers, row, texts.get("viewer.reply"), delivery.serverReply());
         row = header(headers, row, texts.get("viewer.from"), content.from() == null ? "" : content.from().toDisplayString());
         row = header(headers, row, texts.get("viewer.to"), join(content.recipientsOf(RecipientType.TO)));
         row = header(headers, row, texts.get("viewer.cc"), join(content.recipientsOf(RecipientType.CC)));
@@ -86,31 +88,19 @@ public final class SentMessageWindow {
         stage.setScene(scene);
         Closing.install(stage, close);
         WindowIcons.apply(stage);
-        stage.setTitle(texts.get("viewer.title", content.subject()));
+        stage.setTitle(texts.get("viewer.title", VisibleText.of(content.subject())));
     }
 
     private static int header(GridPane grid, int row, String name, String value) {
-        if (value.isEmpty()) {
+        if (value == null || value.isEmpty()) {
             return row;
         }
         Label label = new Label(name);
-        Label text = new Label(value);
+        Label text = new Label(VisibleText.of(value));
         text.setWrapText(true);
         label.setLabelFor(text);
         grid.addRow(row, label, text);
         return row + 1;
-    }
-
-    private static String visible(String text) {
-        StringBuilder out = new StringBuilder();
-        (text == null ? "" : text).codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 
     private static String join(List<MailAddress> addresses) {
