@@ -27,6 +27,7 @@ public record HeldMessage(String to, String cc, String bcc, String attachments, 
     }
 
     private static String addresses(DraftContent content, RecipientType type) {
-        return content.recipientsOf(type).stream().map(a -> VisibleText.of(a.toDisplayString())).collect(Collectors.joining(", "));
+        return content.recipientsOf(type).stream().map(a -> VisibleText.of(a.toDisplayString()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -60,13 +60,15 @@ record SubmitCheck(DraftContent content, String contentHash) {
         for (MailAddress person : people) {
             int bidi = TextControls.firstBidiIn(person.displayName());
             if (bidi >= 0) {
-                return WORDS.get("submit.hidden.name", TextControls.describe(bidi), VisibleText.of(person.toDisplayString()));
+                return WORDS.get("submit.hidden.name", TextControls.describe(bidi),
+                        VisibleText.of(person.toDisplayString()));
             }
         }
         for (Attachment attachment : content.attachments()) {
             int bidi = TextControls.firstBidiIn(attachment.fileName());
             if (bidi >= 0) {
-                return WORDS.get("submit.hidden.file", TextControls.describe(bidi), VisibleText.of(attachment.fileName()));
+                return WORDS.get("submit.hidden.file", TextControls.describe(bidi),
+                        VisibleText.of(attachment.fileName()));
             }
         }
         return null;

@@ -125,7 +125,8 @@ class OldTextStoreTest {
     }
 
     private void sql(String statement, String... values) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE));
+        Path db = profile.resolve(SqliteMessageStore.DATABASE_FILE);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              PreparedStatement s = c.prepareStatement(statement)) {
             for (int i = 0; i < values.length; i++) {
                 s.setString(i + 1, values[i]);
