@@ -224,7 +224,7 @@ final class AccountAddCommand {
         MailAddress address = ComposeOptions.valid("--address", parsedAddress.get(0));
         String displayName = parsed.value("display-name").orElse(address.displayName());
         try {
-            return new MailAddress(displayName, address.address());
+            return MailAddress.entered(displayName, address.address());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--display-name: " + e.getMessage());
         }

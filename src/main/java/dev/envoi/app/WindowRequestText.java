@@ -169,7 +169,7 @@ final class WindowRequestText {
         String name = decode(where, value.substring(0, space));
         String address = decode(where, value.substring(space + 1));
         try {
-            return new MailAddress(name, address);
+            return MailAddress.entered(name, address);
         } catch (IllegalArgumentException e) {
             throw new MalformedRequestException(where + ": " + e.getMessage());
         }

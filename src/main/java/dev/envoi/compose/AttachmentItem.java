@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.message.Attachment;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,8 +11,9 @@ import java.util.Optional;
  */
 public record AttachmentItem(Attachment attachment, Optional<Path> source) {
 
+    /** The name as shown: one an older Envoi saved may hold a bidi control, shown and not obeyed. */
     public String name() {
-        return attachment.fileName();
+        return VisibleText.of(attachment.fileName());
     }
 
     public long size() {

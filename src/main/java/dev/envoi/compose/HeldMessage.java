@@ -1,7 +1,7 @@
 package dev.envoi.compose;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.message.DraftContent;
-import dev.envoi.message.MailAddress;
 import dev.envoi.message.RecipientType;
 import dev.envoi.ui.Texts;
 import java.util.stream.Collectors;
@@ -20,13 +20,14 @@ public record HeldMessage(String to, String cc, String bcc, String attachments, 
     /** The words for {@code content}; pure, so it runs off the FX thread. */
     static HeldMessage of(DraftContent content, Texts texts) {
         String files = content.attachments().stream()
-                .map(a -> texts.get("held.attachment", a.fileName(), texts.size(a.size())))
+                .map(a -> texts.get("held.attachment", VisibleText.of(a.fileName()), texts.size(a.size())))
                 .collect(Collectors.joining("  ·  "));
         return new HeldMessage(addresses(content, RecipientType.TO), addresses(content, RecipientType.CC),
                 addresses(content, RecipientType.BCC), files, files.isEmpty() ? "" : texts.size(content.attachmentBytes()));
     }
 
     private static String addresses(DraftContent content, RecipientType type) {
-        return content.recipientsOf(type).stream().map(MailAddress::toDisplayString).collect(Collectors.joining(", "));
+        return content.recipientsOf(type).stream().map(a -> VisibleText.of(a.toDisplayString()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.message.MailAddress;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -142,15 +143,17 @@ public final class RecipientField extends ChipPane {
     private HBox chipNode(RecipientChip chip) {
         Button remove = new Button();
         remove.setFocusTraversable(false);
-        remove.setAccessibleText(texts.get("remove.named", chip.text()));
-        HBox node = chip(remove, () -> model.remove(chip), new Label(chip.text()));
+        // A name an older Envoi saved may hold a bidi control: shown, never obeyed.
+        String shown = VisibleText.of(chip.text());
+        remove.setAccessibleText(texts.get("remove.named", shown));
+        HBox node = chip(remove, () -> model.remove(chip), new Label(shown));
         node.setAccessibleRole(AccessibleRole.TEXT);
         if (!chip.problem().isEmpty()) {
             node.getStyleClass().add(chip.isRefused() ? "chip-refused" : "chip-invalid");
             Tooltip.install(node, new Tooltip(chip.problem()));
-            node.setAccessibleText(texts.get("chip.problem", chip.text(), chip.problem()));
+            node.setAccessibleText(texts.get("chip.problem", shown, chip.problem()));
         } else {
-            node.setAccessibleText(chip.text());
+            node.setAccessibleText(shown);
         }
         return node;
     }

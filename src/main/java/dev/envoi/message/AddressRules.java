@@ -76,17 +76,30 @@ final class AddressRules {
         return null;
     }
 
+    /** The rule for a name entering Envoi: what a header cannot carry, and no bidirectional control. */
     static AddressProblem.Issue issueWithDisplayName(String displayName) {
-        if (displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
-            return AddressProblem.NAME_TOO_LONG.with(MAX_DISPLAY_NAME_LENGTH);
-        }
-        if (hasControlCharacter(displayName)) {
-            return AddressProblem.NAME_CONTROL.with();
+        AddressProblem.Issue issue = issueWithStoredName(displayName);
+        if (issue != null) {
+            return issue;
         }
         int bidi = TextControls.firstBidiIn(displayName);
         if (bidi >= 0) {
             // "Jane\u202Eevil" would show another name than the one sent: refused, as controls are.
             return AddressProblem.NAME_BIDI.with(TextControls.describe(bidi));
+        }
+        return null;
+    }
+
+    /**
+     * The rule every name obeys, stored ones too: what a mail header cannot carry. Envoi has always
+     * refused these, so no saved row holds them; bidirectional controls were allowed once.
+     */
+    static AddressProblem.Issue issueWithStoredName(String displayName) {
+        if (displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
+            return AddressProblem.NAME_TOO_LONG.with(MAX_DISPLAY_NAME_LENGTH);
+        }
+        if (hasControlCharacter(displayName)) {
+            return AddressProblem.NAME_CONTROL.with();
         }
         return null;
     }

@@ -15,7 +15,9 @@ public record Attachment(String fileName, String mediaType, long size, String sh
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(sha256, "sha256");
-        NameProblem problem = problemWithName(fileName);
+        // Only what a header cannot carry is refused here; the bidi rule applies where a file is
+        // imported (problemWithName), so a name an older Envoi saved with one still loads.
+        NameProblem problem = problemInHeader(fileName);
         if (problem != null) {
             throw new IllegalArgumentException(problem.english());
         }
@@ -47,16 +49,25 @@ public record Attachment(String fileName, String mediaType, long size, String sh
         }
     }
 
-    /** Null when the name can travel in a mail header, else why not. */
+    /** Null when a file entering Envoi may carry this name, else why not. */
     public static NameProblem problemWithName(String fileName) {
+        NameProblem problem = problemInHeader(fileName);
+        if (problem != null) {
+            return problem;
+        }
+        if (TextControls.firstBidiIn(fileName) >= 0) {
+            return NameProblem.BIDI_CONTROL;
+        }
+        return null;
+    }
+
+    /** Null when the name can travel in a mail header, else why not: the rule stored names obey too. */
+    private static NameProblem problemInHeader(String fileName) {
         if (fileName.isBlank()) {
             return NameProblem.EMPTY;
         }
         if (AddressRules.hasControlCharacter(fileName)) {
             return NameProblem.CONTROL_CHARACTER;
-        }
-        if (TextControls.firstBidiIn(fileName) >= 0) {
-            return NameProblem.BIDI_CONTROL;
         }
         return null;
     }

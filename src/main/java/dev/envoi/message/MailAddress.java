@@ -16,10 +16,25 @@ public record MailAddress(String displayName, String address) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        problem = AddressRules.problemWithDisplayName(displayName);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        // Only what a header cannot carry is refused here. Bidirectional controls are refused where
+        // text enters (entered, AddressParser): a name an older Envoi saved with one must still load.
+        AddressProblem.Issue issue = AddressRules.issueWithStoredName(displayName);
+        if (issue != null) {
+            throw new IllegalArgumentException(issue.english());
         }
+    }
+
+    /**
+     * A mailbox from text that is entering Envoi (an option, a form, a request): refused, with the
+     * reason, if the name holds anything a new name may not hold, bidirectional controls included.
+     */
+    public static MailAddress entered(String displayName, String address) {
+        MailAddress made = new MailAddress(displayName, address);
+        AddressProblem.Issue issue = AddressRules.issueWithDisplayName(made.displayName());
+        if (issue != null) {
+            throw new IllegalArgumentException(issue.english());
+        }
+        return made;
     }
 
     /** What is wrong with a display name given on its own (trimmed as the record trims it), or null. */

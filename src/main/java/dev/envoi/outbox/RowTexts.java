@@ -72,11 +72,12 @@ final class RowTexts {
     }
 
     String subject(String subject) {
-        return subject == null || subject.isBlank() ? texts.get("noSubject") : subject;
+        return subject == null || subject.isBlank() ? texts.get("noSubject") : VisibleText.of(subject);
     }
 
     private static String recipients(List<MailAddress> to) {
-        return to.stream().map(a -> a.hasDisplayName() ? a.displayName() : a.address())
+        // A name an older Envoi saved may hold a bidi control: shown, never obeyed.
+        return to.stream().map(a -> VisibleText.of(a.hasDisplayName() ? a.displayName() : a.address()))
                 .collect(Collectors.joining(", "));
     }
 

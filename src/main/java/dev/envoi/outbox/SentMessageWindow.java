@@ -1,5 +1,6 @@
 package dev.envoi.outbox;
 
+import dev.envoi.i18n.VisibleText;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.MessageFate;
@@ -14,6 +15,7 @@ import dev.envoi.ui.WindowIcons;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,20 +29,24 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 
 /**
- * A sent message, read-only: when it was sent and what the server answered, its headers
- * (every recipient, Bcc included), its text and the names of its files.
+ * A sent message, read-only: when it was sent, the account it went through and what the server
+ * answered, its headers (every recipient, Bcc included), its text and the names of its files.
  */
 public final class SentMessageWindow {
 
-    /** What happened to a sent message: when it went, and the server's reply (its own words). */
-    public record Delivery(Instant sentAt, String serverReply) {
-        public static final Delivery UNKNOWN = new Delivery(null, "");
+    /**
+     * What happened to a sent message: when it went, the account it went through ("" when it
+     * recorded none) and the server's reply (its own words).
+     */
+    public record Delivery(Instant sentAt, String account, String serverReply) {
+        public static final Delivery UNKNOWN = new Delivery(null, "", "");
 
         /** Reads it from the store: blocks on the disk, so not on the FX thread. */
         public static Delivery of(MessageStore store, EntryId sentId) {
-            Instant at = store.sent().stream().filter(s -> s.id().equals(sentId)).findFirst()
-                    .map(MessageSummary::modifiedAt).orElse(null);
-            return new Delivery(at, store.fate(sentId).map(MessageFate::reason).orElse(""));
+            Optional<MessageSummary> sent = store.sent().stream().filter(s -> s.id().equals(sentId)).findFirst();
+            return new Delivery(sent.map(MessageSummary::modifiedAt).orElse(null),
+                    sent.flatMap(MessageSummary::account).orElse(""),
+                    store.fate(sentId).map(MessageFate::reason).orElse(""));
         }
     }
 
@@ -59,8 +65,10 @@ public final class SentMessageWindow {
         int row = 0;
         row = header(headers, row, texts.get("viewer.sentAt"),
                 delivery.sentAt() == null ? "" : texts.get("viewer.sentAtValue", Date.from(delivery.sentAt())));
-        // The server's words come from outside: control characters are shown, not obeyed.
-        row = header(headers, row, texts.get("viewer.reply"), visible(delivery.serverReply()));
+        // The server's words come from outside, and a stored name may hold a control an older Envoi
+        // let in: every value is shown with its controls visible, never obeyed.
+        row = header(headers, row, texts.get("viewer.account"), delivery.account(), "sentAccount");
+        row = header(headers, row, texts.get("viewer.reply"), delivery.serverReply());
         row = header(headers, row, texts.get("viewer.from"), content.from() == null ? "" : content.from().toDisplayString());
         row = header(headers, row, texts.get("viewer.to"), join(content.recipientsOf(RecipientType.TO)));
         row = header(headers, row, texts.get("viewer.cc"), join(content.recipientsOf(RecipientType.CC)));
@@ -86,31 +94,25 @@ public final class SentMessageWindow {
         stage.setScene(scene);
         Closing.install(stage, close);
         WindowIcons.apply(stage);
-        stage.setTitle(texts.get("viewer.title", content.subject()));
+        stage.setTitle(texts.get("viewer.title", VisibleText.of(content.subject())));
     }
 
     private static int header(GridPane grid, int row, String name, String value) {
-        if (value.isEmpty()) {
+        return header(grid, row, name, value, null);
+    }
+
+    /** A header line, left out when empty; {@code id} names the value for automation (may be null). */
+    private static int header(GridPane grid, int row, String name, String value, String id) {
+        if (value == null || value.isEmpty()) {
             return row;
         }
         Label label = new Label(name);
-        Label text = new Label(value);
+        Label text = new Label(VisibleText.of(value));
+        text.setId(id);
         text.setWrapText(true);
         label.setLabelFor(text);
         grid.addRow(row, label, text);
         return row + 1;
-    }
-
-    private static String visible(String text) {
-        StringBuilder out = new StringBuilder();
-        (text == null ? "" : text).codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 
     private static String join(List<MailAddress> addresses) {

@@ -40,14 +40,15 @@ final class OutboxQueries {
     List<MessageSummary> summaries(Connection c, Folder folder) throws SQLException {
         List<MessageSummary> result = new ArrayList<>();
         try (PreparedStatement s = Database.prepare(c, """
-                SELECT id, entry_id, subject, size, modified_at, return_reason, message_id
+                SELECT id, entry_id, subject, size, modified_at, return_reason, message_id, account
                 FROM message WHERE folder = ?
                 AND id NOT IN (SELECT message FROM sent_copy WHERE delete_local = 1)
                 ORDER BY modified_at DESC, id DESC""", folder.name());
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 result.add(new MessageSummary(new EntryId(rs.getString(2)), rs.getString(3), to(c, rs.getLong(1)),
-                        rs.getLong(4), instant(rs, 5), rs.getString(6) == null ? "" : rs.getString(6), rs.getString(7)));
+                        rs.getLong(4), instant(rs, 5), rs.getString(6) == null ? "" : rs.getString(6), rs.getString(7),
+                        Optional.ofNullable(rs.getString(8))));
             }
         }
         return result;

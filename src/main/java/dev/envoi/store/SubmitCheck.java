@@ -3,6 +3,11 @@ package dev.envoi.store;
 import dev.envoi.i18n.Sentences;
 import dev.envoi.message.Attachment;
 import dev.envoi.message.DraftContent;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.TextControls;
+import dev.envoi.i18n.VisibleText;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -34,7 +39,39 @@ record SubmitCheck(DraftContent content, String contentHash) {
         if (content.from() == null) {
             throw new StoreException(WORDS.get("submit.noSender"));
         }
+        String hidden = hiddenControl(content);
+        if (hidden != null) {
+            // Text an older Envoi let in loads and stays intact, but does not leave as it is: the
+            // user removes the character (shown visibly) and sends again; nothing is lost.
+            throw new StoreException(WORDS.get("submit.hiddenControl", hidden));
+        }
         return new SubmitCheck(content, contentHash);
+    }
+
+    /** "U+202E in the file name ...": the first character a new message may not carry, or null. */
+    private static String hiddenControl(DraftContent content) {
+        String inSubject = TextControls.problemInSubject(content.subject());
+        if (inSubject != null) {
+            return WORDS.get("submit.hidden.subject", inSubject);
+        }
+        List<MailAddress> people = new ArrayList<>();
+        people.add(content.from());
+        content.recipients().forEach(r -> people.add(r.address()));
+        for (MailAddress person : people) {
+            int bidi = TextControls.firstBidiIn(person.displayName());
+            if (bidi >= 0) {
+                return WORDS.get("submit.hidden.name", TextControls.describe(bidi),
+                        VisibleText.of(person.toDisplayString()));
+            }
+        }
+        for (Attachment attachment : content.attachments()) {
+            int bidi = TextControls.firstBidiIn(attachment.fileName());
+            if (bidi >= 0) {
+                return WORDS.get("submit.hidden.file", TextControls.describe(bidi),
+                        VisibleText.of(attachment.fileName()));
+            }
+        }
+        return null;
     }
 
     void verify(AttachmentVault vault) {
