@@ -52,6 +52,8 @@ class ComposeStatusBarTest {
     Path profile;
     private SqliteMessageStore store;
     private ExecutorService background;
+    // Other tests run in this JVM after this one: the language is put back.
+    private final Locale before = Locale.getDefault();
     private Stage stage;
 
     @Start
@@ -64,6 +66,7 @@ class ComposeStatusBarTest {
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
         store.close();
+        Locale.setDefault(before);
     }
 
     @Test
