@@ -76,23 +76,7 @@ class AccountsWindowFitsTest {
     @ValueSource(strings = {"en", "fr"})
     void anOAuthAccountLeavesNewRemoveAndCloseInTheWindow(String language, FxRobot robot) throws Exception {
         Locale.setDefault(Locale.forLanguageTag(language));
-        store = SqliteMessageStore.open(profile);
-        background = Executors.newCachedThreadPool();
-        store.accounts().put(new Account("Outlook", new MailAddress("", "jane@outlook.example"), "smtp.office365.com",
-                587, SmtpSecurity.STARTTLS, "jane@outlook.example", AuthMethod.OAUTH2, 0, true, false, false, "", true));
-        store.oauthSettings().put(new OAuthSettings("Outlook", "microsoft", "", "demo", ""));
-        window = WaitForAsyncUtils.asyncFx(() -> {
-            AccountsContext context = new AccountsContext(store.accounts(),
-                    CredentialChain.forProfile(profile, Map.of("ENVOI_KEYRING", "off")), (a, s) -> List.of(), background,
-                    Platform::runLater, () -> { }, new SignInContext(store.oauthSettings(), (a, s, k, p) -> {
-                        throw new AssertionError("no sign-in here");
-                    }));
-            AccountsWindow made = new AccountsWindow(context, owner -> name -> false);
-            made.show();
-            return made;
-        }).get(20, TimeUnit.SECONDS);
-        Label signIn = robot.lookup("#signInStatus").queryAs(Label.class);
-        FxWait.until(() -> signIn.isVisible() && !signIn.getText().isEmpty(), "the OAuth account's sign-in pane shows");
+        openWithAnOAuthAccount(robot);
 
         List<String> outside = WaitForAsyncUtils.asyncFx(() -> {
             Scene scene = window.stage().getScene();
@@ -117,6 +101,62 @@ class AccountsWindowFitsTest {
             return found;
         }).get(20, TimeUnit.SECONDS);
         assertEquals(List.of(), outside, "buttons pushed out of, or texts cut in, the Accounts window in " + language);
+    }
+
+    /** Placeholders are text too (WCAG 2.2, 1.4.3): Modena's was 2.1:1 in light, near-invisible in dark. */
+    @ParameterizedTest
+    @ValueSource(strings = {"LIGHT", "DARK"})
+    void aPlaceholderIsReadableOnItsField(String theme, FxRobot robot) throws Exception {
+        Locale.setDefault(Locale.ENGLISH);
+        Theme.use(Theme.valueOf(theme));
+        try {
+            openWithAnOAuthAccount(robot);
+            List<String> poor = WaitForAsyncUtils.asyncFx(() -> {
+                Scene scene = window.stage().getScene();
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                List<String> found = new ArrayList<>();
+                visit(scene.getRoot(), node -> {
+                    if (node instanceof javafx.scene.control.TextField field && showing(field) && !field.isDisabled()
+                            && field.getText().isEmpty() && field.getPromptText() != null && !field.getPromptText().isEmpty()) {
+                        visit(field, inner -> {
+                            if (inner instanceof Text text && field.getPromptText().equals(text.getText())
+                                    && text.getFill() instanceof javafx.scene.paint.Color fg) {
+                                double ratio = Contrast.ratio(fg, Contrast.background(field));
+                                if (ratio < 4.5) {
+                                    found.add(String.format(Locale.ROOT, "“%s”: %.2f:1", text.getText(), ratio));
+                                }
+                            }
+                        });
+                    }
+                });
+                return found;
+            }).get(20, TimeUnit.SECONDS);
+            assertEquals(List.of(), poor, "placeholders under 4.5:1 in the " + theme + " theme");
+        } finally {
+            Theme.use(Theme.LIGHT);
+        }
+    }
+
+    private void openWithAnOAuthAccount(FxRobot robot) throws Exception {
+        store = SqliteMessageStore.open(profile);
+        background = Executors.newCachedThreadPool();
+        store.accounts().put(new Account("Outlook", new MailAddress("", "jane@outlook.example"), "smtp.office365.com",
+                587, SmtpSecurity.STARTTLS, "jane@outlook.example", AuthMethod.OAUTH2, 0, true, false, false, "", true));
+        store.oauthSettings().put(new OAuthSettings("Outlook", "microsoft", "", "demo", ""));
+        window = WaitForAsyncUtils.asyncFx(() -> {
+            AccountsContext context = new AccountsContext(store.accounts(),
+                    CredentialChain.forProfile(profile, Map.of("ENVOI_KEYRING", "off")), (a, s) -> List.of(), background,
+                    Platform::runLater, () -> { }, new SignInContext(store.oauthSettings(), (a, s, k, p) -> {
+                        throw new AssertionError("no sign-in here");
+                    }));
+            AccountsWindow made = new AccountsWindow(context, owner -> name -> false);
+            made.show();
+            return made;
+        }).get(20, TimeUnit.SECONDS);
+        Label signIn = robot.lookup("#signInStatus").queryAs(Label.class);
+        FxWait.until(() -> signIn.isVisible() && !signIn.getText().isEmpty(), "the OAuth account's sign-in pane shows");
+
     }
 
     private static boolean showing(Node node) {
