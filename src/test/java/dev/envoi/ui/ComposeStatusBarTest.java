@@ -91,8 +91,7 @@ class ComposeStatusBarTest {
         Label status = robot.lookup("#sendStatus").queryAs(Label.class);
 
         // The words a retry shows (the view-model's own text needs a failing server and a clock);
-        // the tooltip follows the view-model, so it is checked against the words it had.
-        String before = status.getText();
+        // the tooltip follows the view-model, so it is checked against the view-model's words.
         WaitForAsyncUtils.asyncFx(() -> {
             status.textProperty().unbind();
             status.setText(RETRY);
@@ -106,6 +105,8 @@ class ComposeStatusBarTest {
                 .get(10, TimeUnit.SECONDS);
         assertEquals(cancel.getText(), shown, "Cancel shows its whole text");
         assertNotNull(status.getTooltip(), "the status has a tooltip");
-        assertEquals(before, status.getTooltip().getText(), "the tooltip holds the whole status");
+        String[] tipAndModel = WaitForAsyncUtils.asyncFx(() -> new String[] {status.getTooltip().getText(),
+                window.model().statusProperty().get()}).get(10, TimeUnit.SECONDS);
+        assertEquals(tipAndModel[1], tipAndModel[0], "the tooltip holds the whole status");
     }
 }
