@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
@@ -153,6 +154,12 @@ public final class ComposeController {
         saveDraftButton.disableProperty().bind(locked);
         attachButton.disableProperty().bind(locked);
         sendStatus.textProperty().bind(model.statusProperty());
+        // A retry's error can be longer than the bar: the whole of it stays one hover away.
+        Tooltip wholeStatus = new Tooltip();
+        wholeStatus.setWrapText(true);
+        wholeStatus.setMaxWidth(480);
+        wholeStatus.textProperty().bind(model.statusProperty());
+        sendStatus.setTooltip(wholeStatus);
         // Always laid out, shown only while sending: the status bar keeps its height.
         cancelSendButton.visibleProperty().bind(model.sendingProperty());
         cancelSendButton.disableProperty().bind(model.cancelEnabledProperty().not());

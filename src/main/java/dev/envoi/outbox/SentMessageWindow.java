@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.Scene;
@@ -84,9 +83,12 @@ public final class SentMessageWindow {
         Button close = new Button(texts.get("button.close"));
         close.setId("closeSentButton");
         close.setAccessibleHelp(texts.get("button.close.help"));
-        HBox bar = new HBox(close);
+        // Close on the right as in the Outbox and Accounts windows: .status-bar's CSS alignment
+        // (center-left) wins over setAlignment, so a spacer pushes it there.
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox bar = new HBox(spacer, close);
         bar.getStyleClass().add("status-bar");
-        bar.setAlignment(Pos.CENTER_RIGHT);
         BorderPane root = new BorderPane(body, headers, null, bar, null);
         root.getStyleClass().add("sent-message");
         Scene scene = new Scene(root, 640, 480);

@@ -42,8 +42,11 @@ public final class SignInPane extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(140),
-                new javafx.scene.layout.ColumnConstraints());
+        // At least as wide as the form's label column above, and never narrower than its longest
+        // label: a fixed 140 cut "Fournisseur de connexion :" to "Fournisseur de con...".
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(140);
+        grid.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
         grid.getColumnConstraints().get(1).setHgrow(javafx.scene.layout.Priority.ALWAYS);
         row(grid, 0, texts.get("signIn.provider"), providerField);
         row(grid, 1, texts.get("signIn.issuer"), issuerField);
@@ -79,6 +82,7 @@ public final class SignInPane extends VBox {
 
     private static void row(GridPane grid, int index, String text, javafx.scene.control.Control field) {
         Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.setLabelFor(field);
         field.setAccessibleText(text.replace(":", "").strip());
         grid.add(label, 0, index);

@@ -230,8 +230,14 @@ class EveryWindowTest {
                 switch (how) {
                     case "escape" -> robot.type(KeyCode.ESCAPE);
                     case "ctrl-w" -> robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
-                    default -> robot.clickOn(robot.lookup(".button").match(n -> n.getId() != null
-                            && n.getId().startsWith("close") && n.getScene() == stage.getScene()).queryButton());
+                    default -> {
+                        javafx.scene.control.Button close = robot.lookup(".button").match(n -> n.getId() != null
+                                && n.getId().startsWith("close") && n.getScene() == stage.getScene()).queryButton();
+                        // Every Close sits at the right (the sent viewer's was at the left, seen under Xvfb).
+                        double gap = stage.getScene().getWidth() - close.localToScene(close.getLayoutBounds()).getMaxX();
+                        assertTrue(gap < 30, window.getClass().getSimpleName() + "'s Close is " + gap + " px from the right");
+                        robot.clickOn(close);
+                    }
                 }
                 FxWait.until(() -> !stage.isShowing(), window.getClass().getSimpleName() + " closes by " + how);
             }
