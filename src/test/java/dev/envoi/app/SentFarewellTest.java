@@ -31,7 +31,7 @@ import org.testfx.api.FxToolkit;
  * Mail goes to a real child process (a sendmail stand-in that reads the message and exits 0).
  */
 @Timeout(90)
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the sendmail stand-in is a POSIX shell script")
 class SentFarewellTest {
 
     @TempDir
