@@ -7,14 +7,12 @@ import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.QueueSubscription;
 import dev.envoi.store.SentCopyEntry;
-import dev.envoi.store.StoreException;
-import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -29,13 +27,12 @@ import javafx.collections.ObservableList;
 /**
  * Everything the outbox window shows and does, without a window: the messages not yet sent, the
  * drafts and the sent ones, kept live from the store's queue events, and the actions on them.
- * Store work runs on the background executor; results come back on the UI executor.
+ * Store work runs as {@link BackgroundTask}s, one after another; results come back on the UI executor.
  */
 public final class OutboxViewModel {
 
     private final MessageStore store;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor tasks;
     private final OutboxContext context;
     private final OutboxDialogs dialogs;
     private final Texts texts;
@@ -57,8 +54,7 @@ public final class OutboxViewModel {
     public OutboxViewModel(OutboxContext context, OutboxDialogs dialogs, Texts texts) {
         this.context = context;
         this.store = context.store();
-        this.background = new SerialExecutor(context.background());
-        this.ui = context.ui();
+        this.tasks = new TaskExecutor(context.background(), context.ui()).serial();
         this.dialogs = dialogs;
         this.texts = texts;
         this.rows = new RowTexts(texts);
@@ -150,15 +146,12 @@ public final class OutboxViewModel {
         if (!refreshPending.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        BackgroundTask.of("reading the outbox", () -> {
             refreshPending.set(false);
-            try {
-                Snapshot snapshot = read();
-                ui.execute(() -> show(snapshot));
-            } catch (StoreException e) {
-                ui.execute(() -> error.set(texts.get("error.read", e.getMessage())));
-            }
-        });
+            return read();
+        }).onSuccess(this::show)
+                .onFailure(e -> error.set(texts.get("error.read", e.getMessage())))
+                .executeWith(tasks);
     }
 
     /** Cancel (MAPI AbortSubmit): back to Drafts, and opened in a compose window. */
@@ -214,10 +207,8 @@ public final class OutboxViewModel {
             return;
         }
         error.set("");
-        background.execute(() -> {
-            try {
-                List<String> accounts = store.otherAccountsFor(row.id());
-                ui.execute(() -> {
+        BackgroundTask.of("listing the accounts a message may take", () -> store.otherAccountsFor(row.id()))
+                .onSuccess(accounts -> {
                     if (accounts.isEmpty()) {
                         error.set(texts.get("error.noOtherAccount", row.subject()));
                         return;
@@ -226,11 +217,9 @@ public final class OutboxViewModel {
                         store.reassign(row.id(), account);
                         return () -> status.set(texts.get("status.reassigned", row.subject(), account));
                     }));
-                });
-            } catch (StoreException e) {
-                ui.execute(() -> error.set(Objects.requireNonNullElse(e.getMessage(), e.toString())));
-            }
-        });
+                })
+                .onFailure(e -> error.set(BackgroundTask.messageOf(e)))
+                .executeWith(tasks);
     }
 
     public void openSelectedDraft() {
@@ -296,11 +285,6 @@ public final class OutboxViewModel {
         selectedSent.set(sent.stream().filter(r -> r.id().equals(keepSent)).findFirst().orElse(null));
     }
 
-    /** Store work whose result is something to do on the UI thread. */
-    private interface Action {
-        Runnable run();
-    }
-
     private void withSelected(Function<OutboxRow, Runnable> action) {
         OutboxRow row = selected.get();
         if (row != null) {
@@ -308,16 +292,13 @@ public final class OutboxViewModel {
         }
     }
 
-    private void run(Action action) {
+    /** Runs an action on the selection; whatever becomes of it, the folders are read again after. */
+    private void run(BackgroundTask.Work<Runnable> action) {
         error.set("");
-        background.execute(() -> {
-            try {
-                Runnable then = action.run();
-                ui.execute(then);
-            } catch (StoreException e) {
-                ui.execute(() -> error.set(Objects.requireNonNullElse(e.getMessage(), e.toString())));
-            }
-            refresh();
-        });
+        BackgroundTask.of("an outbox action", action)
+                .onSuccess(Runnable::run)
+                .onFailure(e -> error.set(BackgroundTask.messageOf(e)))
+                .onFinished(this::refresh)
+                .executeWith(tasks);
     }
 }

@@ -9,12 +9,12 @@ import dev.envoi.account.ImapSettingsRepository;
 import dev.envoi.account.SecretLookup;
 import dev.envoi.i18n.VisibleText;
 import dev.envoi.account.SharedAddresses;
-import dev.envoi.ui.SerialExecutor;
 import dev.envoi.ui.Texts;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
@@ -29,13 +29,13 @@ import javafx.collections.ObservableList;
 
 /**
  * The accounts window without a window: the profile's accounts, the form of the one being edited,
- * and Save, Remove and Test connection. Disk and network work runs on the background executor.
+ * and Save, Remove and Test connection. Disk and network work runs as {@link BackgroundTask}s.
  */
 public final class AccountsViewModel {
 
     private final AccountsContext context;
     private final AccountRepository repository;
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Executor ui;
     private final AccountsDialogs dialogs;
     private final Texts texts;
@@ -58,15 +58,15 @@ public final class AccountsViewModel {
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
         this.repository = context.accounts();
-        this.background = new SerialExecutor(context.background());
         this.ui = context.ui();
+        this.tasks = new TaskExecutor(context.background(), ui).serial();
         this.dialogs = dialogs;
         this.texts = texts;
         this.certificates = new CertificateTrust(form, dialogs, texts, this::save);
-        this.discovery = new DiscoveryViewModel(context.finder(), form, context.background(), ui, texts,
+        this.discovery = new DiscoveryViewModel(context.finder(), form, new TaskExecutor(context.background(), ui), texts,
                 this::testConnection);
         this.signIn = context.signIn() == null ? null : new SignInViewModel(context.signIn(), context.credentials(),
-                form, new SerialExecutor(context.background()), ui, texts);
+                form, new TaskExecutor(context.background(), ui).serial(), ui, texts);
         selected.addListener((o, was, account) -> {
             form.load(account);
             form.imap.load(account == null ? null : imapSettings.get(account.name()));
@@ -328,27 +328,19 @@ public final class AccountsViewModel {
         }
     }
 
-    /** Background work whose result is something to do on the UI thread. */
-    private interface Work {
-        Runnable run() throws Exception;
-    }
-
-    private void work(Work work) {
+    /** Background work whose result is something to do on the UI thread; busy meanwhile. */
+    private void work(BackgroundTask.Work<Runnable> work) {
         busy.set(true);
         error.set("");
-        background.execute(() -> {
-            Runnable then;
-            try {
-                then = work.run();
-            } catch (Exception e) {
-                String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
-                then = () -> error.set(message);
-            }
-            Runnable finish = then;
-            ui.execute(() -> {
-                busy.set(false);
-                finish.run();
-            });
-        });
+        BackgroundTask.of("an accounts window action", work)
+                .onSuccess(then -> {
+                    busy.set(false);
+                    then.run();
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    error.set(BackgroundTask.messageOf(e));
+                })
+                .executeWith(tasks);
     }
 }

@@ -5,11 +5,11 @@ import dev.envoi.message.AddressParser;
 import dev.envoi.message.ParsedAddress;
 import dev.envoi.setup.Discovery;
 import dev.envoi.setup.Endpoint;
-import dev.envoi.setup.Finding;
 import dev.envoi.ui.Texts;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,20 +26,18 @@ public final class DiscoveryViewModel {
 
     private final ServerFinder finder;
     private final AccountForm form;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor tasks;
     private final Texts texts;
     private final Runnable testConnection;
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Endpoint> imap = new ReadOnlyObjectWrapper<>();
 
-    DiscoveryViewModel(ServerFinder finder, AccountForm form, Executor background, Executor ui, Texts texts,
+    DiscoveryViewModel(ServerFinder finder, AccountForm form, TaskExecutor tasks, Texts texts,
                        Runnable testConnection) {
         this.finder = finder;
         this.form = form;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
         this.texts = texts;
         this.testConnection = testConnection;
         // What it says is about the address it was found for; another address, another search.
@@ -74,25 +72,21 @@ public final class DiscoveryViewModel {
         String typed = form.address.get();
         busy.set(true);
         source.set(texts.get("discovery.running", visible(address)));
-        background.execute(() -> {
-            Runnable then;
-            try {
-                Finding finding = finder.find(address);
-                then = () -> show(address, finding.discovery());
-            } catch (RuntimeException e) {
+        // An answer for an address the user has since changed is no longer about this account.
+        BackgroundTask.of("finding an account's servers", () -> finder.find(address))
+                .onSuccess(finding -> {
+                    if (typed.equals(form.address.get())) {
+                        show(address, finding.discovery());
+                    }
+                })
                 // A bad override (ENVOI_DNS=...) or a defect: said, and the form stays as the user left it.
-                String why = visible(String.valueOf(e.getMessage()));
-                then = () -> source.set(texts.get("discovery.failed", why));
-            }
-            Runnable shown = then;
-            ui.execute(() -> {
-                busy.set(false);
-                // An answer for an address the user has since changed is no longer about this account.
-                if (typed.equals(form.address.get())) {
-                    shown.run();
-                }
-            });
-        });
+                .onFailure(e -> {
+                    if (typed.equals(form.address.get())) {
+                        source.set(texts.get("discovery.failed", visible(String.valueOf(e.getMessage()))));
+                    }
+                })
+                .onFinished(() -> busy.set(false))
+                .executeWith(tasks);
     }
 
     private void show(String address, Optional<Discovery> found) {

@@ -7,7 +7,8 @@ import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.OAuthSettings;
 import dev.envoi.oauth.OAuthProvider;
 import dev.envoi.ui.Texts;
-import java.util.Objects;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -29,7 +30,7 @@ public final class SignInViewModel {
     private final SignInContext context;
     private final CredentialChain credentials;
     private final AccountForm form;
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Executor ui;
     private final Texts texts;
     final ObjectProperty<OAuthProvider> provider = new SimpleObjectProperty<>(OAuthProvider.MICROSOFT);
@@ -44,12 +45,12 @@ public final class SignInViewModel {
     /** A desktop client secret given on the command line (Google); the window has no field for it, but keeps it. */
     private String clientSecret = "";
 
-    SignInViewModel(SignInContext context, CredentialChain credentials, AccountForm form, Executor background,
+    SignInViewModel(SignInContext context, CredentialChain credentials, AccountForm form, TaskExecutor tasks,
                     Executor ui, Texts texts) {
         this.context = context;
         this.credentials = credentials;
         this.form = form;
-        this.background = background;
+        this.tasks = tasks;
         this.ui = ui;
         this.texts = texts;
         provider.addListener((o, was, chosen) -> {
@@ -107,25 +108,28 @@ public final class SignInViewModel {
         if (account == null || account.auth() != AuthMethod.OAUTH2) {
             return;
         }
-        background.execute(() -> {
-            Optional<OAuthSettings> stored = context.settings().find(account.name());
-            boolean signedIn = hasRefreshToken(account);
-            ui.execute(() -> {
-                stored.ifPresent(s -> {
-                    issuer.set(s.issuer());
-                    clientId.set(s.clientId());
-                    scopes.set(s.scopes());
-                    clientSecret = s.clientSecret();
-                    loading = true;
-                    try {
-                        provider.set(OAuthProvider.byId(s.provider()).orElse(OAuthProvider.CUSTOM));
-                    } finally {
-                        loading = false;
-                    }
-                });
-                status.set(texts.get(signedIn ? "signIn.signedIn" : "signIn.needed", account.name()));
-            });
-        });
+        /** What the background read found. */
+        record Found(Optional<OAuthSettings> stored, boolean signedIn) {
+        }
+        BackgroundTask.of("reading an account's sign-in settings",
+                () -> new Found(context.settings().find(account.name()), hasRefreshToken(account)))
+                .onSuccess(found -> {
+                    found.stored().ifPresent(s -> {
+                        issuer.set(s.issuer());
+                        clientId.set(s.clientId());
+                        scopes.set(s.scopes());
+                        clientSecret = s.clientSecret();
+                        loading = true;
+                        try {
+                            provider.set(OAuthProvider.byId(s.provider()).orElse(OAuthProvider.CUSTOM));
+                        } finally {
+                            loading = false;
+                        }
+                    });
+                    status.set(texts.get(found.signedIn() ? "signIn.signedIn" : "signIn.needed", account.name()));
+                })
+                .onFailure(e -> status.set(BackgroundTask.messageOf(e)))
+                .executeWith(tasks);
     }
 
     private boolean hasRefreshToken(Account account) {
@@ -149,24 +153,16 @@ public final class SignInViewModel {
                 issuer.get(), clientId.get(), scopes.get(), clientSecret);
         busy.set(true);
         status.set(texts.get("signIn.running"));
-        background.execute(() -> {
-            String outcome;
-            try {
-                context.settings().put(settings);
-                context.service().signIn(saved, settings, keepIn, page -> ui.execute(() -> {
-                    if (busy.get()) {
-                        status.set(texts.get("signIn.page", page));
-                    }
-                }));
-                outcome = texts.get("signIn.done", saved.name());
-            } catch (Exception e) {
-                outcome = Objects.requireNonNullElse(e.getMessage(), e.toString());
-            }
-            String said = outcome;
-            ui.execute(() -> {
-                busy.set(false);
-                status.set(said);
-            });
-        });
+        BackgroundTask.run("signing an account in", () -> {
+            context.settings().put(settings);
+            context.service().signIn(saved, settings, keepIn, page -> ui.execute(() -> {
+                if (busy.get()) {
+                    status.set(texts.get("signIn.page", page));
+                }
+            }));
+        }).onSuccess(v -> status.set(texts.get("signIn.done", saved.name())))
+                .onFailure(e -> status.set(BackgroundTask.messageOf(e)))
+                .onFinished(() -> busy.set(false))
+                .executeWith(tasks);
     }
 }

@@ -1,6 +1,7 @@
 package dev.envoi.ui.task;
 
 import dev.envoi.log.LogText;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,6 +64,11 @@ public final class BackgroundTask<V> {
             action.run();
             return null;
         });
+    }
+
+    /** What a failure says, for the window: its own words, or its kind when it has none. */
+    public static String messageOf(Throwable failure) {
+        return Objects.requireNonNullElse(failure.getMessage(), failure.toString());
     }
 
     /** Runs on the UI thread with the work's result. */
