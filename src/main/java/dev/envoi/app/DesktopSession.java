@@ -86,7 +86,8 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
-                id -> composeWindows.stream().anyMatch(w -> w.model().trackedMessage().filter(id::equals).isPresent()),
+                id -> composeWindows.stream()
+                        .anyMatch(w -> w.model().sending().trackedMessage().filter(id::equals).isPresent()),
                 notices);
         this.quitPolicy = new QuitWhenIdle(services.store()::outbox, runsSpooler, new FxQuitQuestion(), Platform::runLater,
                 background, Clock.systemUTC(), Duration.ofMillis(250), this);
@@ -163,12 +164,12 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         if (request.isEmpty()) {
             window.model().offerDrafts();
         } else {
-            request.from().ifPresent(window.model().fromProperty()::set);
-            request.account().flatMap(name -> window.model().senders().stream()
+            request.from().ifPresent(window.model().message().fromProperty()::set);
+            request.account().flatMap(name -> window.model().message().senders().stream()
                     .filter(s -> s.account().filter(name::equals).isPresent()).findFirst())
-                    .ifPresent(window.model().senderProperty()::set);
-            window.model().prefill(request.recipients(), request.subject(), request.body(), request.attachments(),
-                    request.deliveryRequests());
+                    .ifPresent(window.model().message().senderProperty()::set);
+            window.model().message().prefill(request.recipients(), request.subject(), request.body(),
+                    request.attachments(), request.deliveryRequests());
         }
         window.show();
         return window;
@@ -176,7 +177,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
 
     private void openDraft(EntryId draftId) {
         ComposeWindow window = newWindow();
-        window.model().open(draftId);
+        window.model().message().open(draftId);
         window.show();
     }
 
@@ -205,7 +206,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
                     MailAddress.of("envoi@localhost"));
             Platform.runLater(() -> {
                 FromChoice.merge(identities, fresh);
-                composeWindows.forEach(w -> w.model().offerSenders(fresh));
+                composeWindows.forEach(w -> w.model().message().offerSenders(fresh));
             });
         });
     }
@@ -242,9 +243,9 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
      */
     private void sentFarewell(ComposeWindow window) {
         boolean lastWindow = composeWindows.size() == 1 && outboxWindow == null && accountsWindow == null;
-        if (lastWindow && window.model().sendStateProperty().get() instanceof SendState.HandedOff) {
+        if (lastWindow && window.model().sending().sendStateProperty().get() instanceof SendState.HandedOff) {
             notices.accept(new DeliveryNotifier.Notice(texts.get("notify.sent.title"),
-                    texts.get("notify.sent.text", window.model().subjectProperty().get()), false));
+                    texts.get("notify.sent.text", window.model().message().subjectProperty().get()), false));
         }
     }
 

@@ -23,12 +23,15 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
- * Binds the controls of compose.fxml to a {@link ComposeViewModel}. No logic lives here: every
- * decision is the view-model's; this class only wires properties, keys and drops to it.
+ * Binds the controls of compose.fxml to a {@link ComposeViewModel}: the fields to its message, the
+ * send controls to its send flow. No logic lives here: every decision is a view-model's; this
+ * class only wires properties, keys and drops to it.
  */
 public final class ComposeController {
 
     private final ComposeViewModel model;
+    private final MessageViewModel message;
+    private final SendViewModel sending;
     /** From Send until the message is back for editing: the window shows it and takes no edits. */
     private final BooleanBinding locked;
 
@@ -64,7 +67,9 @@ public final class ComposeController {
 
     public ComposeController(ComposeViewModel model) {
         this.model = model;
-        this.locked = model.editingProperty().not();
+        this.message = model.message();
+        this.sending = model.sending();
+        this.locked = message.editingProperty().not();
     }
 
     @FXML
@@ -73,44 +78,44 @@ public final class ComposeController {
         bindAttachments();
         bindSending();
         bindOptions();
-        sendButton.setOnAction(e -> model.send());
-        saveDraftButton.setOnAction(e -> model.saveDraft());
-        attachButton.setOnAction(e -> model.attachWithChooser());
+        sendButton.setOnAction(e -> sending.send());
+        saveDraftButton.setOnAction(e -> message.saveDraft());
+        attachButton.setOnAction(e -> message.attachWithChooser());
         outboxButton.setOnAction(e -> model.openOutbox());
         accountsButton.setOnAction(e -> model.openAccounts());
         accountsButton.disableProperty().bind(locked);
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
-        new FileDrop(model::attach).install(root);
+        new FileDrop(message::attach).install(root);
     }
 
     /** A window opens ready for typing: in To when it is empty, else in the message text. */
     void focusWhereTypingStarts() {
-        (model.to().chips().isEmpty() ? toField.editor() : bodyArea).requestFocus();
+        (message.to().chips().isEmpty() ? toField.editor() : bodyArea).requestFocus();
     }
 
     private void bindHeader() {
-        fromField.setItems(model.senders());
-        fromField.valueProperty().bindBidirectional(model.senderProperty());
+        fromField.setItems(message.senders());
+        fromField.valueProperty().bindBidirectional(message.senderProperty());
         ValidationSupport validation = new ValidationSupport();
         // The invalid chip is marked red and the banner says why: an icon on the field's corner
         // only covered its border. The field is marked by a style class instead.
         validation.setValidationDecorator(new StyleClassValidationDecoration());
-        toField.bind(model.to(), model::suggestionsFor, validation, model.texts());
-        ccField.bind(model.cc(), model::suggestionsFor, validation, model.texts());
-        bccField.bind(model.bcc(), model::suggestionsFor, validation, model.texts());
+        toField.bind(message.to(), message::suggestionsFor, validation, model.texts());
+        ccField.bind(message.cc(), message::suggestionsFor, validation, model.texts());
+        bccField.bind(message.bcc(), message::suggestionsFor, validation, model.texts());
         fromLabel.setLabelFor(fromField);
         toLabel.setLabelFor(toField.editor());
         ccLabel.setLabelFor(ccField.editor());
         bccLabel.setLabelFor(bccField.editor());
         subjectLabel.setLabelFor(subjectField);
-        ccBccToggle.selectedProperty().bindBidirectional(model.showCcBccProperty());
+        ccBccToggle.selectedProperty().bindBidirectional(message.showCcBccProperty());
         for (Node node : new Node[] {ccLabel, ccField, bccLabel, bccField}) {
-            node.visibleProperty().bind(model.showCcBccProperty());
-            node.managedProperty().bind(model.showCcBccProperty());
+            node.visibleProperty().bind(message.showCcBccProperty());
+            node.managedProperty().bind(message.showCcBccProperty());
         }
-        subjectField.textProperty().bindBidirectional(model.subjectProperty());
-        bodyArea.textProperty().bindBidirectional(model.bodyProperty());
+        subjectField.textProperty().bindBidirectional(message.subjectProperty());
+        bodyArea.textProperty().bindBidirectional(message.bodyProperty());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
@@ -122,35 +127,35 @@ public final class ComposeController {
         toField.heldTextProperty().bind(heldWords(HeldMessage::to));
         ccField.heldTextProperty().bind(heldWords(HeldMessage::cc));
         bccField.heldTextProperty().bind(heldWords(HeldMessage::bcc));
-        subjectField.editableProperty().bind(model.editingProperty());
-        bodyArea.editableProperty().bind(model.editingProperty());
+        subjectField.editableProperty().bind(message.editingProperty());
+        bodyArea.editableProperty().bind(message.editingProperty());
         fromField.disableProperty().bind(locked);
     }
 
     private StringBinding heldWords(Function<HeldMessage, String> part) {
-        return Bindings.createStringBinding(() -> part.apply(model.heldProperty().get()), model.heldProperty());
+        return Bindings.createStringBinding(() -> part.apply(message.heldProperty().get()), message.heldProperty());
     }
 
     private void bindAttachments() {
-        attachmentStrip.bind(model.attachments(), model::removeAttachment, model.texts());
+        attachmentStrip.bind(message.attachments(), message::removeAttachment, model.texts());
         attachmentStrip.lockedProperty().bind(locked);
         StringBinding heldFiles = heldWords(HeldMessage::attachments);
         attachmentStrip.heldTextProperty().bind(heldFiles);
-        attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()).or(heldFiles.isNotEmpty()));
+        attachmentBar.visibleProperty().bind(Bindings.isNotEmpty(message.attachments()).or(heldFiles.isNotEmpty()));
         attachmentBar.managedProperty().bind(attachmentBar.visibleProperty());
         totalSizeLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> model.texts().get("total", model.totalSizeProperty().get()), model.totalSizeProperty()));
+                () -> model.texts().get("total", message.totalSizeProperty().get()), message.totalSizeProperty()));
     }
 
     private void bindOptions() {
-        notifyDeliveryCheck.selectedProperty().bindBidirectional(model.notifyDeliveryProperty());
-        readReceiptCheck.selectedProperty().bindBidirectional(model.readReceiptProperty());
-        optionsMenu.textProperty().bind(model.optionsTextProperty());
+        notifyDeliveryCheck.selectedProperty().bindBidirectional(message.notifyDeliveryProperty());
+        readReceiptCheck.selectedProperty().bindBidirectional(message.readReceiptProperty());
+        optionsMenu.textProperty().bind(message.optionsTextProperty());
         optionsMenu.disableProperty().bind(locked);
     }
 
     private void bindSending() {
-        sendButton.disableProperty().bind(model.canSendProperty().not());
+        sendButton.disableProperty().bind(sending.canSendProperty().not());
         saveDraftButton.disableProperty().bind(locked);
         attachButton.disableProperty().bind(locked);
         sendStatus.textProperty().bind(model.statusProperty());
@@ -161,11 +166,11 @@ public final class ComposeController {
         wholeStatus.textProperty().bind(model.statusProperty());
         sendStatus.setTooltip(wholeStatus);
         // Always laid out, shown only while sending: the status bar keeps its height.
-        cancelSendButton.visibleProperty().bind(model.sendingProperty());
-        cancelSendButton.disableProperty().bind(model.cancelEnabledProperty().not());
-        cancelSendButton.setOnAction(e -> model.cancel());
-        sendProgress.progressProperty().bind(model.progressProperty());
-        sendProgress.visibleProperty().bind(model.progressVisibleProperty());
+        cancelSendButton.visibleProperty().bind(sending.sendingProperty());
+        cancelSendButton.disableProperty().bind(sending.cancelEnabledProperty().not());
+        cancelSendButton.setOnAction(e -> sending.cancel());
+        sendProgress.progressProperty().bind(sending.progressProperty());
+        sendProgress.visibleProperty().bind(sending.progressVisibleProperty());
         sendProgress.managedProperty().bind(sendProgress.visibleProperty());
     }
 }

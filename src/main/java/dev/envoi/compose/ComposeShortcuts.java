@@ -32,15 +32,15 @@ final class ComposeShortcuts implements EventHandler<KeyEvent> {
     @Override
     public void handle(KeyEvent event) {
         if (SEND.match(event)) {
-            model.send();
+            model.sending().send();
         } else if (SAVE.match(event)) {
-            model.saveDraft();
+            model.message().saveDraft();
         } else if (ATTACH.match(event)) {
-            model.attachWithChooser();
+            model.message().attachWithChooser();
         } else if (OUTBOX.match(event)) {
             model.openOutbox();
-        } else if (CANCEL.match(event) && model.cancelEnabledProperty().get()) {
-            model.cancel();
+        } else if (CANCEL.match(event) && model.sending().cancelEnabledProperty().get()) {
+            model.sending().cancel();
         } else if (CLOSE.match(event)) {
             model.close();
         } else {

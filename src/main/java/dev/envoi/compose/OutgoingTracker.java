@@ -8,6 +8,8 @@ import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.QueueEvent;
 import dev.envoi.store.QueueSubscription;
 import dev.envoi.ui.Texts;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,8 +22,8 @@ import java.util.function.Function;
 /**
  * Follows one submitted message through the queue for its window. It never guesses: on each
  * queue event about the message it asks the store where the message is and whether
- * {@code abortSubmit} would still succeed, and reports that. Store reads run on the background
- * executor; reports arrive on the UI executor. Transfer progress is coalesced so that a fast
+ * {@code abortSubmit} would still succeed, and reports that. Store reads run as background tasks;
+ * reports arrive on the UI executor; a read that fails is tried again at the next tick. Transfer progress is coalesced so that a fast
  * upload cannot flood the FX thread.
  */
 final class OutgoingTracker {
@@ -35,7 +37,7 @@ final class OutgoingTracker {
     private static final long PROGRESS_INTERVAL_NANOS = 50_000_000;
 
     private final MessageStore store;
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Executor ui;
     private final Scheduler scheduler;
     private final Clock clock;
@@ -43,6 +45,8 @@ final class OutgoingTracker {
     private final Consumer<Update> sink;
     private final AtomicReference<EntryId> tracked = new AtomicReference<>();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    /** The last read failed: the next tick asks again (UI thread only). */
+    private boolean readFailed;
     private final AtomicReference<SendState.Transferring> latestProgress = new AtomicReference<>();
     private final AtomicBoolean progressPosted = new AtomicBoolean();
     private volatile long lastProgressPost;
@@ -51,10 +55,10 @@ final class OutgoingTracker {
     private Scheduler.Cancellable ticker;
     private Update last;
 
-    OutgoingTracker(MessageStore store, Executor background, Executor ui, Scheduler scheduler, Clock clock,
+    OutgoingTracker(MessageStore store, TaskExecutor tasks, Executor ui, Scheduler scheduler, Clock clock,
                     Texts texts, Function<EntryId, DraftView> reopen, Consumer<Update> sink) {
         this.store = store;
-        this.background = background;
+        this.tasks = tasks;
         this.ui = ui;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -101,11 +105,16 @@ final class OutgoingTracker {
         if (id == null || !refreshPending.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        BackgroundTask.of("reading where a submitted message is", () -> {
             refreshPending.set(false);
-            Update update = read(id);
-            ui.execute(() -> deliver(id, update));
-        });
+            return read(id);
+        }).onSuccess(update -> {
+            readFailed = false;
+            deliver(id, update);
+        }).onFailure(e -> {
+            refreshPending.set(false);
+            readFailed = true;
+        }).executeWith(tasks);
     }
 
     /** From the spooler's thread, for every few dozen kilobytes written. */
@@ -140,6 +149,10 @@ final class OutgoingTracker {
     }
 
     private void tick() {
+        if (readFailed) {
+            readFailed = false;
+            refresh();
+        }
         if (last != null) {
             sink.accept(last);
         }

@@ -93,14 +93,15 @@ class ComposeMemoryBenchmark {
         ComposeViewModel model = ui.call(() -> new ComposeViewModel(context, new AgreeingDialogs(), List::of,
                 List.of(dev.envoi.compose.Sender.of(ME))));
         ui.run(() -> {
-            model.to().commit("Jane Doe <jane@example.org>, bob@example.org");
-            model.subjectProperty().set("Cycle " + number);
-            model.bodyProperty().set("Here is file " + number + ".\n".repeat(20));
-            model.attach(List.of(file));
+            model.message().to().commit("Jane Doe <jane@example.org>, bob@example.org");
+            model.message().subjectProperty().set("Cycle " + number);
+            model.message().bodyProperty().set("Here is file " + number + ".\n".repeat(20));
+            model.message().attach(List.of(file));
         });
-        ui.await(() -> model.attachments().size() == 1 || !model.errorProperty().get().isEmpty(), WAIT, "attached");
-        ui.run(model::send);
-        ui.await(() -> model.sendStateProperty().get() instanceof SendState.HandedOff
+        ui.await(() -> model.message().attachments().size() == 1 || !model.errorProperty().get().isEmpty(), WAIT,
+                "attached");
+        ui.run(model.sending()::send);
+        ui.await(() -> model.sending().sendStateProperty().get() instanceof SendState.HandedOff
                 || !model.errorProperty().get().isEmpty(), WAIT, "handed off");
         String error = ui.call(() -> model.errorProperty().get());
         assertEquals("", error, "cycle " + number);

@@ -89,20 +89,20 @@ class FxPulseBenchmark {
                 Stats idle = gaps();
                 Stats idleCpu = cpuGaps();
                 onFx(() -> {
-                    window.model().to().commit("jane@example.org");
-                    window.model().subjectProperty().set("The video");
-                    window.model().attach(List.of(file));
+                    window.model().message().to().commit("jane@example.org");
+                    window.model().message().subjectProperty().set("The video");
+                    window.model().message().attach(List.of(file));
                     return null;
                 });
-                await(() -> window.model().attachments().size() == 1, "the file is attached");
+                await(() -> window.model().message().attachments().size() == 1, "the file is attached");
                 Thread.sleep(REACTION.toMillis());
                 Stats attaching = gaps();
                 Stats attachingCpu = cpuGaps();
                 onFx(() -> {
-                    window.model().send();
+                    window.model().sending().send();
                     return null;
                 });
-                await(() -> window.model().sendStateProperty().get() instanceof SendState.HandedOff
+                await(() -> window.model().sending().sendStateProperty().get() instanceof SendState.HandedOff
                         || !window.model().errorProperty().get().isEmpty(), "the message is handed off");
                 Stats sending = gaps();
                 Stats sendingCpu = cpuGaps();

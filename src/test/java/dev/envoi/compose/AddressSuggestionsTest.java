@@ -124,7 +124,7 @@ class AddressSuggestionsTest {
     }
 
     private List<String> toChips() {
-        return window.model().to().chips().stream().map(RecipientChip::text).toList();
+        return window.model().message().to().chips().stream().map(RecipientChip::text).toList();
     }
 
     @Test
@@ -186,7 +186,7 @@ class AddressSuggestionsTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(List.of("Mail Test <a@example.org>"), toChips());
-        assertEquals("", window.model().to().pendingProperty().get());
+        assertEquals("", window.model().message().to().pendingProperty().get());
     }
 
     private static boolean aPopupShows() {

@@ -39,28 +39,28 @@ class ComposeControlsTest {
 
     @Test
     void aSubjectWithABidiOverrideIsRefusedAndKept() {
-        model.to().commit("jane@example.org");
-        model.subjectProperty().set("Invoice \u202Efdp.exe");
-        model.send();
+        model.message().to().commit("jane@example.org");
+        model.message().subjectProperty().set("Invoice \u202Efdp.exe");
+        model.sending().send();
         assertTrue(model.errorProperty().get().contains("U+202E"), model.errorProperty().get());
-        assertEquals("Invoice \u202Efdp.exe", model.subjectProperty().get(), "nothing typed is thrown away");
+        assertEquals("Invoice \u202Efdp.exe", model.message().subjectProperty().get(), "nothing typed is thrown away");
         assertTrue(fixture.store.outbox().isEmpty());
     }
 
     @Test
     void aSubjectWithNulIsRefusedLikeANameWithOne() {
-        model.to().commit("jane@example.org");
-        model.subjectProperty().set("before\u0000after");
-        model.send();
+        model.message().to().commit("jane@example.org");
+        model.message().subjectProperty().set("before\u0000after");
+        model.sending().send();
         assertTrue(model.errorProperty().get().contains("U+0000"), model.errorProperty().get());
         assertTrue(fixture.store.outbox().isEmpty());
     }
 
     @Test
     void aNameWithABidiOverrideIsAnInvalidAddress() {
-        model.to().commit("Jane \u202Eevil <jane@example.org>");
-        model.subjectProperty().set("hello");
-        model.send();
+        model.message().to().commit("Jane \u202Eevil <jane@example.org>");
+        model.message().subjectProperty().set("hello");
+        model.sending().send();
         assertFalse(model.errorProperty().get().isEmpty());
         assertTrue(model.errorProperty().get().contains("reverses the direction"), model.errorProperty().get());
         assertTrue(fixture.store.outbox().isEmpty());

@@ -59,22 +59,23 @@ class ComposeFaultsTest {
     }
 
     private void write(String subject, String body) {
-        model.to().commit("\"Doe, Jane\" <jane@example.org>");
-        model.subjectProperty().set(subject);
-        model.bodyProperty().set(body);
+        model.message().to().commit("\"Doe, Jane\" <jane@example.org>");
+        model.message().subjectProperty().set(subject);
+        model.message().bodyProperty().set(body);
     }
 
     private void save() throws InterruptedException {
-        model.saveDraft();
-        fixture.ui.runUntil(() -> !model.dirtyProperty().get() || !model.errorProperty().get().isEmpty(), WAIT,
+        model.message().saveDraft();
+        fixture.ui.runUntil(() -> !model.message().dirtyProperty().get() || !model.errorProperty().get().isEmpty(),
+                WAIT,
                 "the save is done");
     }
 
     private void assertTheWindowStillHolds(String subject, String body) {
-        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.to().addresses());
-        assertEquals(subject, model.subjectProperty().get());
-        assertTrue(body.equals(model.bodyProperty().get()), "the body is kept");
-        assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
+        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.message().to().addresses());
+        assertEquals(subject, model.message().subjectProperty().get());
+        assertTrue(body.equals(model.message().bodyProperty().get()), "the body is kept");
+        assertInstanceOf(SendState.Editing.class, model.sending().sendStateProperty().get());
     }
 
     private Path file(String name, int size) throws Exception {
@@ -93,18 +94,18 @@ class ComposeFaultsTest {
         disk.fill();
 
         String longBody = "second version ".repeat(40_000);
-        model.bodyProperty().set(longBody);
+        model.message().bodyProperty().set(longBody);
         save();
 
         assertTrue(model.errorProperty().get().contains("is full"), model.errorProperty().get());
-        assertTrue(model.dirtyProperty().get(), "still unsaved");
+        assertTrue(model.message().dirtyProperty().get(), "still unsaved");
         assertTheWindowStillHolds("Budget", longBody);
         MessageSummary saved = fixture.store.drafts().get(0);
         assertTrue("first version".equals(fixture.store.openDraft(saved.id()).content().body()), "the earlier save is intact");
 
         disk.free();
-        model.saveDraft();
-        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "saved once there is room");
+        model.message().saveDraft();
+        fixture.ui.runUntil(() -> !model.message().dirtyProperty().get(), WAIT, "saved once there is room");
         assertTrue(longBody.equals(fixture.store.openDraft(saved.id()).content().body()), "saved once there is room");
     }
 
@@ -116,12 +117,12 @@ class ComposeFaultsTest {
         save();
         disk.fill();
 
-        model.attach(List.of(file("holiday.jpg", 300_000)));
+        model.message().attach(List.of(file("holiday.jpg", 300_000)));
         fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the copy fails");
 
         String error = model.errorProperty().get();
         assertTrue(error.contains("holiday.jpg") && error.contains("disk is full"), error);
-        assertTrue(model.attachments().isEmpty());
+        assertTrue(model.message().attachments().isEmpty());
         assertTheWindowStillHolds("Photos", "attached");
         try (Stream<Path> leftovers = Files.list(disk.root().resolve("profile").resolve("vault").resolve(".incoming"))) {
             assertEquals(0, leftovers.count(), "no half-copied file is left behind");
@@ -134,15 +135,15 @@ class ComposeFaultsTest {
         fixture.store.settings().setUndoWindow(Duration.ZERO);
         Path report = file("report.pdf", 200_000);
         write("Report", "see attached");
-        model.attach(List.of(report));
-        fixture.ui.runUntil(() -> model.attachments().size() == 1, WAIT, "attached");
-        Attachment stored = model.attachments().get(0).attachment();
+        model.message().attach(List.of(report));
+        fixture.ui.runUntil(() -> model.message().attachments().size() == 1, WAIT, "attached");
+        Attachment stored = model.message().attachments().get(0).attachment();
         flipAByteOf(vaultFile(stored));
         Path pickup = files.resolve("pickup");
         fixture.startSpooler(new PickupFolderTransport(pickup));
 
-        model.send();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.HandedOff
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.HandedOff
                 || !model.errorProperty().get().isEmpty(), WAIT, "sent");
 
         assertEquals("", model.errorProperty().get());
@@ -159,18 +160,18 @@ class ComposeFaultsTest {
         openOn(files.resolve("profile"));
         Path report = file("report.pdf", 50_000);
         write("Report", "see attached");
-        model.attach(List.of(report));
-        fixture.ui.runUntil(() -> model.attachments().size() == 1, WAIT, "attached");
-        flipAByteOf(vaultFile(model.attachments().get(0).attachment()));
+        model.message().attach(List.of(report));
+        fixture.ui.runUntil(() -> model.message().attachments().size() == 1, WAIT, "attached");
+        flipAByteOf(vaultFile(model.message().attachments().get(0).attachment()));
         Files.delete(report);
 
-        model.send();
+        model.sending().send();
         fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the send fails");
 
         String error = model.errorProperty().get();
         assertTrue(error.contains("report.pdf") && error.contains("damaged"), error);
         assertTheWindowStillHolds("Report", "see attached");
-        assertEquals(1, model.attachments().size(), "the attachment stays listed, to be attached again");
+        assertEquals(1, model.message().attachments().size(), "the attachment stays listed, to be attached again");
         assertTrue(fixture.store.outbox().isEmpty(), "nothing damaged is queued");
     }
 

@@ -70,10 +70,10 @@ class ComposeInputPropertiesTest {
                 type(model);
                 List<String> attached = attach(model, context);
                 DraftContent typed = typedContent(model);
-                model.send();
-                fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.HandedOff
+                model.sending().send();
+                fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.HandedOff
                         || !model.errorProperty().get().isEmpty(), WAIT, "sent or refused: " + context);
-                if (model.sendStateProperty().get() instanceof SendState.HandedOff) {
+                if (model.sending().sendStateProperty().get() instanceof SendState.HandedOff) {
                     sent++;
                     checkArrived(typed, attached, sent, context);
                 } else {
@@ -88,15 +88,15 @@ class ComposeInputPropertiesTest {
     }
 
     private void type(ComposeViewModel model) {
-        model.to().commit(recipientText());
+        model.message().to().commit(recipientText());
         if (random.random().nextInt(3) == 0) {
-            model.cc().commit(recipientText());
+            model.message().cc().commit(recipientText());
         }
         if (random.random().nextInt(4) == 0) {
-            model.bcc().commit(recipientText());
+            model.message().bcc().commit(recipientText());
         }
-        model.subjectProperty().set(random.anyString(random.random().nextInt(6) == 0 ? 900 : 80));
-        model.bodyProperty().set(random.anyString(random.random().nextInt(6) == 0 ? 20_000 : 400));
+        model.message().subjectProperty().set(random.anyString(random.random().nextInt(6) == 0 ? 900 : 80));
+        model.message().bodyProperty().set(random.anyString(random.random().nextInt(6) == 0 ? 20_000 : 400));
     }
 
     /** Mostly good addresses with hostile names, sometimes hostile text outright. */
@@ -124,10 +124,10 @@ class ComposeInputPropertiesTest {
         if (paths.isEmpty()) {
             return List.of();
         }
-        model.attach(paths);
-        fixture.ui.runUntil(() -> model.canSendProperty().get(), WAIT, "attached: " + context);
+        model.message().attach(paths);
+        fixture.ui.runUntil(() -> model.sending().canSendProperty().get(), WAIT, "attached: " + context);
         String error = model.errorProperty().get();
-        List<String> attached = model.attachments().stream().map(AttachmentItem::name).toList();
+        List<String> attached = model.message().attachments().stream().map(AttachmentItem::name).toList();
         if (attached.size() < paths.size()) {
             assertTrue(error.contains("Cannot attach"), "a refused file is named: " + context + ": " + error);
         }
@@ -135,12 +135,13 @@ class ComposeInputPropertiesTest {
     }
 
     private static DraftContent typedContent(ComposeViewModel model) {
+        MessageViewModel message = model.message();
         List<dev.envoi.message.Recipient> recipients = new ArrayList<>();
-        model.to().addresses().forEach(a -> recipients.add(new dev.envoi.message.Recipient(RecipientType.TO, a)));
-        model.cc().addresses().forEach(a -> recipients.add(new dev.envoi.message.Recipient(RecipientType.CC, a)));
-        model.bcc().addresses().forEach(a -> recipients.add(new dev.envoi.message.Recipient(RecipientType.BCC, a)));
-        return new DraftContent(model.fromProperty().get(), recipients, model.subjectProperty().get(),
-                model.bodyProperty().get(), List.of());
+        message.to().addresses().forEach(a -> recipients.add(new dev.envoi.message.Recipient(RecipientType.TO, a)));
+        message.cc().addresses().forEach(a -> recipients.add(new dev.envoi.message.Recipient(RecipientType.CC, a)));
+        message.bcc().addresses().forEach(a -> recipients.add(new dev.envoi.message.Recipient(RecipientType.BCC, a)));
+        return new DraftContent(message.fromProperty().get(), recipients, message.subjectProperty().get(),
+                message.bodyProperty().get(), List.of());
     }
 
     private void checkArrived(DraftContent typed, List<String> attached, int sentSoFar, String context) throws Exception {

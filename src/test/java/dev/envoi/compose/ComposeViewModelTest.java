@@ -70,48 +70,48 @@ class ComposeViewModelTest {
     }
 
     private void write(String to, String subject, String body) {
-        model.to().commit(to);
-        model.subjectProperty().set(subject);
-        model.bodyProperty().set(body);
+        model.message().to().commit(to);
+        model.message().subjectProperty().set(subject);
+        model.message().bodyProperty().set(body);
     }
 
     private void attach(Path... paths) throws InterruptedException {
-        int before = model.attachments().size();
-        model.attach(List.of(paths));
-        fixture.ui.runUntil(() -> model.attachments().size() == before + paths.length
+        int before = model.message().attachments().size();
+        model.message().attach(List.of(paths));
+        fixture.ui.runUntil(() -> model.message().attachments().size() == before + paths.length
                 || !model.errorProperty().get().isEmpty(), WAIT, "the files are attached");
     }
 
     private void sendAndAwaitQueued() throws InterruptedException {
-        model.send();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Queued
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Queued
                 || !model.errorProperty().get().isEmpty(), WAIT, "queued");
         assertEquals("", model.errorProperty().get());
-        assertInstanceOf(SendState.Queued.class, model.sendStateProperty().get());
+        assertInstanceOf(SendState.Queued.class, model.sending().sendStateProperty().get());
     }
 
     @Test
     void sendingReleasesRecipientsAttachmentsAndTheDraftHandle() throws Exception {
         write("\"Doe, Jane\" <jane@example.org>, bob@example.org", "Report", "Here it is.");
-        model.cc().commit("carol@example.org");
+        model.message().cc().commit("carol@example.org");
         attach(file("report.txt", "numbers"));
-        model.saveDraft();
-        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "the draft is saved");
-        Draft handle = model.draftHandle().orElseThrow();
+        model.message().saveDraft();
+        fixture.ui.runUntil(() -> !model.message().dirtyProperty().get(), WAIT, "the draft is saved");
+        Draft handle = model.message().draftHandle().orElseThrow();
         EntryId draftId = handle.id();
-        WeakReference<AttachmentItem> attachment = new WeakReference<>(model.attachments().get(0));
+        WeakReference<AttachmentItem> attachment = new WeakReference<>(model.message().attachments().get(0));
 
         sendAndAwaitQueued();
 
-        assertTrue(model.to().chips().isEmpty(), "To is released");
-        assertTrue(model.cc().chips().isEmpty(), "Cc is released");
-        assertTrue(model.attachments().isEmpty(), "the attachment list is released");
-        assertTrue(model.draftHandle().isEmpty(), "the window holds no draft handle");
+        assertTrue(model.message().to().chips().isEmpty(), "To is released");
+        assertTrue(model.message().cc().chips().isEmpty(), "Cc is released");
+        assertTrue(model.message().attachments().isEmpty(), "the attachment list is released");
+        assertTrue(model.message().draftHandle().isEmpty(), "the window holds no draft handle");
         assertTrue(handle.isReleased());
         assertThrows(IllegalStateException.class, handle::content, "a submitted handle refuses use");
         assertThrows(MessageNotFoundException.class, () -> fixture.store.openDraft(draftId),
                 "the old draft id no longer resolves");
-        assertTrue(model.cancelEnabledProperty().get(), "cancel is offered during the undo window");
+        assertTrue(model.sending().cancelEnabledProperty().get(), "cancel is offered during the undo window");
         assertTrue(model.statusProperty().get().startsWith("Sending in "), model.statusProperty().get());
         assertCollected(attachment);
     }
@@ -120,22 +120,22 @@ class ComposeViewModelTest {
     void aSubmittedMessageIsShownAsWordsAndTakesNoEdits() throws Exception {
         Path report = file("report.txt", "numbers");
         write("\"Doe, Jane\" <jane@example.org>, bob@example.org", "Report", "Here it is.");
-        model.bcc().commit("audit@example.org");
+        model.message().bcc().commit("audit@example.org");
         attach(report, file("notes.txt", "more numbers"));
-        assertEquals(HeldMessage.NONE, model.heldProperty().get(), "nothing is held while editing");
+        assertEquals(HeldMessage.NONE, model.message().heldProperty().get(), "nothing is held while editing");
 
         sendAndAwaitQueued();
 
         assertEquals(new HeldMessage("\"Doe, Jane\" <jane@example.org>, bob@example.org", "", "audit@example.org",
-                "report.txt (7 bytes)  ·  notes.txt (12 bytes)", "19 bytes"), model.heldProperty().get());
-        assertEquals("19 bytes", model.totalSizeProperty().get(), "the total still shows");
-        assertFalse(model.editingProperty().get());
-        assertFalse(model.canSendProperty().get());
-        model.attach(List.of(report));
-        model.subjectProperty().set("Changed after Send");
+                "report.txt (7 bytes)  ·  notes.txt (12 bytes)", "19 bytes"), model.message().heldProperty().get());
+        assertEquals("19 bytes", model.message().totalSizeProperty().get(), "the total still shows");
+        assertFalse(model.message().editingProperty().get());
+        assertFalse(model.sending().canSendProperty().get());
+        model.message().attach(List.of(report));
+        model.message().subjectProperty().set("Changed after Send");
         fixture.ui.runPending();
-        assertTrue(model.attachments().isEmpty(), "no file is attached to a submitted message");
-        assertFalse(model.dirtyProperty().get(), "a submitted message has no unsaved changes");
+        assertTrue(model.message().attachments().isEmpty(), "no file is attached to a submitted message");
+        assertFalse(model.message().dirtyProperty().get(), "a submitted message has no unsaved changes");
         assertTrue(model.statusProperty().get().startsWith("Sending in "), model.statusProperty().get());
     }
 
@@ -144,14 +144,15 @@ class ComposeViewModelTest {
         fixture.scheduler.drawFramesByHand();
         write("jane@example.org", "Framed", "After the frame.");
 
-        model.send();
-        assertInstanceOf(SendState.Submitting.class, model.sendStateProperty().get());
-        assertFalse(model.editingProperty().get(), "the window locks at once");
+        model.sending().send();
+        assertInstanceOf(SendState.Submitting.class, model.sending().sendStateProperty().get());
+        assertFalse(model.message().editingProperty().get(), "the window locks at once");
         Thread.sleep(200);
         assertTrue(fixture.store.outbox().isEmpty(), "nothing is submitted before the frame is drawn");
 
         fixture.scheduler.drawFrame();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Queued, WAIT, "queued");
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Queued, WAIT,
+                "queued");
         assertEquals(1, fixture.store.outbox().size());
     }
 
@@ -160,7 +161,7 @@ class ComposeViewModelTest {
         fixture.scheduler.drawFramesByHand();
         write("jane@example.org", "Closed at once", "Send, then close.");
 
-        model.send();
+        model.sending().send();
         assertTrue(model.requestClose(), "a sending window closes without asking");
         model.dispose();
 
@@ -186,30 +187,33 @@ class ComposeViewModelTest {
     @Test
     void cancelInsideTheUndoWindowBringsEveryFieldAndAttachmentBack() throws Exception {
         write("\"Doe, Jane\" <jane@example.org>", "Plans", "Dinner at eight?");
-        model.cc().commit("carol@example.org");
-        model.bcc().commit("boss@example.org");
+        model.message().cc().commit("carol@example.org");
+        model.message().bcc().commit("boss@example.org");
         attach(file("menu.txt", "soup"), file("map.txt", "north"));
         sendAndAwaitQueued();
 
-        model.cancel();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
-                && !model.to().chips().isEmpty(), WAIT, "the message is back for editing");
+        model.sending().cancel();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Editing
+                && !model.message().to().chips().isEmpty(), WAIT, "the message is back for editing");
 
-        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.to().addresses());
-        assertEquals(List.of(MailAddress.of("carol@example.org")), model.cc().addresses());
-        assertEquals(List.of(MailAddress.of("boss@example.org")), model.bcc().addresses());
-        assertEquals("Plans", model.subjectProperty().get());
-        assertEquals("Dinner at eight?", model.bodyProperty().get());
-        assertEquals(List.of("menu.txt", "map.txt"), model.attachments().stream().map(AttachmentItem::name).toList());
-        assertTrue(model.showCcBccProperty().get(), "Cc and Bcc are shown since they hold addresses");
-        assertEquals(HeldMessage.NONE, model.heldProperty().get(), "the fields show the message itself again");
-        assertTrue(model.editingProperty().get());
-        assertFalse(model.cancelEnabledProperty().get());
+        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.message().to().addresses());
+        assertEquals(List.of(MailAddress.of("carol@example.org")), model.message().cc().addresses());
+        assertEquals(List.of(MailAddress.of("boss@example.org")), model.message().bcc().addresses());
+        assertEquals("Plans", model.message().subjectProperty().get());
+        assertEquals("Dinner at eight?", model.message().bodyProperty().get());
+        assertEquals(List.of("menu.txt", "map.txt"), model.message().attachments().stream()
+                .map(AttachmentItem::name).toList());
+        assertTrue(model.message().showCcBccProperty().get(), "Cc and Bcc are shown since they hold addresses");
+        assertEquals(HeldMessage.NONE, model.message().heldProperty().get(),
+                "the fields show the message itself again");
+        assertTrue(model.message().editingProperty().get());
+        assertFalse(model.sending().cancelEnabledProperty().get());
         assertEquals("Cancelled. The message is back for editing.", model.statusProperty().get());
         assertTrue(fixture.store.outbox().isEmpty(), "nothing is left in the outbox");
         List<MessageSummary> drafts = fixture.store.drafts();
         assertEquals(1, drafts.size());
-        assertEquals(drafts.get(0).id(), model.draftHandle().orElseThrow().id(), "the window edits the draft again");
+        assertEquals(drafts.get(0).id(), model.message().draftHandle().orElseThrow().id(),
+                "the window edits the draft again");
     }
 
     @Test
@@ -218,16 +222,17 @@ class ComposeViewModelTest {
         ScriptedTransport transport = fixture.startSpooler();
         write("jane@example.org", "Now", "Right now.");
 
-        model.send();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.HandedOff, WAIT, "handed off");
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.HandedOff, WAIT,
+                "handed off");
 
         assertEquals(1, transport.committed.size());
         assertEquals("Now", transport.committed.get(0).content().subject());
         assertEquals("Sent: the mail system has the message.", model.statusProperty().get());
-        assertFalse(model.cancelEnabledProperty().get());
+        assertFalse(model.sending().cancelEnabledProperty().get());
         assertFalse(model.closeRequestedProperty().get(), "the window stays a moment");
-        assertFalse(model.editingProperty().get(), "it shows what was sent until it closes");
-        assertEquals("jane@example.org", model.heldProperty().get().to());
+        assertFalse(model.message().editingProperty().get(), "it shows what was sent until it closes");
+        assertEquals("jane@example.org", model.message().heldProperty().get().to());
         fixture.scheduler.advance(ComposeSettings.DEFAULT.closeAfterSend());
         assertTrue(model.closeRequestedProperty().get());
         assertEquals(1, fixture.store.sent().size());
@@ -246,19 +251,20 @@ class ComposeViewModelTest {
             return new dev.envoi.transport.HandOffReceipt("250 ok");
         });
         write("jane@example.org", "Late", "Too late to cancel.");
-        model.send();
-        fixture.ui.runUntil(() -> model.cancelEnabledProperty().get(), WAIT, "cancel is offered");
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().cancelEnabledProperty().get(), WAIT, "cancel is offered");
         fixture.startSpooler(transport);
         assertTrue(handedOff.await(20, TimeUnit.SECONDS));
 
         // The window has not yet heard of the hand-off (its update waits in the UI queue): the user clicks.
-        model.cancel();
+        model.sending().cancel();
         fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the refusal is shown");
         release.countDown();
 
         assertEquals("Too late to cancel: the message was already handed to the mail system.",
                 model.errorProperty().get());
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.HandedOff, WAIT, "sent");
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.HandedOff, WAIT,
+                "sent");
         assertEquals(1, transport.committed.size());
         assertTrue(fixture.store.drafts().isEmpty(), "the message was not also put back in Drafts");
     }
@@ -279,18 +285,19 @@ class ComposeViewModelTest {
                 new PermanentFailureException("550 5.1.1 <nobody@example.org>: no such user", List.of(refused), null))));
         write("jane@example.org, nobody@example.org", "Hello", "Hi both.");
 
-        model.send();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
-                && !model.to().chips().isEmpty(), WAIT, "the message is back");
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Editing
+                && !model.message().to().chips().isEmpty(), WAIT, "the message is back");
 
         assertTrue(model.errorProperty().get().contains("550 5.1.1 <nobody@example.org>: no such user"),
                 model.errorProperty().get());
-        RecipientChip marked = model.to().chips().stream().filter(c -> c.address().equals(refused)).findFirst()
+        RecipientChip marked = model.message().to().chips().stream()
+                .filter(c -> c.address().equals(refused)).findFirst()
                 .orElseThrow();
         assertTrue(marked.isRefused());
-        assertFalse(model.to().chips().stream().filter(c -> !c.address().equals(refused)).anyMatch(
+        assertFalse(model.message().to().chips().stream().filter(c -> !c.address().equals(refused)).anyMatch(
                 RecipientChip::isRefused), "the accepted recipient is not marked");
-        assertEquals("Hello", model.subjectProperty().get());
+        assertEquals("Hello", model.message().subjectProperty().get());
     }
 
     @Test
@@ -300,15 +307,16 @@ class ComposeViewModelTest {
                 new TransientFailureException("421 4.3.2 try again later"))));
         write("jane@example.org", "Soon", "Eventually.");
 
-        model.send();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Retrying, WAIT, "retrying");
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Retrying, WAIT,
+                "retrying");
 
         assertTrue(model.statusProperty().get().contains("421 4.3.2 try again later"), model.statusProperty().get());
         assertTrue(model.statusProperty().get().contains("Will retry at "), model.statusProperty().get());
-        assertTrue(model.cancelEnabledProperty().get());
-        model.cancel();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
-                && !model.to().chips().isEmpty(), WAIT, "back for editing");
+        assertTrue(model.sending().cancelEnabledProperty().get());
+        model.sending().cancel();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Editing
+                && !model.message().to().chips().isEmpty(), WAIT, "back for editing");
         assertTrue(fixture.store.outbox().isEmpty());
     }
 
@@ -317,7 +325,7 @@ class ComposeViewModelTest {
         Path original = file("data.csv", "a,b\n1,2\n");
         write("jane@example.org", "Data", "The data.");
         attach(original);
-        damageVaultCopyOf(model.attachments().get(0));
+        damageVaultCopyOf(model.message().attachments().get(0));
 
         sendAndAwaitQueued();
 
@@ -330,18 +338,18 @@ class ComposeViewModelTest {
         Path original = file("data.csv", "a,b\n1,2\n");
         write("jane@example.org", "Data", "The data.");
         attach(original);
-        damageVaultCopyOf(model.attachments().get(0));
+        damageVaultCopyOf(model.message().attachments().get(0));
         Files.delete(original);
 
-        model.send();
+        model.sending().send();
         fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "an error is shown");
 
         assertTrue(model.errorProperty().get().startsWith("Could not send: "), model.errorProperty().get());
         assertTrue(model.errorProperty().get().contains("data.csv"), model.errorProperty().get());
-        assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
-        assertEquals(List.of(MailAddress.of("jane@example.org")), model.to().addresses());
-        assertEquals("Data", model.subjectProperty().get());
-        assertEquals(1, model.attachments().size());
+        assertInstanceOf(SendState.Editing.class, model.sending().sendStateProperty().get());
+        assertEquals(List.of(MailAddress.of("jane@example.org")), model.message().to().addresses());
+        assertEquals("Data", model.message().subjectProperty().get());
+        assertEquals(1, model.message().attachments().size());
         assertTrue(fixture.store.outbox().isEmpty(), "nothing damaged was queued");
     }
 
@@ -358,26 +366,26 @@ class ComposeViewModelTest {
     void anInvalidAddressRefusesSendAndNamesIt() throws Exception {
         write("jane@example.org, bob@", "Hi", "Hello");
 
-        model.send();
+        model.sending().send();
         fixture.ui.runPending();
 
         assertEquals("To: “bob@” is not a valid address (no domain follows the @). Correct it or remove it.",
                 model.errorProperty().get());
-        assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
+        assertInstanceOf(SendState.Editing.class, model.sending().sendStateProperty().get());
         assertTrue(fixture.store.outbox().isEmpty());
     }
 
     @Test
     void noRecipientAtAllIsRefused() {
         write("", "Hi", "Hello");
-        model.send();
+        model.sending().send();
         assertEquals("Add at least one recipient in To, Cc or Bcc.", model.errorProperty().get());
     }
 
     @Test
     void textTypedButNotCommittedIsSentToo() throws Exception {
-        model.to().pendingProperty().set("jane@example.org");
-        model.subjectProperty().set("Typed");
+        model.message().to().pendingProperty().set("jane@example.org");
+        model.message().subjectProperty().set("Typed");
         sendAndAwaitQueued();
         assertEquals(List.of(MailAddress.of("jane@example.org")), fixture.store.outbox().get(0).to());
     }
@@ -386,9 +394,9 @@ class ComposeViewModelTest {
     void noSubjectAsksOnceAndGoingBackKeepsEditing() {
         fixture.dialogs.sendWithoutSubject = false;
         write("jane@example.org", "  ", "Hello");
-        model.send();
+        model.sending().send();
         assertEquals(List.of("no subject"), fixture.dialogs.asked);
-        assertInstanceOf(SendState.Editing.class, model.sendStateProperty().get());
+        assertInstanceOf(SendState.Editing.class, model.sending().sendStateProperty().get());
         assertTrue(fixture.store.outbox().isEmpty());
     }
 
@@ -396,7 +404,7 @@ class ComposeViewModelTest {
     void aMentionedButMissingAttachmentAsksOnce() throws Exception {
         fixture.dialogs.sendWithoutAttachment = false;
         write("jane@example.org", "Devis", "Voici la pièce jointe demandée.");
-        model.send();
+        model.sending().send();
         assertEquals(List.of("no attachment"), fixture.dialogs.asked);
         assertTrue(fixture.store.outbox().isEmpty());
 
@@ -412,7 +420,7 @@ class ComposeViewModelTest {
         fixture.dialogs.sendOverLimit = false;
         write("jane@example.org", "Big", "Big file.");
         attach(file("big.txt", "more than four bytes"));
-        model.send();
+        model.sending().send();
         assertEquals(List.of("over limit 20 bytes > 4 bytes"), fixture.dialogs.asked);
         assertTrue(fixture.store.outbox().isEmpty());
     }
@@ -420,9 +428,9 @@ class ComposeViewModelTest {
     @Test
     void aMissingFileIsRefusedByNameAndTheOthersAreAttached() throws Exception {
         Path good = file("good.txt", "ok");
-        model.attach(List.of(good, files.resolve("missing.txt"), files));
+        model.message().attach(List.of(good, files.resolve("missing.txt"), files));
         fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the refusal is shown");
-        assertEquals(List.of("good.txt"), model.attachments().stream().map(AttachmentItem::name).toList());
+        assertEquals(List.of("good.txt"), model.message().attachments().stream().map(AttachmentItem::name).toList());
         assertTrue(model.errorProperty().get().contains("missing.txt"), model.errorProperty().get());
         assertTrue(model.errorProperty().get().contains(files.getFileName().toString()), model.errorProperty().get());
     }
@@ -430,11 +438,11 @@ class ComposeViewModelTest {
     @Test
     void changesAreSavedAutomaticallyAFewSecondsLater() throws Exception {
         write("jane@example.org", "Autosaved", "Typing…");
-        assertTrue(model.dirtyProperty().get());
+        assertTrue(model.message().dirtyProperty().get());
         assertTrue(fixture.store.drafts().isEmpty());
 
         fixture.scheduler.advance(ComposeSettings.DEFAULT.autosaveDelay());
-        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "saved");
+        fixture.ui.runUntil(() -> !model.message().dirtyProperty().get(), WAIT, "saved");
 
         List<MessageSummary> drafts = fixture.store.drafts();
         assertEquals(1, drafts.size());
@@ -448,7 +456,7 @@ class ComposeViewModelTest {
         assertFalse(model.requestClose());
         fixture.dialogs.onClose = DialogService.CloseChoice.SAVE;
         assertTrue(model.requestClose());
-        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "saved");
+        fixture.ui.runUntil(() -> !model.message().dirtyProperty().get(), WAIT, "saved");
         assertEquals("Keep me", fixture.store.drafts().get(0).subject());
         assertEquals(List.of("unsaved changes", "unsaved changes"), fixture.dialogs.asked);
     }
@@ -467,27 +475,27 @@ class ComposeViewModelTest {
     void aDraftOpensWithEverythingItHeld() throws Exception {
         write("\"Doe, Jane\" <jane@example.org>", "Saved", "Body");
         attach(file("a.txt", "a"));
-        model.saveDraft();
-        fixture.ui.runUntil(() -> !model.dirtyProperty().get(), WAIT, "saved");
+        model.message().saveDraft();
+        fixture.ui.runUntil(() -> !model.message().dirtyProperty().get(), WAIT, "saved");
         EntryId id = fixture.store.drafts().get(0).id();
 
         ComposeViewModel other = fixture.newViewModel();
-        other.open(id);
-        fixture.ui.runUntil(() -> !other.to().chips().isEmpty(), WAIT, "opened");
-        assertEquals("Saved", other.subjectProperty().get());
-        assertEquals(List.of("a.txt"), other.attachments().stream().map(AttachmentItem::name).toList());
-        assertFalse(other.dirtyProperty().get(), "opening is not a change");
+        other.message().open(id);
+        fixture.ui.runUntil(() -> !other.message().to().chips().isEmpty(), WAIT, "opened");
+        assertEquals("Saved", other.message().subjectProperty().get());
+        assertEquals(List.of("a.txt"), other.message().attachments().stream().map(AttachmentItem::name).toList());
+        assertFalse(other.message().dirtyProperty().get(), "opening is not a change");
         other.dispose();
     }
 
     @Test
     void addressesUsedBeforeAreSuggested() throws Exception {
-        assertTrue(model.suggestions("ja").isEmpty());
+        assertTrue(model.message().suggestions("ja").isEmpty());
         write("\"Doe, Jane\" <jane@example.org>", "Hi", "Hello");
         sendAndAwaitQueued();
-        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.suggestions("ja"));
-        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.suggestions("Doe"));
-        assertTrue(model.suggestions("zz").isEmpty());
+        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.message().suggestions("ja"));
+        assertEquals(List.of(new MailAddress("Doe, Jane", "jane@example.org")), model.message().suggestions("Doe"));
+        assertTrue(model.message().suggestions("zz").isEmpty());
     }
 
     @Test
@@ -497,12 +505,12 @@ class ComposeViewModelTest {
         try {
             ComposeViewModel french = fixture.newViewModel();
             assertEquals("Nouveau message — Envoi", french.titleProperty().get());
-            french.subjectProperty().set("Devis");
-            french.send();
+            french.message().subjectProperty().set("Devis");
+            french.sending().send();
             assertEquals("Ajoutez au moins un destinataire dans À, Cc ou Cci.", french.errorProperty().get());
             assertEquals("1,5 Kio", french.texts().size(1536));
-            french.to().commit("bob@");
-            french.send();
+            french.message().to().commit("bob@");
+            french.sending().send();
             assertEquals("À : « bob@ » n’est pas une adresse valide (aucun domaine ne suit le @). Corrigez-la ou "
                     + "retirez-la.", french.errorProperty().get());
             french.dispose();
@@ -518,10 +526,10 @@ class ComposeViewModelTest {
         Locale.setDefault(Locale.FRENCH);
         try {
             ComposeViewModel french = fixture.newViewModel();
-            french.attach(List.of(missing));
+            french.message().attach(List.of(missing));
             fixture.ui.runUntil(() -> !french.errorProperty().get().isEmpty(), WAIT, "the refusal is shown");
             assertEquals("Impossible de joindre " + missing + " : ce fichier n’existe pas.", french.errorProperty().get());
-            assertTrue(french.attachments().isEmpty());
+            assertTrue(french.message().attachments().isEmpty());
             french.dispose();
         } finally {
             Locale.setDefault(before);
@@ -531,7 +539,7 @@ class ComposeViewModelTest {
     @Test
     void theTitleFollowsTheSubject() {
         assertEquals("New message — Envoi", model.titleProperty().get());
-        model.subjectProperty().set("Lunch");
+        model.message().subjectProperty().set("Lunch");
         assertEquals("Lunch — Envoi", model.titleProperty().get());
     }
 
@@ -544,10 +552,11 @@ class ComposeViewModelTest {
 
     private WeakReference<ComposeViewModel> sendThenCloseAWindow() throws InterruptedException {
         ComposeViewModel other = fixture.newViewModel();
-        other.to().commit("jane@example.org");
-        other.subjectProperty().set("Going");
-        other.send();
-        fixture.ui.runUntil(() -> other.sendStateProperty().get() instanceof SendState.Queued, WAIT, "queued");
+        other.message().to().commit("jane@example.org");
+        other.message().subjectProperty().set("Going");
+        other.sending().send();
+        fixture.ui.runUntil(() -> other.sending().sendStateProperty().get() instanceof SendState.Queued, WAIT,
+                "queued");
         other.dispose();
         fixture.ui.runPending();
         return new WeakReference<>(other);
@@ -556,30 +565,31 @@ class ComposeViewModelTest {
     // ---- Delivery requests: the Options menu's two choices go into the message and come back ----
 
     private void writeAsking(boolean notify, boolean receipt) {
-        model.to().commit("jane@example.org");
-        model.subjectProperty().set("Contract");
-        model.bodyProperty().set("Signed copy.");
-        model.notifyDeliveryProperty().set(notify);
-        model.readReceiptProperty().set(receipt);
+        model.message().to().commit("jane@example.org");
+        model.message().subjectProperty().set("Contract");
+        model.message().bodyProperty().set("Signed copy.");
+        model.message().notifyDeliveryProperty().set(notify);
+        model.message().readReceiptProperty().set(receipt);
     }
 
     private EntryId saveDraft() throws InterruptedException {
-        model.saveDraft();
-        fixture.ui.runUntil(() -> !model.dirtyProperty().get() && model.draftHandle().isPresent(), WAIT, "saved");
-        return model.draftHandle().orElseThrow().id();
+        model.message().saveDraft();
+        fixture.ui.runUntil(() -> !model.message().dirtyProperty().get() && model.message().draftHandle().isPresent(),
+                WAIT, "saved");
+        return model.message().draftHandle().orElseThrow().id();
     }
 
     private void awaitBackForEditing() throws InterruptedException {
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Editing
-                && !model.to().chips().isEmpty(), WAIT, "the message is back for editing");
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Editing
+                && !model.message().to().chips().isEmpty(), WAIT, "the message is back for editing");
     }
 
     @Test
     void tickingAnOptionIsAnUnsavedChange() throws Exception {
         writeAsking(false, false);
         saveDraft();
-        model.readReceiptProperty().set(true);
-        assertTrue(model.dirtyProperty().get(), "the window knows the option is not saved yet");
+        model.message().readReceiptProperty().set(true);
+        assertTrue(model.message().dirtyProperty().get(), "the window knows the option is not saved yet");
         saveDraft();
         assertEquals(new DeliveryRequests(false, true), fixture.store.drafts().stream().findFirst()
                 .map(d -> fixture.store.openDraft(d.id()).content().deliveryRequests()).orElseThrow());
@@ -590,11 +600,11 @@ class ComposeViewModelTest {
         writeAsking(true, false);
         EntryId id = saveDraft();
         ComposeViewModel other = fixture.newViewModel();
-        other.open(id);
-        fixture.ui.runUntil(() -> "Contract".equals(other.subjectProperty().get()), WAIT, "the draft opens");
-        assertTrue(other.notifyDeliveryProperty().get());
-        assertFalse(other.readReceiptProperty().get());
-        assertFalse(other.dirtyProperty().get(), "loading the options is not an edit");
+        other.message().open(id);
+        fixture.ui.runUntil(() -> "Contract".equals(other.message().subjectProperty().get()), WAIT, "the draft opens");
+        assertTrue(other.message().notifyDeliveryProperty().get());
+        assertFalse(other.message().readReceiptProperty().get());
+        assertFalse(other.message().dirtyProperty().get(), "loading the options is not an edit");
         other.dispose();
     }
 
@@ -602,16 +612,16 @@ class ComposeViewModelTest {
     void aSentMessageAsksTheTransportAndACancelGivesTheOptionsBack() throws Exception {
         ScriptedTransport transport = fixture.startSpooler();
         writeAsking(true, true);
-        model.send();
-        fixture.ui.runUntil(() -> model.cancelEnabledProperty().get(), WAIT, "queued");
-        model.cancel();
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().cancelEnabledProperty().get(), WAIT, "queued");
+        model.sending().cancel();
         awaitBackForEditing();
-        assertTrue(model.notifyDeliveryProperty().get());
-        assertTrue(model.readReceiptProperty().get());
+        assertTrue(model.message().notifyDeliveryProperty().get());
+        assertTrue(model.message().readReceiptProperty().get());
 
         fixture.store.settings().setUndoWindow(Duration.ZERO);
-        model.readReceiptProperty().set(false);
-        model.send();
+        model.message().readReceiptProperty().set(false);
+        model.sending().send();
         fixture.ui.runUntil(() -> !transport.committed.isEmpty(), WAIT, "handed to the transport");
         assertEquals(new DeliveryOptions(Set.of(Notify.SUCCESS, Notify.FAILURE, Notify.DELAY), true, false),
                 transport.committed.get(0).options());
@@ -623,17 +633,18 @@ class ComposeViewModelTest {
         fixture.startSpooler(new ScriptedTransport().then(ScriptedTransport.failBeforeHandOff(
                 new PermanentFailureException("550 5.7.1 not here", List.of(), null))));
         writeAsking(false, true);
-        model.send();
+        model.sending().send();
         awaitBackForEditing();
-        assertFalse(model.notifyDeliveryProperty().get());
-        assertTrue(model.readReceiptProperty().get());
+        assertFalse(model.message().notifyDeliveryProperty().get());
+        assertTrue(model.message().readReceiptProperty().get());
     }
 
     @Test
     void theCommandLineCanTickThem() {
-        model.prefill(List.of(Recipient.to("jane@example.org")), "Hi", "", List.of(), new DeliveryRequests(true, true));
-        assertTrue(model.notifyDeliveryProperty().get());
-        assertTrue(model.readReceiptProperty().get());
+        model.message().prefill(List.of(Recipient.to("jane@example.org")), "Hi", "", List.of(),
+                new DeliveryRequests(true, true));
+        assertTrue(model.message().notifyDeliveryProperty().get());
+        assertTrue(model.message().readReceiptProperty().get());
     }
 
     @Test
@@ -643,7 +654,7 @@ class ComposeViewModelTest {
         fixture.store.lockNextDue(java.time.Instant.now().plusSeconds(1)).orElseThrow();
         fixture.store.returnToDrafts(queued, "550 5.1.1 no such user", List.of(MailAddress.of("jane@example.org")));
 
-        model.open(fixture.store.drafts().get(0).id());
+        model.message().open(fixture.store.drafts().get(0).id());
         fixture.ui.runUntil(() -> !model.errorProperty().get().isEmpty(), WAIT, "the reason shows in the banner");
         assertEquals("This message was not sent: 550 5.1.1 no such user", model.errorProperty().get());
     }

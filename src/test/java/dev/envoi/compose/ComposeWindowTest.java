@@ -131,7 +131,7 @@ class ComposeWindowTest {
         writeMessage(robot, "\"Doe, Jane\" <jane@example.org>, bob@example.org", "Résumé du jour", "Bonjour,\nvoici.");
         robot.clickOn("#ccFieldInput").write("carol@example.org").type(KeyCode.TAB);
         robot.clickOn("#attachButton");
-        FxWait.until(() -> window.model().attachments().size() == 1, "the file is attached");
+        FxWait.until(() -> window.model().message().attachments().size() == 1, "the file is attached");
 
         robot.clickOn("#sendButton");
         FxWait.until(() -> !uncheckedPickup().isEmpty(), "the message reaches the pickup folder");
@@ -150,7 +150,8 @@ class ComposeWindowTest {
         Part file = parts.getBodyPart(1);
         assertEquals("notes été.txt", file.getFileName());
         assertEquals("café ☕", new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        FxWait.until(() -> window.model().sendStateProperty().get() instanceof SendState.HandedOff, "handed off");
+        FxWait.until(() -> window.model().sending().sendStateProperty().get() instanceof SendState.HandedOff,
+                "handed off");
         assertEquals("Sent: the mail system has the message.", find(robot, "#sendStatus") instanceof Label l
                 ? l.getText() : "");
     }
@@ -171,10 +172,10 @@ class ComposeWindowTest {
         FxWait.until(() -> cancel.isVisible() && !cancel.isDisabled(), "Cancel is offered");
         Label status = find(robot, "#sendStatus");
         assertTrue(status.getText().startsWith("Sending in "), status.getText());
-        assertTrue(window.model().to().chips().isEmpty(), "the window let go of the recipients");
+        assertTrue(window.model().message().to().chips().isEmpty(), "the window let go of the recipients");
 
         robot.clickOn("#cancelSendButton");
-        FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
+        FxWait.until(() -> !window.model().message().to().chips().isEmpty(), "the message is back");
 
         assertEquals("Oops", ((TextField) find(robot, "#subjectField")).getText());
         assertEquals("Not yet.", ((TextArea) find(robot, "#bodyArea")).getText());
@@ -192,14 +193,14 @@ class ComposeWindowTest {
         writeMessage(robot, "\"Doe, Jane\" <jane@example.org>, bob@example.org", "Still", "Nothing moves.");
         robot.clickOn("#ccFieldInput").write("carol@example.org").type(KeyCode.TAB);
         robot.clickOn("#attachButton");
-        FxWait.until(() -> window.model().attachments().size() == 1, "the file is attached");
+        FxWait.until(() -> window.model().message().attachments().size() == 1, "the file is attached");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> parts = List.of("#toField", "#ccField", "#bccField", "#subjectField", "#bodyArea",
                 "#attachmentBar", "#sendStatus", "#cancelSendButton");
         List<Bounds> before = boundsOf(robot, parts);
 
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "the message is queued");
+        FxWait.until(() -> window.model().sending().cancelEnabledProperty().get(), "the message is queued");
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(before, boundsOf(robot, parts), "every part of the window stays where it was");
@@ -211,7 +212,7 @@ class ComposeWindowTest {
         assertTrue(((Button) find(robot, "#attachButton")).isDisabled());
 
         robot.clickOn("#cancelSendButton");
-        FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
+        FxWait.until(() -> !window.model().message().to().chips().isEmpty(), "the message is back");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, boundsOf(robot, parts), "the editing look comes back as it was");
         assertFalse(robot.lookup("#toField .held-text").query().isVisible(), "chips again, not words");
@@ -223,7 +224,7 @@ class ComposeWindowTest {
         chosen.add(Files.writeString(profile.resolve("first.txt"), "one"));
         chosen.add(Files.writeString(profile.resolve("second.txt"), "two!"));
         robot.clickOn("#attachButton");
-        FxWait.until(() -> window.model().attachments().size() == 2, "both files are attached");
+        FxWait.until(() -> window.model().message().attachments().size() == 2, "both files are attached");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("first.txt, 3 bytes", "second.txt, 4 bytes"), robot.lookup(".attachment-chip").queryAll()
                 .stream().map(Node::getAccessibleText).toList());
@@ -233,11 +234,11 @@ class ComposeWindowTest {
 
         WaitForAsyncUtils.asyncFx(removeFirst::requestFocus).get(5, TimeUnit.SECONDS);
         robot.type(KeyCode.DELETE);
-        FxWait.until(() -> window.model().attachments().size() == 1, "Delete removes the file");
-        assertEquals("second.txt", window.model().attachments().get(0).name());
+        FxWait.until(() -> window.model().message().attachments().size() == 1, "Delete removes the file");
+        assertEquals("second.txt", window.model().message().attachments().get(0).name());
 
         robot.clickOn(".attachment-chip .chip-remove");
-        FxWait.until(() -> window.model().attachments().isEmpty(), "a click removes the last one");
+        FxWait.until(() -> window.model().message().attachments().isEmpty(), "a click removes the last one");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(find(robot, "#attachmentBar").isVisible(), "no files, no attachment bar");
     }
@@ -245,9 +246,10 @@ class ComposeWindowTest {
     @Test
     void aCopyRowFirstShownWhileSendingShowsItsWordsWhole(FxRobot robot) throws Exception {
         writeMessage(robot, "jane@example.org", "Copies", "A Cc never shown.");
-        WaitForAsyncUtils.asyncFx(() -> window.model().cc().commit("carol@example.org")).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.model().message().cc().commit("carol@example.org")).get(5,
+                TimeUnit.SECONDS);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "the message is queued");
+        FxWait.until(() -> window.model().sending().cancelEnabledProperty().get(), "the message is queued");
 
         robot.clickOn("#ccBccToggle");
         WaitForAsyncUtils.waitForFxEvents();
@@ -287,9 +289,9 @@ class ComposeWindowTest {
     void escapeCancelsASendingMessage(FxRobot robot) throws Exception {
         writeMessage(robot, "jane@example.org", "Escape", "Esc.");
         robot.clickOn("#sendButton");
-        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "Cancel is offered");
+        FxWait.until(() -> window.model().sending().cancelEnabledProperty().get(), "Cancel is offered");
         robot.type(KeyCode.ESCAPE);
-        FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
+        FxWait.until(() -> !window.model().message().to().chips().isEmpty(), "the message is back");
         assertTrue(store.outbox().isEmpty());
     }
 
@@ -314,7 +316,7 @@ class ComposeWindowTest {
         robot.clickOn("#toField").write("jane@example.org, \"Doe, John\" <john@example.org>, bob@, carl@example.org,");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(4, window.model().to().chips().size());
+        assertEquals(4, window.model().message().to().chips().size());
         assertEquals(oneLine, to.getHeight(), 0.5, "the field stays one line tall");
         assertTrue(to.editor().getStyleClass().contains("error"), "the field is marked as holding an error");
         assertTrue(robot.lookup(n -> n instanceof javafx.scene.image.ImageView && n.isVisible()).queryAll().isEmpty(),
@@ -334,7 +336,7 @@ class ComposeWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(List.of("\"Doe, Jane\" <jane@example.org>", "bob@example.org", "carol@example.org",
-                "dan@example.org", "erin@example.org"), window.model().to().chips().stream()
+                "dan@example.org", "erin@example.org"), window.model().message().to().chips().stream()
                 .map(RecipientChip::text).toList());
         assertEquals("", ((TextField) find(robot, "#toFieldInput")).getText());
         assertEquals("toFieldInput", window.stage().getScene().getFocusOwner().getId(), "typing goes on in the field");
@@ -350,8 +352,8 @@ class ComposeWindowTest {
         }).get(5, TimeUnit.SECONDS);
         robot.clickOn("#bodyArea");
         robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        FxWait.until(() -> window.model().attachments().size() == 1, "the pasted file is attached");
-        assertEquals("pasted.txt", window.model().attachments().get(0).name());
+        FxWait.until(() -> window.model().message().attachments().size() == 1, "the pasted file is attached");
+        assertEquals("pasted.txt", window.model().message().attachments().get(0).name());
         assertTrue(((Label) find(robot, "#totalSizeLabel")).getText().endsWith("18 bytes"));
     }
 
@@ -394,8 +396,8 @@ class ComposeWindowTest {
         assertEquals("Options", options.getText());
         robot.clickOn("#optionsMenu").clickOn("#readReceiptCheck");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.model().readReceiptProperty().get());
-        assertFalse(window.model().notifyDeliveryProperty().get());
+        assertTrue(window.model().message().readReceiptProperty().get());
+        assertFalse(window.model().message().notifyDeliveryProperty().get());
         assertEquals("Options ✓", options.getText(), "the menu says an option is on");
 
         robot.clickOn("#sendButton");
@@ -413,16 +415,16 @@ class ComposeWindowTest {
         MenuButton options = find(robot, "#optionsMenu");
         WaitForAsyncUtils.asyncFx(options::requestFocus).get(5, TimeUnit.SECONDS);
         robot.type(KeyCode.SPACE).type(KeyCode.DOWN).type(KeyCode.SPACE);
-        FxWait.until(() -> window.model().notifyDeliveryProperty().get(), "Space ticks the first option");
-        assertFalse(window.model().readReceiptProperty().get());
+        FxWait.until(() -> window.model().message().notifyDeliveryProperty().get(), "Space ticks the first option");
+        assertFalse(window.model().message().readReceiptProperty().get());
 
         robot.type(KeyCode.SPACE).type(KeyCode.DOWN).type(KeyCode.DOWN);
         Node readReceipt = find(robot, "#readReceiptCheck");
         assertEquals(AccessibleRole.CHECK_MENU_ITEM, WaitForAsyncUtils.asyncFx(
                 () -> readReceipt.queryAccessibleAttribute(AccessibleAttribute.ROLE)).get(5, TimeUnit.SECONDS));
         robot.type(KeyCode.ENTER);
-        FxWait.until(() -> window.model().readReceiptProperty().get(), "Enter ticks the second option");
-        assertTrue(window.model().notifyDeliveryProperty().get(), "the first one stays ticked");
+        FxWait.until(() -> window.model().message().readReceiptProperty().get(), "Enter ticks the second option");
+        assertTrue(window.model().message().notifyDeliveryProperty().get(), "the first one stays ticked");
     }
 
     @Test

@@ -39,19 +39,20 @@ class FromAccountTest {
         Sender provider = new Sender(ComposeFixture.ME, Optional.of("provider"), true);
         model = fixture.newViewModel(ComposeSettings.DEFAULT, List.of(relay, provider));
         assertEquals("Émile Envoi <emile@example.org> (provider)", provider.toString(), "the name tells them apart");
-        assertEquals(relay, model.senderProperty().get());
+        assertEquals(relay, model.message().senderProperty().get());
 
-        model.senderProperty().set(provider);
-        model.to().commit("jane@example.org");
-        model.subjectProperty().set("through the provider");
-        model.send();
-        fixture.ui.runUntil(() -> model.sendStateProperty().get() instanceof SendState.Queued
+        model.message().senderProperty().set(provider);
+        model.message().to().commit("jane@example.org");
+        model.message().subjectProperty().set("through the provider");
+        model.sending().send();
+        fixture.ui.runUntil(() -> model.sending().sendStateProperty().get() instanceof SendState.Queued
                 || !model.errorProperty().get().isEmpty(), WAIT, "queued");
 
-        assertInstanceOf(SendState.Queued.class, model.sendStateProperty().get(), model.errorProperty().get());
+        assertInstanceOf(SendState.Queued.class, model.sending().sendStateProperty().get(),
+                model.errorProperty().get());
         List<OutboxEntry> queued = fixture.store.outbox();
         assertEquals(Optional.of("provider"), queued.get(0).account());
-        assertEquals(ComposeFixture.ME, model.fromProperty().get());
+        assertEquals(ComposeFixture.ME, model.message().fromProperty().get());
     }
 
     @Test
@@ -61,11 +62,11 @@ class FromAccountTest {
         model = fixture.newViewModel(ComposeSettings.DEFAULT, List.of(relay));
         dev.envoi.message.MailAddress other = dev.envoi.message.MailAddress.of("other@example.org");
 
-        model.fromProperty().set(other);
+        model.message().fromProperty().set(other);
 
-        assertEquals(Sender.of(other), model.senderProperty().get());
-        assertEquals(2, model.senders().size());
-        model.fromProperty().set(ComposeFixture.ME);
-        assertEquals(relay, model.senderProperty().get());
+        assertEquals(Sender.of(other), model.message().senderProperty().get());
+        assertEquals(2, model.message().senders().size());
+        model.message().fromProperty().set(ComposeFixture.ME);
+        assertEquals(relay, model.message().senderProperty().get());
     }
 }

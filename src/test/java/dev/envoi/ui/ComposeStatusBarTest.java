@@ -79,14 +79,14 @@ class ComposeStatusBarTest {
                     Clock.systemDefaultZone(), ComposeSettings.DEFAULT, new ProgressHub()::subscribe, id -> { });
             ComposeWindow made = new ComposeWindow(context, owner -> null, owner -> List::of,
                     List.of(Sender.of(new MailAddress("Émile Envoi", "emile@example.org"))));
-            made.model().to().commit("jane@example.org");
-            made.model().subjectProperty().set("Quarterly figures");
+            made.model().message().to().commit("jane@example.org");
+            made.model().message().subjectProperty().set("Quarterly figures");
             stage = made.stage();
             stage.show();
-            made.model().send();
+            made.model().sending().send();
             return made;
         }).get(20, TimeUnit.SECONDS);
-        FxWait.until(() -> window.model().sendingProperty().get(), "the message is on its way");
+        FxWait.until(() -> window.model().sending().sendingProperty().get(), "the message is on its way");
         Button cancel = robot.lookup("#cancelSendButton").queryButton();
         Label status = robot.lookup("#sendStatus").queryAs(Label.class);
 

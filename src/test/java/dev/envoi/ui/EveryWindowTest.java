@@ -249,9 +249,9 @@ class EveryWindowTest {
                 Clock.systemDefaultZone(), ComposeSettings.DEFAULT, new ProgressHub()::subscribe, id -> { });
         ComposeWindow window = new ComposeWindow(context, owner -> answers(DialogService.class), owner -> List::of,
                 List.of(Sender.of(new MailAddress("Émile Envoi", "emile@example.org"))));
-        window.model().to().commit("jane@example.org, bob@");
-        window.model().subjectProperty().set("Quarterly figures");
-        window.model().send();
+        window.model().message().to().commit("jane@example.org, bob@");
+        window.model().message().subjectProperty().set("Quarterly figures");
+        window.model().sending().send();
         return window;
     }
 
