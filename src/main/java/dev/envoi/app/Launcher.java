@@ -1,6 +1,18 @@
 package dev.envoi.app;
 
 import dev.envoi.account.CredentialException;
+import dev.envoi.app.cli.CommonOptions;
+import dev.envoi.app.cli.ExitCode;
+import dev.envoi.app.cli.Identities;
+import dev.envoi.app.cli.Terminal;
+import dev.envoi.app.cli.UsageException;
+import dev.envoi.app.command.AccountCommand;
+import dev.envoi.app.command.CancelCommand;
+import dev.envoi.app.command.DiagnoseCommand;
+import dev.envoi.app.command.OutboxCommand;
+import dev.envoi.app.command.SendCommand;
+import dev.envoi.app.desktop.GuiLauncher;
+import dev.envoi.app.wiring.QuietLibraries;
 import dev.envoi.log.ProfileLog;
 import dev.envoi.store.StoreException;
 import java.io.IOException;
@@ -19,7 +31,7 @@ public final class Launcher {
 
     private final Terminal terminal;
 
-    Launcher(Terminal terminal) {
+    public Launcher(Terminal terminal) {
         this.terminal = terminal;
     }
 
@@ -42,7 +54,7 @@ public final class Launcher {
     }
 
     /** Runs one command and returns its exit code (or STILL_RUNNING once the window is open). */
-    int run(String[] argv) {
+    public int run(String[] argv) {
         List<String> args = Arrays.asList(argv);
         boolean debug = args.contains("--debug");
         ProfileLog.verbose(debug);

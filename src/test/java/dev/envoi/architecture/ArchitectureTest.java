@@ -106,8 +106,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheTerminalPrints = noClasses().that()
-            .doNotHaveFullyQualifiedName("dev.envoi.app.Terminal")
-            .and().doNotHaveFullyQualifiedName("dev.envoi.app.StartupProbe")
+            .doNotHaveFullyQualifiedName("dev.envoi.app.cli.Terminal")
+            .and().doNotHaveFullyQualifiedName("dev.envoi.app.desktop.StartupProbe")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethod(Throwable.class, "printStackTrace")
@@ -120,8 +120,37 @@ class ArchitectureTest {
             .because("a newcomer reads the packages in one order, from the domain up to the app's wiring");
 
     @ArchTest
+    static final ArchRule theAppsPartsHaveNoCycles = slices().matching("dev.envoi.app.(*)..").should().beFreeOfCycles()
+            .because("the app reads in layers: the command line's words (cli), the profile's wiring, then the "
+                    + "commands, the single instance and the desktop session; only the Launcher sees them all");
+
+    @ArchTest
+    static final ArchRule theCommandLinesWordsStandAlone = noClasses().that().resideInAPackage("dev.envoi.app.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.app.wiring..", "dev.envoi.app.command..",
+                    "dev.envoi.app.instance..", "dev.envoi.app.desktop..")
+            .orShould().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("every launch reads its arguments first, the headless commands and a window's launch alike");
+
+    @ArchTest
+    static final ArchRule commandsAndDesktopKnowNotEachOther = noClasses().that().resideInAPackage("dev.envoi.app.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.app.desktop..", "dev.envoi.app.instance..")
+            .because("`envoi send` and the other commands run without the desktop session or the instance channel");
+
+    @ArchTest
+    static final ArchRule theInstanceChannelOpensNoWindow = noClasses().that().resideInAPackage("dev.envoi.app.instance..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.app.desktop..", "dev.envoi.app.command..",
+                    "javafx..")
+            .because("the channel only carries window requests between launches; the desktop session opens them");
+
+    @ArchTest
+    static final ArchRule theWiringServesEveryPart = noClasses().that().resideInAPackage("dev.envoi.app.wiring..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.envoi.app.command..", "dev.envoi.app.instance..",
+                    "dev.envoi.app.desktop..")
+            .because("a profile's services are the same for a command and for the desktop session");
+
+    @ArchTest
     static final ArchRule loggingOnlyThroughSlf4j = noClasses().that()
-            .doNotHaveFullyQualifiedName("dev.envoi.app.QuietLibraries")
+            .doNotHaveFullyQualifiedName("dev.envoi.app.wiring.QuietLibraries")
             .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.logging..",
                     "org.apache.commons.logging..", "org.apache.log4j..")
             .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.LoggerFinder.class)

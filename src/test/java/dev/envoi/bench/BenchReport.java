@@ -1,6 +1,6 @@
 package dev.envoi.bench;
 
-import dev.envoi.app.Json;
+import dev.envoi.app.cli.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.envoi.bench;
 
-import dev.envoi.app.StartupProbe;
+import dev.envoi.app.desktop.StartupProbe;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;

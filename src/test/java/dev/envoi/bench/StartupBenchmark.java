@@ -2,7 +2,7 @@ package dev.envoi.bench;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.envoi.app.StartupProbe;
+import dev.envoi.app.desktop.StartupProbe;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -27,7 +27,7 @@ class BundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([\\w.]+)\"");
 
     @ParameterizedTest
-    @ValueSource(strings = {"/dev/envoi/compose/messages", "/dev/envoi/outbox/messages", "/dev/envoi/app/messages",
+    @ValueSource(strings = {"/dev/envoi/compose/messages", "/dev/envoi/outbox/messages", "/dev/envoi/app/desktop/messages",
             "/dev/envoi/settings/messages", "/dev/envoi/ui/messages"})
     void englishAndFrenchHaveTheSameKeys(String bundle) throws IOException {
         Set<String> english = new TreeSet<>(BundleFiles.load(bundle + ".properties").stringPropertyNames());
@@ -43,7 +43,7 @@ class BundleTest {
     @ParameterizedTest
     @ValueSource(strings = {"/dev/envoi/compose/messages.properties", "/dev/envoi/compose/messages_fr.properties",
             "/dev/envoi/outbox/messages.properties", "/dev/envoi/outbox/messages_fr.properties",
-            "/dev/envoi/app/messages.properties", "/dev/envoi/app/messages_fr.properties",
+            "/dev/envoi/app/desktop/messages.properties", "/dev/envoi/app/desktop/messages_fr.properties",
             "/dev/envoi/settings/messages.properties", "/dev/envoi/settings/messages_fr.properties",
             "/dev/envoi/ui/messages.properties", "/dev/envoi/ui/messages_fr.properties"})
     void everyTextIsAValidPatternWithTypographicApostrophes(String resource) throws IOException {
@@ -86,7 +86,7 @@ class BundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev/envoi/compose", "dev/envoi/outbox", "dev/envoi/app", "dev/envoi/settings"})
+    @ValueSource(strings = {"dev/envoi/compose", "dev/envoi/outbox", "dev/envoi/app/desktop", "dev/envoi/settings"})
     void everyKeyTheCodeAsksForExists(String folder) throws IOException {
         Pattern used = Pattern.compile("texts(?:\\(\\))?\\.get\\(\"([\\w.]+)\"\\s*[,)]");
         Properties english = BundleFiles.load("/" + folder + "/messages.properties");

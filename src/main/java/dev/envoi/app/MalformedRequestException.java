@@ -1,9 +1,0 @@
-package dev.envoi.app;
-
-/** A window request from another launch that is not in the expected form; the message says what is wrong. */
-final class MalformedRequestException extends Exception {
-
-    MalformedRequestException(String message) {
-        super(message);
-    }
-}
