@@ -86,6 +86,37 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #write}, with foreign keys off during the transaction, as SQLite's way of
+     * rebuilding a table needs (dropping the old table would otherwise delete every row that refers
+     * to it); rolled back if any reference is broken at the end.
+     */
+    <T> T writeWithoutForeignKeys(String what, SqlWork<T> work) {
+        lock.lock();
+        try {
+            // Only outside a transaction does this pragma take effect.
+            execute("PRAGMA foreign_keys = OFF");
+            try {
+                return write(what, c -> {
+                    T result = work.run(c);
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                        if (rs.next()) {
+                            throw new SQLException("row " + rs.getLong(2) + " of " + rs.getString(1)
+                                    + " refers to a missing row of " + rs.getString(3));
+                        }
+                    }
+                    return result;
+                });
+            } finally {
+                execute("PRAGMA foreign_keys = ON");
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.translate(file, what, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs read-only work on one consistent snapshot, without taking the write lock. */
     <T> T read(String what, SqlWork<T> work) {
         return inTransaction("BEGIN DEFERRED", what, work);
