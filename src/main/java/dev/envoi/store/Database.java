@@ -71,44 +71,28 @@ final class Database implements AutoCloseable {
      * makes it durable too, since the WAL reaches the disk in order.
      */
     <T> T writeUnsynced(String what, SqlWork<T> work) {
-        lock.lock();
-        try {
-            execute("PRAGMA synchronous=NORMAL");
-            try {
-                return write(what, work);
-            } finally {
-                execute("PRAGMA synchronous=FULL");
-            }
-        } catch (SQLException e) {
-            throw StoreErrors.translate(file, what, e);
-        } finally {
-            lock.unlock();
-        }
+        return between("PRAGMA synchronous=NORMAL", "PRAGMA synchronous=FULL", what, () -> write(what, work));
     }
 
     /**
-     * Like {@link #write}, with foreign keys off during the transaction, as SQLite's way of
-     * rebuilding a table needs (dropping the old table would otherwise delete every row that refers
-     * to it); rolled back if any reference is broken at the end.
+     * Runs the work (its own transactions) with foreign keys off, as SQLite's way of rebuilding a
+     * table needs: dropping the old table would otherwise delete every row that refers to it. The
+     * work checks the references itself before it commits ({@code PRAGMA foreign_key_check}).
      */
-    <T> T writeWithoutForeignKeys(String what, SqlWork<T> work) {
+    <T> T withoutForeignKeys(String what, java.util.function.Supplier<T> work) {
+        // Only outside a transaction does this pragma take effect.
+        return between("PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON", what, work);
+    }
+
+    /** Runs the work with a connection setting changed by {@code before}, and restored by {@code after}. */
+    private <T> T between(String before, String after, String what, java.util.function.Supplier<T> work) {
         lock.lock();
         try {
-            // Only outside a transaction does this pragma take effect.
-            execute("PRAGMA foreign_keys = OFF");
+            execute(before);
             try {
-                return write(what, c -> {
-                    T result = work.run(c);
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
-                        if (rs.next()) {
-                            throw new SQLException("row " + rs.getLong(2) + " of " + rs.getString(1)
-                                    + " refers to a missing row of " + rs.getString(3));
-                        }
-                    }
-                    return result;
-                });
+                return work.get();
             } finally {
-                execute("PRAGMA foreign_keys = ON");
+                execute(after);
             }
         } catch (SQLException e) {
             throw StoreErrors.translate(file, what, e);

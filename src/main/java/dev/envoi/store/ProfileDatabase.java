@@ -45,10 +45,10 @@ final class ProfileDatabase {
         try {
             // A migration may rebuild a table (SQLite cannot add a CHECK in place): foreign keys
             // are off while it runs, and checked whole before it commits.
-            database.writeWithoutForeignKeys("prepare the database", c -> {
+            database.withoutForeignKeys("prepare the database", () -> database.write("prepare the database", c -> {
                 Schema.migrate(c);
                 return null;
-            });
+            }));
             return database;
         } catch (RuntimeException e) {
             database.close();

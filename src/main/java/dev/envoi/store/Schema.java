@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,12 +14,14 @@ import java.util.List;
  * account's auth methods; a queue state exactly in the OUTBOX folder) builds the table anew, copies
  * the rows, and renames it. The caller runs the migrations with foreign keys off, so dropping the
  * old message table does not delete its recipients, attachments and Sent copies (SQLite's own
- * procedure for such changes), and checks every reference before it commits.
+ * procedure for such changes); every reference is checked before the version moves.
  */
 final class Schema {
 
     /** PRAGMA application_id: "Envo" in ASCII, so a stranger's SQLite file is recognised. */
     static final int APPLICATION_ID = 0x456E766F;
+
+    private static final Sentences WORDS = Sentences.of(Schema.class);
 
     private static final List<String> MIGRATIONS = List.of("""
             CREATE TABLE message (
@@ -234,8 +237,19 @@ final class Schema {
                 }
             }
             if (version < target) {
+                requireWholeReferences(statement);
                 statement.execute("PRAGMA application_id = " + APPLICATION_ID);
                 statement.execute("PRAGMA user_version = " + target);
+            }
+        }
+    }
+
+    /** A rebuilt table must leave every row that refers to it a row to refer to: else nothing commits. */
+    private static void requireWholeReferences(Statement statement) throws SQLException {
+        try (ResultSet broken = statement.executeQuery("PRAGMA foreign_key_check")) {
+            if (broken.next()) {
+                throw new StoreOpenException(WORDS.get("database.brokenReference", broken.getString(1),
+                        broken.getLong(2), broken.getString(3)));
             }
         }
     }

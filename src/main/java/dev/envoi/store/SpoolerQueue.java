@@ -118,7 +118,7 @@ final class SpoolerQueue {
     }
 
     void scheduleRetry(EntryId id, String error, Instant nextAttempt) {
-        change(id, "schedule a retry", QueueState.RETRYING, "due_at = ?, last_error = ?, handed_off_at = NULL, "
+        updateQueued(id, "schedule a retry", QueueState.RETRYING, "due_at = ?, last_error = ?, handed_off_at = NULL, "
                 + "first_failure_at = coalesce(first_failure_at, ?)", nextAttempt.toEpochMilli(), error, clock.millis());
     }
 
@@ -133,7 +133,7 @@ final class SpoolerQueue {
     void waitForSignIn(EntryId id, String reason) {
         // No attempt counted and no first failure recorded: after the sign-in the message gets
         // the whole retry limit, as if it had just been submitted.
-        change(id, "wait for a sign-in", QueueState.RETRYING, "due_at = ?, last_error = ?, handed_off_at = NULL, "
+        updateQueued(id, "wait for a sign-in", QueueState.RETRYING, "due_at = ?, last_error = ?, handed_off_at = NULL, "
                 + "attempts = max(attempts - 1, 0), first_failure_at = NULL", SignInWait.DUE.toEpochMilli(), reason);
     }
 
@@ -149,7 +149,7 @@ final class SpoolerQueue {
     }
 
     void markFailed(EntryId id, String error) {
-        change(id, "mark the message failed", QueueState.FAILED, "last_error = ?", error);
+        updateQueued(id, "mark the message failed", QueueState.FAILED, "last_error = ?", error);
     }
 
     void markDamaged(EntryId id, String error) {
@@ -157,7 +157,7 @@ final class SpoolerQueue {
     }
 
     void markUncertain(EntryId id, String error) {
-        change(id, "mark the message uncertain", QueueState.UNCERTAIN, "last_error = ?", error);
+        updateQueued(id, "mark the message uncertain", QueueState.UNCERTAIN, "last_error = ?", error);
     }
 
     void returnToDrafts(EntryId id, String reason, List<MailAddress> refused) {
@@ -176,7 +176,7 @@ final class SpoolerQueue {
         events.publish(new QueueEvent.StateChanged(id));
     }
 
-    private void change(EntryId id, String what, QueueState next, String columns, Object... args) {
+    private void updateQueued(EntryId id, String what, QueueState next, String columns, Object... args) {
         database.write(what, c -> QueueRows.move(c, QueueRows.requireQueued(c, id), next, columns, args));
         events.publish(new QueueEvent.StateChanged(id));
     }

@@ -12,18 +12,22 @@ import java.util.Optional;
 final class SqliteImapSettings extends AccountTable<ImapSettings> implements ImapSettingsRepository {
 
     SqliteImapSettings(Database database) {
-        super(database, "account_imap", "the IMAP settings of the account", "host", "port", "security", "keep_copy",
-                "sent_folder");
+        super(database, "account_imap", "host", "port", "security", "keep_copy", "sent_folder");
     }
 
     @Override
     public Optional<ImapSettings> forAccount(String accountName) {
-        return find(accountName);
+        return database.read("read the IMAP settings of the account", c -> find(c, accountName));
     }
 
     @Override
     public void put(String accountName, ImapSettings settings) {
-        super.put(accountName, settings);
+        database.write("save the IMAP settings of the account", c -> put(c, accountName, settings));
+    }
+
+    @Override
+    public boolean remove(String accountName) {
+        return database.write("remove the IMAP settings of the account", c -> remove(c, accountName));
     }
 
     @Override
