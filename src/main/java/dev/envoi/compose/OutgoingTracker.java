@@ -51,6 +51,7 @@ final class OutgoingTracker {
     private final AtomicBoolean progressPosted = new AtomicBoolean();
     private volatile long lastProgressPost;
     private final SendStatusText texts;
+    private final Texts words;
     private QueueSubscription subscription;
     private Scheduler.Cancellable ticker;
     private Update last;
@@ -65,6 +66,7 @@ final class OutgoingTracker {
         this.reopen = reopen;
         this.sink = sink;
         this.texts = new SendStatusText(texts);
+        this.words = texts;
     }
 
     /** Starts following a message that was just submitted. Call on the UI thread. */
@@ -173,7 +175,7 @@ final class OutgoingTracker {
     private Update read(EntryId id) {
         Optional<MessageFate> fate = store.fate(id);
         if (fate.isEmpty()) {
-            return new Update(new SendState.Failed("the message is no longer in the store."), false, null);
+            return new Update(new SendState.Failed(words.get("status.vanished")), false, null);
         }
         MessageFate where = fate.get();
         return switch (where.folder()) {

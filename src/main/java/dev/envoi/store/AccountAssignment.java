@@ -27,11 +27,12 @@ final class AccountAssignment {
      * {@code recheckAt}. No attempt was made, so none is counted and the retry limit does not
      * start: waiting for an account never turns into a failure.
      */
-    static void waitForAccount(Connection c, long rowId, String reason, Instant recheckAt) throws SQLException {
-        Database.update(c, """
-                UPDATE message SET state = 'RETRYING', attempts = max(attempts - 1, 0), due_at = ?, last_error = ?
-                WHERE id = ? AND state = 'SENDING' AND handed_off_at IS NULL""",
-                recheckAt.toEpochMilli(), reason, rowId);
+    static void waitForAccount(Connection c, MessageRow row, String reason, Instant recheckAt) throws SQLException {
+        if (row.queueState() != QueueState.SENDING || row.isHandedOff()) {
+            return; // no longer locked by this attempt (cancelled meanwhile): nothing to release
+        }
+        QueueRows.move(c, row, QueueState.RETRYING, "attempts = max(attempts - 1, 0), due_at = ?, last_error = ?",
+                recheckAt.toEpochMilli(), reason);
     }
 
     /**
@@ -39,8 +40,9 @@ final class AccountAssignment {
      * its delivery is uncertain, and for an account that does not send as the message's sender.
      */
     static void reassign(Connection c, MessageRow row, String account, Instant now) throws SQLException {
-        if (row.isHandedOff() || !(row.state().equals("QUEUED") || row.state().equals("RETRYING")
-                || row.state().equals("FAILED"))) {
+        QueueState state = row.queueState();
+        if (row.isHandedOff() || state == QueueState.SENDING || state == QueueState.HANDED_OFF
+                || state == QueueState.UNCERTAIN) {
             throw new NotInQueueException(WORDS.get("reassign.notWaiting"));
         }
         String sender = MessageTable.loadContent(c, row.rowId()).from().address();
@@ -51,10 +53,8 @@ final class AccountAssignment {
         if (!address.toLowerCase(Locale.ROOT).equals(sender.toLowerCase(Locale.ROOT))) {
             throw new StoreException(WORDS.get("reassign.otherAddress", account, address, sender));
         }
-        Database.update(c, """
-                UPDATE message SET account = ?, state = 'QUEUED', due_at = ?, attempts = 0, first_failure_at = NULL,
-                  last_error = NULL
-                WHERE id = ?""", account, now.toEpochMilli(), row.rowId());
+        QueueRows.move(c, row, QueueState.QUEUED, "account = ?, due_at = ?, attempts = 0, first_failure_at = NULL, "
+                + "last_error = NULL", account, now.toEpochMilli());
     }
 
     static List<String> otherAccounts(Connection c, EntryId queuedId) throws SQLException {

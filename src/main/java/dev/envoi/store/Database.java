@@ -71,13 +71,28 @@ final class Database implements AutoCloseable {
      * makes it durable too, since the WAL reaches the disk in order.
      */
     <T> T writeUnsynced(String what, SqlWork<T> work) {
+        return between("PRAGMA synchronous=NORMAL", "PRAGMA synchronous=FULL", what, () -> write(what, work));
+    }
+
+    /**
+     * Runs the work (its own transactions) with foreign keys off, as SQLite's way of rebuilding a
+     * table needs: dropping the old table would otherwise delete every row that refers to it. The
+     * work checks the references itself before it commits ({@code PRAGMA foreign_key_check}).
+     */
+    <T> T withoutForeignKeys(String what, java.util.function.Supplier<T> work) {
+        // Only outside a transaction does this pragma take effect.
+        return between("PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON", what, work);
+    }
+
+    /** Runs the work with a connection setting changed by {@code before}, and restored by {@code after}. */
+    private <T> T between(String before, String after, String what, java.util.function.Supplier<T> work) {
         lock.lock();
         try {
-            execute("PRAGMA synchronous=NORMAL");
+            execute(before);
             try {
-                return write(what, work);
+                return work.get();
             } finally {
-                execute("PRAGMA synchronous=FULL");
+                execute(after);
             }
         } catch (SQLException e) {
             throw StoreErrors.translate(file, what, e);

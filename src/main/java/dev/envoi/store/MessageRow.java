@@ -10,4 +10,9 @@ record MessageRow(long rowId, EntryId entryId, Folder folder, MessageFlags flags
     boolean isHandedOff() {
         return handedOffAt != null;
     }
+
+    /** The row's queue state; a row outside the outbox, or with a state no version wrote, is damage. */
+    QueueState queueState() {
+        return QueueState.of(entryId, state);
+    }
 }

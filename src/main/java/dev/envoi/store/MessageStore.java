@@ -111,9 +111,6 @@ public interface MessageStore extends AutoCloseable {
     /** Registers for queue events; they arrive on a store thread, never the caller's. */
     QueueSubscription subscribe(QueueListener listener);
 
-    /** The profile's database file, for messages that name it. */
-    Path databaseFile();
-
     @Override
     void close();
 

@@ -79,11 +79,16 @@ final class MessageTable {
         writeParts(c, rowId, content);
     }
 
-    /** Moves a message to another folder under a new id; the old id stops resolving. */
-    static EntryId move(Connection c, long rowId, Folder folder, MessageFlags flags, long now) throws SQLException {
+    /**
+     * Moves a message to another folder under a new id; the old id stops resolving. The state
+     * changes in the same statement, since the schema allows one exactly in the OUTBOX folder.
+     */
+    static EntryId move(Connection c, long rowId, Folder folder, QueueState state, MessageFlags flags, long now)
+            throws SQLException {
         EntryId newId = EntryId.random();
-        Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, flags = ?, modified_at = ? WHERE id = ?",
-                newId.value(), folder.name(), flags.toBits(), now, rowId);
+        Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, state = ?, flags = ?, modified_at = ? "
+                + "WHERE id = ?", newId.value(), folder.name(), state == null ? null : state.name(), flags.toBits(),
+                now, rowId);
         recordHistory(c, newId, rowId);
         return newId;
     }

@@ -21,6 +21,9 @@ final class OutboxQueries {
 
     private static final Sentences WORDS = Sentences.of(OutboxQueries.class);
 
+    /** The states in which a message waits for its due time. */
+    private static final String DUE_STATES = "(" + QueueState.QUEUED.literal() + ", " + QueueState.RETRYING.literal() + ")";
+
     List<OutboxEntry> outbox(Connection c) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
         try (PreparedStatement s = Database.prepare(c, """
@@ -29,7 +32,8 @@ final class OutboxQueries {
                 FROM message WHERE folder = 'OUTBOX' ORDER BY submitted_at, id""");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                entries.add(new OutboxEntry(new EntryId(rs.getString(2)), outboxState(rs.getString(3)), rs.getString(4),
+                EntryId id = new EntryId(rs.getString(2));
+                entries.add(new OutboxEntry(id, QueueState.of(id, rs.getString(3)).outboxState(), rs.getString(4),
                         to(c, rs.getLong(1)), rs.getLong(5), rs.getInt(6), instant(rs, 7), rs.getString(8),
                         rs.getString(9), instant(rs, 10), Optional.ofNullable(rs.getString(11))));
             }
@@ -64,7 +68,7 @@ final class OutboxQueries {
             return Optional.of(new MessageFate(anyId, Folder.DELETED, Optional.empty(), ""));
         }
         MessageRow r = row.get();
-        Optional<OutboxState> state = r.folder() == Folder.OUTBOX ? Optional.of(outboxState(r.state())) : Optional.empty();
+        Optional<OutboxState> state = r.folder() == Folder.OUTBOX ? Optional.of(r.queueState().outboxState()) : Optional.empty();
         // Back in Drafts, only a refusal is a reason: a user's cancel leaves none, whatever failed before.
         String reason = r.folder() == Folder.DRAFTS ? r.returnReason() : lastErrorOrReply(c, r.rowId());
         return Optional.of(new MessageFate(r.entryId(), r.folder(), state, reason == null ? "" : reason));
@@ -72,7 +76,7 @@ final class OutboxQueries {
 
     Optional<Instant> nextDueAt(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT min(due_at) FROM message WHERE folder = 'OUTBOX' AND state IN ('QUEUED', 'RETRYING')""");
+                SELECT min(due_at) FROM message WHERE folder = 'OUTBOX' AND state IN\s""" + DUE_STATES);
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? Optional.ofNullable(instant(rs, 1)) : Optional.empty();
         }
@@ -86,9 +90,8 @@ final class OutboxQueries {
      */
     Optional<Pick> lockNextDue(Connection c, Instant now) throws SQLException {
         long rowId;
-        try (PreparedStatement s = Database.prepare(c, """
-                SELECT id FROM message WHERE folder = 'OUTBOX' AND state IN ('QUEUED', 'RETRYING') AND due_at <= ?
-                ORDER BY submitted_at, id LIMIT 1""", now.toEpochMilli());
+        try (PreparedStatement s = Database.prepare(c, "SELECT id FROM message WHERE folder = 'OUTBOX' AND state IN "
+                + DUE_STATES + " AND due_at <= ? ORDER BY submitted_at, id LIMIT 1", now.toEpochMilli());
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -98,11 +101,10 @@ final class OutboxQueries {
         MessageRow row = MessageTable.findByRowId(c, rowId).orElseThrow();
         DraftContent content = MessageTable.loadContent(c, rowId);
         if (!ContentDigest.of(content).equals(row.contentHash())) {
-            Database.update(c, "UPDATE message SET state = 'FAILED', last_error = ? WHERE id = ?",
-                    WORDS.get("record.damagedContent"), rowId);
+            QueueRows.move(c, row, QueueState.FAILED, "last_error = ?", WORDS.get("record.damagedContent"));
             return Optional.of(new Pick.Damaged(row.entryId()));
         }
-        Database.update(c, "UPDATE message SET state = 'SENDING', attempts = attempts + 1 WHERE id = ?", rowId);
+        QueueRows.move(c, row, QueueState.SENDING, "attempts = attempts + 1");
         try (PreparedStatement s = Database.prepare(c,
                 "SELECT submitted_at, attempts, first_failure_at, account FROM message WHERE id = ?", rowId);
              ResultSet rs = s.executeQuery()) {
@@ -123,16 +125,6 @@ final class OutboxQueries {
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
-    }
-
-    private static OutboxState outboxState(String state) {
-        return switch (state) {
-            case "SENDING", "HANDED_OFF" -> OutboxState.SENDING;
-            case "RETRYING" -> OutboxState.RETRYING;
-            case "FAILED" -> OutboxState.FAILED;
-            case "UNCERTAIN" -> OutboxState.UNCERTAIN;
-            default -> OutboxState.QUEUED;
-        };
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.i18n.Sentences;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,12 +11,17 @@ import java.util.List;
  * The database schema as a list of migrations; migration N brings user_version from N-1 to N.
  * All pending migrations run in one transaction at open, so a crash leaves the old version whole.
  * SQLite cannot change a CHECK constraint in place: a migration that must (OAUTH2 among the
- * account's auth methods) builds the table anew, copies the rows, and renames it.
+ * account's auth methods; a queue state exactly in the OUTBOX folder) builds the table anew, copies
+ * the rows, and renames it. The caller runs the migrations with foreign keys off, so dropping the
+ * old message table does not delete its recipients, attachments and Sent copies (SQLite's own
+ * procedure for such changes); every reference is checked before the version moves.
  */
 final class Schema {
 
     /** PRAGMA application_id: "Envo" in ASCII, so a stranger's SQLite file is recognised. */
     static final int APPLICATION_ID = 0x456E766F;
+
+    private static final Sentences WORDS = Sentences.of(Schema.class);
 
     private static final List<String> MIGRATIONS = List.of("""
             CREATE TABLE message (
@@ -154,6 +160,51 @@ final class Schema {
               scopes TEXT NOT NULL,
               client_secret TEXT NOT NULL DEFAULT ''
             );
+            """, """
+            CREATE TABLE message_checked (
+              id INTEGER PRIMARY KEY,
+              entry_id TEXT NOT NULL UNIQUE,
+              folder TEXT NOT NULL CHECK (folder IN ('DRAFTS', 'OUTBOX', 'SENT')),
+              flags INTEGER NOT NULL,
+              from_name TEXT,
+              from_address TEXT,
+              subject TEXT NOT NULL,
+              body TEXT NOT NULL,
+              content_hash TEXT NOT NULL,
+              size INTEGER NOT NULL,
+              created_at INTEGER NOT NULL,
+              modified_at INTEGER NOT NULL,
+              message_id TEXT,
+              submitted_at INTEGER,
+              due_at INTEGER,
+              state TEXT CHECK (state IN ('QUEUED', 'SENDING', 'HANDED_OFF', 'RETRYING', 'FAILED', 'UNCERTAIN')),
+              attempts INTEGER NOT NULL DEFAULT 0,
+              first_failure_at INTEGER,
+              last_error TEXT,
+              handed_off_at INTEGER,
+              sent_at INTEGER,
+              server_reply TEXT,
+              return_reason TEXT,
+              refused_recipients TEXT,
+              notify_delivery INTEGER NOT NULL DEFAULT 0 CHECK (notify_delivery IN (0, 1)),
+              read_receipt INTEGER NOT NULL DEFAULT 0 CHECK (read_receipt IN (0, 1)),
+              account TEXT,
+              CONSTRAINT state_only_in_outbox CHECK ((folder = 'OUTBOX') = (state IS NOT NULL))
+            );
+            INSERT INTO message_checked (id, entry_id, folder, flags, from_name, from_address, subject, body,
+              content_hash, size, created_at, modified_at, message_id, submitted_at, due_at, state, attempts,
+              first_failure_at, last_error, handed_off_at, sent_at, server_reply, return_reason, refused_recipients,
+              notify_delivery, read_receipt, account)
+              SELECT id, entry_id, folder, flags, from_name, from_address, subject, body, content_hash, size,
+              created_at, modified_at, message_id, submitted_at, due_at,
+              CASE WHEN folder <> 'OUTBOX' THEN NULL
+                   WHEN state IN ('QUEUED', 'SENDING', 'HANDED_OFF', 'RETRYING', 'FAILED', 'UNCERTAIN') THEN state
+                   ELSE 'UNCERTAIN' END,
+              attempts, first_failure_at, last_error, handed_off_at, sent_at, server_reply, return_reason,
+              refused_recipients, notify_delivery, read_receipt, account FROM message;
+            DROP TABLE message;
+            ALTER TABLE message_checked RENAME TO message;
+            CREATE INDEX message_queue ON message (folder, state, due_at, submitted_at);
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
@@ -186,8 +237,19 @@ final class Schema {
                 }
             }
             if (version < target) {
+                requireWholeReferences(statement);
                 statement.execute("PRAGMA application_id = " + APPLICATION_ID);
                 statement.execute("PRAGMA user_version = " + target);
+            }
+        }
+    }
+
+    /** A rebuilt table must leave every row that refers to it a row to refer to: else nothing commits. */
+    private static void requireWholeReferences(Statement statement) throws SQLException {
+        try (ResultSet broken = statement.executeQuery("PRAGMA foreign_key_check")) {
+            if (broken.next()) {
+                throw new StoreOpenException(WORDS.get("database.brokenReference", broken.getString(1),
+                        broken.getLong(2), broken.getString(3)));
             }
         }
     }

@@ -2,41 +2,41 @@ package dev.envoi.store;
 
 import dev.envoi.account.OAuthSettings;
 import dev.envoi.account.OAuthSettingsRepository;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** The sign-in settings of OAuth accounts, a table of their own; never a token (a desktop client secret is not one). */
-final class SqliteOAuthSettings implements OAuthSettingsRepository {
-
-    private final Database database;
+final class SqliteOAuthSettings extends AccountTable<OAuthSettings> implements OAuthSettingsRepository {
 
     SqliteOAuthSettings(Database database) {
-        this.database = database;
+        super(database, "account_oauth", "provider", "issuer", "client_id", "scopes", "client_secret");
     }
 
     @Override
     public Optional<OAuthSettings> find(String accountName) {
-        return database.read("find the sign-in settings", c -> {
-            try (PreparedStatement s = Database.prepare(c, "SELECT provider, issuer, client_id, scopes, client_secret FROM account_oauth "
-                    + "WHERE account = ?", accountName); ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new OAuthSettings(accountName, rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5))) : Optional.<OAuthSettings>empty();
-            }
-        });
+        return database.read("find the sign-in settings", c -> find(c, accountName));
     }
 
     @Override
     public void put(OAuthSettings settings) {
-        database.write("save the sign-in settings", c -> Database.update(c, "INSERT OR REPLACE INTO account_oauth "
-                + "(account, provider, issuer, client_id, scopes, client_secret) VALUES (?, ?, ?, ?, ?, ?)",
-                settings.account(), settings.provider(), settings.issuer(), settings.clientId(), settings.scopes(),
-                settings.clientSecret()));
+        database.write("save the sign-in settings", c -> put(c, settings.account(), settings));
     }
 
     @Override
     public boolean remove(String accountName) {
-        return database.write("remove the sign-in settings",
-                c -> Database.update(c, "DELETE FROM account_oauth WHERE account = ?", accountName)) > 0;
+        return database.write("remove the sign-in settings", c -> remove(c, accountName));
+    }
+
+    @Override
+    OAuthSettings read(String accountName, ResultSet row) throws SQLException {
+        return new OAuthSettings(accountName, row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5));
+    }
+
+    @Override
+    Object[] values(OAuthSettings settings) {
+        return new Object[] {settings.provider(), settings.issuer(), settings.clientId(), settings.scopes(),
+                settings.clientSecret()};
     }
 }

@@ -22,16 +22,17 @@ final class SubmitTransaction {
 
     static EntryId run(Connection c, MessageRow row, DraftContent content, Instant now, Instant due, String account)
             throws SQLException {
-        List<Recipient> unique = SqliteMessageStore.withoutDuplicates(content.recipients());
+        List<Recipient> unique = Submission.withoutDuplicates(content.recipients());
         DraftContent queued = content.withRecipients(unique);
         MessageFlags flags = row.flags().with(MessageFlag.SUBMIT).with(MessageFlag.UNSENT).without(MessageFlag.UNMODIFIED);
         if (unique.size() != content.recipients().size()) {
             MessageTable.updateContent(c, row.rowId(), queued, flags, now.toEpochMilli());
         }
-        EntryId queuedId = MessageTable.move(c, row.rowId(), Folder.OUTBOX, flags, now.toEpochMilli());
+        EntryId queuedId = MessageTable.move(c, row.rowId(), Folder.OUTBOX, QueueState.QUEUED, flags,
+                now.toEpochMilli());
         String messageId = row.messageId() != null ? row.messageId() : newMessageId(content);
         Database.update(c, """
-                UPDATE message SET message_id = ?, submitted_at = ?, due_at = ?, state = 'QUEUED', attempts = 0,
+                UPDATE message SET message_id = ?, submitted_at = ?, due_at = ?, attempts = 0,
                   first_failure_at = NULL, last_error = NULL, handed_off_at = NULL, return_reason = NULL,
                   refused_recipients = NULL, account = ?
                 WHERE id = ?""", messageId, now.toEpochMilli(), due.toEpochMilli(), account, row.rowId());

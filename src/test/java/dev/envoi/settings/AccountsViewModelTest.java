@@ -125,7 +125,7 @@ class AccountsViewModelTest {
                 .orElseThrow());
         assertEquals("", model.form().passwordProperty().get(), "the typed password does not linger in the form");
         assertEquals(1, changes, "the compose windows hear of the new identity");
-        assertFalse(new String(Files.readAllBytes(store.databaseFile())).contains(PASSWORD),
+        assertFalse(new String(Files.readAllBytes(profile.resolve(SqliteMessageStore.DATABASE_FILE))).contains(PASSWORD),
                 "the password is not in the database");
     }
 

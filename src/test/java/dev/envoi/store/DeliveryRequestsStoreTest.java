@@ -99,7 +99,7 @@ class DeliveryRequestsStoreTest {
     void aRequestChangedBehindTheStoresBackFailsTheIntegrityCheck() throws Exception {
         Draft draft = new Draft(asking(new DeliveryRequests(true, false)));
         store.save(draft);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE));
              Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE message SET read_receipt = 1");
         }

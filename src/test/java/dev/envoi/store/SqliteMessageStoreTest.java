@@ -375,7 +375,7 @@ class SqliteMessageStoreTest {
     }
 
     private MessageFlags flagsOf(EntryId id) throws Exception {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile())) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE))) {
             return MessageTable.find(c, id).orElseThrow().flags();
         }
     }

@@ -86,7 +86,7 @@ class StoreIntegrityTest {
         Attachment attachment = attach(4096);
         Draft draft = new Draft(Drafts.simple("file").withAttachments(List.of(attachment)));
         store.save(draft);
-        Path vaultFile = store.databaseFile().resolveSibling("vault").resolve(attachment.sha256().substring(0, 2))
+        Path vaultFile = profile.resolve(SqliteMessageStore.VAULT_FOLDER).resolve(attachment.sha256().substring(0, 2))
                 .resolve(attachment.sha256());
         Files.write(vaultFile, new byte[10]);
         assertThrows(CorruptDataException.class, () -> store.submit(draft.id(), MessageStore.SubmitOptions.DEFAULT));
@@ -278,7 +278,7 @@ class StoreIntegrityTest {
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE));
              Statement s = c.createStatement()) {
             s.execute(statement);
         }

@@ -85,6 +85,7 @@ class EveryWindowTest {
     @TempDir
     static Path tempRoot;
     private SqliteMessageStore store;
+    private Path profile;
     private ExecutorService background;
     private EntryId sentId;
     private final List<Stage> opened = new ArrayList<>();
@@ -97,7 +98,8 @@ class EveryWindowTest {
     @BeforeEach
     void messagesOfEveryKind() throws Exception {
         before = Locale.getDefault();
-        store = SqliteMessageStore.open(Files.createTempDirectory(tempRoot, "profile"));
+        profile = Files.createTempDirectory(tempRoot, "profile");
+        store = SqliteMessageStore.open(profile);
         background = Executors.newCachedThreadPool();
         Instant now = Instant.now();
         EntryId refused = store.submit(Drafts.draft("Refused"), SubmitOptions.undo(Duration.ZERO));
@@ -265,7 +267,7 @@ class EveryWindowTest {
         ConnectionTester tester = (account, secret) -> List.of();
         // With the IMAP part, whose rows are looked at too.
         AccountsContext context = new AccountsContext(store.accounts(),
-                CredentialChain.forProfile(store.databaseFile().getParent(), Map.of("ENVOI_KEYRING", "off")), tester,
+                CredentialChain.forProfile(profile, Map.of("ENVOI_KEYRING", "off")), tester,
                 background, Platform::runLater, () -> { }, address -> new dev.envoi.setup.Finding(Optional.empty(),
                         List.of()), null, store.imapSettings());
         return new AccountsWindow(context, owner -> name -> false);
