@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.envoi.ui.task.TaskExecutor;
 
 /** What the tracker says about a message the store no longer knows, in the window's language. */
 class OutgoingTrackerTextTest {
@@ -24,7 +25,7 @@ class OutgoingTrackerTextTest {
     void aMessageGoneFromTheStoreIsSaidInTheWindowsLanguage() {
         try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
             List<OutgoingTracker.Update> updates = new ArrayList<>();
-            OutgoingTracker tracker = new OutgoingTracker(store, Runnable::run, Runnable::run, new ManualScheduler(),
+            OutgoingTracker tracker = new OutgoingTracker(store, TaskExecutor.inCallingThread(), Runnable::run, new ManualScheduler(),
                     Clock.systemUTC(), Texts.of(OutgoingTracker.class, Locale.FRENCH), id -> null, updates::add);
             tracker.track(EntryId.random());
             SendState.Failed failed = assertInstanceOf(SendState.Failed.class, updates.get(0).state());
