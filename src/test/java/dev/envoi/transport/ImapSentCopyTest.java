@@ -104,6 +104,27 @@ class ImapSentCopyTest {
     }
 
     @Test
+    void theCopyHasTheRawBytesAnSmtpServerOffering8BitMimeReceived() throws Exception {
+        // Accented text that quoted-printable encodes; a server offering 8BITMIME could take it as 8bit.
+        OutgoingMessage message = messages.outgoing(TestMessages.content("Reçu", "Ça coûte 5 € — déjà payé.\nMerci.",
+                List.of(messages.attachment("a.bin", "application/octet-stream", new byte[] {0, 1, 2, (byte) 255}))));
+        byte[] received;
+        try (FaultSmtpServer eightBit = new FaultSmtpServer()) {
+            Account account = new Account("fault", new MailAddress("Émile Envoi", "emile@example.org"), "127.0.0.1",
+                    eightBit.port(), SmtpSecurity.NONE, "", AuthMethod.NONE, 0, true, false, false, "", false);
+            try (SmtpTransport smtp = new SmtpTransport(account, SECRET, SmtpFaultTest.QUICK, ServerTrust.system())) {
+                smtp.transfer(message, new RecordingGate());
+            }
+            received = eightBit.messages.get(0);
+        }
+        copier(mail.getImap().getPort(), "").copy(message);
+
+        String copy = new String(raw("Sent").get(0), StandardCharsets.ISO_8859_1)
+                .replace("Bcc: hidden@example.org\r\n", "");
+        assertEquals(new String(received, StandardCharsets.ISO_8859_1).stripTrailing(), copy.stripTrailing());
+    }
+
+    @Test
     void aUsualSentNameIsUsedWhenNoFolderIsMarked() throws Exception {
         createFolders("Archives", "Éléments envoyés");
         ImapSentCopy.Filed filed = copier(mail.getImap().getPort(), "Archives").copy(plain("usual name"));
