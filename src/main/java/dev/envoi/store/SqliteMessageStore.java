@@ -385,6 +385,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return sentCopies.unfinished();
     }
 
+    @Override
+    public int retryFailedCopies() {
+        return sentCopies.retryFailed();
+    }
+
     /** The profile's sending accounts, kept in the same database. */
     public AccountRepository accounts() {
         return accounts;
