@@ -635,6 +635,8 @@ public final class ComposeViewModel {
         to.setAddresses(view.recipients(RecipientType.TO), view.refused(), texts.get("chip.refused"));
         cc.setAddresses(view.recipients(RecipientType.CC), view.refused(), texts.get("chip.refused"));
         bcc.setAddresses(view.recipients(RecipientType.BCC), view.refused(), texts.get("chip.refused"));
+        // What was typed and is no address comes back as typed, marked invalid with its reason again.
+        view.unparsed().forEach(u -> listFor(u.type()).commit(u.text()));
         showCcBcc.set(showCcBcc.get() || !cc.chips().isEmpty() || !bcc.chips().isEmpty());
         subject.set(view.subject());
         body.set(view.body());
@@ -652,7 +654,7 @@ public final class ComposeViewModel {
         }
         return new DraftContent(from.get(), recipients, subject.get(), body.get(),
                 attachments.stream().map(AttachmentItem::attachment).toList(),
-                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()));
+                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()), InvalidChips.of(to, cc, bcc));
     }
 
     private RecipientListModel listFor(RecipientType type) {

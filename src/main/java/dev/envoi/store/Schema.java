@@ -154,6 +154,14 @@ final class Schema {
               scopes TEXT NOT NULL,
               client_secret TEXT NOT NULL DEFAULT ''
             );
+            """, """
+            CREATE TABLE unparsed_recipient (
+              message INTEGER NOT NULL REFERENCES message (id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              type TEXT NOT NULL CHECK (type IN ('TO', 'CC', 'BCC')),
+              text TEXT NOT NULL,
+              PRIMARY KEY (message, position)
+            );
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
