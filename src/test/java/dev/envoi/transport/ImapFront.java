@@ -37,6 +37,8 @@ public final class ImapFront implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger appendsSeen = new AtomicInteger();
     private volatile String sentFolder;
+    /** Marks the Sent folder through XLIST (Gmail's older extension) instead of SPECIAL-USE. */
+    private volatile boolean xlist;
     private volatile Append append = Append.PASS;
     private volatile boolean refuseLogin;
     private volatile BiPredicate<String, String> bearerCheck;
@@ -59,6 +61,16 @@ public final class ImapFront implements AutoCloseable {
 
     /** Announces SPECIAL-USE and marks this folder {@code \Sent}. */
     public ImapFront markSent(String folder) {
+        this.sentFolder = folder;
+        return this;
+    }
+
+    /**
+     * Announces XLIST (not SPECIAL-USE) and marks this folder {@code \Sent} in XLIST's answer
+     * only: a plain LIST shows no mark, so only a client that asks XLIST finds it.
+     */
+    public ImapFront markSentWithXlist(String folder) {
+        this.xlist = true;
         this.sentFolder = folder;
         return this;
     }
@@ -121,6 +133,8 @@ public final class ImapFront implements AutoCloseable {
         private final Socket server;
         /** Set once an APPEND was forwarded that must look lost to the client. */
         private volatile String swallowTag;
+        /** The tag of an XLIST forwarded as a LIST, whose answers go back as XLIST lines. */
+        private volatile String xlistTag;
 
         Connection(Socket client, Socket server) {
             this.client = client;
@@ -152,6 +166,10 @@ public final class ImapFront implements AutoCloseable {
                             swallowTag = words[0];
                         }
                     }
+                    if (xlist && command.equals("XLIST")) {
+                        xlistTag = words[0];
+                        line = words[0] + " LIST " + words[2];
+                    }
                     if (sentFolder != null && line.toUpperCase(java.util.Locale.ROOT).contains(" LIST (SPECIAL-USE) ")) {
                         line = line.replaceFirst("(?i) LIST \\(SPECIAL-USE\\) ", " LIST ");
                     }
@@ -174,7 +192,7 @@ public final class ImapFront implements AutoCloseable {
                         closeBoth();
                         return;
                     }
-                    String shown = withCapabilities(sentFolder == null ? line : withSpecialUse(line));
+                    String shown = withCapabilities(sentFolder == null ? line : xlist ? withXlist(line) : withSpecialUse(line));
                     synchronized (this) {
                         out.write(shown.getBytes(StandardCharsets.UTF_8));
                         copyLiteral(line, in, out);
@@ -228,6 +246,33 @@ public final class ImapFront implements AutoCloseable {
                 return line.replace("\r\n", " AUTH=XOAUTH2\r\n");
             }
             return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 AUTH=XOAUTH2]");
+        }
+
+        private String withXlist(String line) {
+            String upper = line.toUpperCase(java.util.Locale.ROOT);
+            if (upper.startsWith("* CAPABILITY ")) {
+                return line.replace("\r\n", " XLIST\r\n");
+            }
+            if (upper.contains("[CAPABILITY ")) {
+                return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 XLIST]");
+            }
+            String tag = xlistTag;
+            if (tag == null) {
+                return line;
+            }
+            if (line.startsWith(tag + " ")) {
+                xlistTag = null;
+                return line;
+            }
+            if (upper.startsWith("* LIST (")) {
+                String answer = line.replaceFirst("\\* LIST \\(", "* XLIST (");
+                String name = sentFolder;
+                if (line.endsWith(" \"" + name + "\"\r\n") || line.endsWith(" " + name + "\r\n")) {
+                    answer = answer.replaceFirst("\\* XLIST \\(", "* XLIST (\\\\Sent ").replace("(\\Sent )", "(\\Sent)");
+                }
+                return answer;
+            }
+            return line;
         }
 
         private String withSpecialUse(String line) {

@@ -84,6 +84,19 @@ class ImapSentCopyTest {
     }
 
     @Test
+    void theFolderXlistMarksGetsTheCopyWhenTheServerHasNoSpecialUse() throws Exception {
+        createFolders("Sent", "Outgoing Copies");
+        ImapFront front = front().markSentWithXlist("Outgoing Copies");
+
+        ImapSentCopy.Filed filed = copier(front.port(), "").copy(plain("xlist"));
+
+        assertEquals("Outgoing Copies", filed.folder());
+        assertEquals(1, count("Outgoing Copies"));
+        assertEquals(0, count("Sent"), "the marked folder wins over the usual name");
+        assertTrue(front.clientLines().stream().anyMatch(l -> l.contains(" XLIST \"\" \"*\"")), front.clientLines().toString());
+    }
+
+    @Test
     void theCopyHasTheBytesTheSmtpServerReceivedPlusBcc() throws Exception {
         OutgoingMessage message = messages.outgoing(TestMessages.content("Octets", "ASCII body line\nand another",
                 List.of(messages.attachment("a.bin", "application/octet-stream", new byte[] {0, 1, 2, (byte) 255}))));
