@@ -238,23 +238,25 @@ public final class ImapFront implements AutoCloseable {
         }
 
         private String withCapabilities(String line) {
-            if (bearerCheck == null) {
-                return line;
+            return bearerCheck == null ? line : announcing(line, "AUTH=XOAUTH2");
+        }
+
+        /** The line with {@code capability} added if it lists the capabilities (untagged, or a response code). */
+        private static String announcing(String line, String capability) {
+            if (line.toUpperCase(java.util.Locale.ROOT).startsWith("* CAPABILITY ")) {
+                return line.replace("\r\n", " " + capability + "\r\n");
             }
-            String upper = line.toUpperCase(java.util.Locale.ROOT);
-            if (upper.startsWith("* CAPABILITY ")) {
-                return line.replace("\r\n", " AUTH=XOAUTH2\r\n");
-            }
-            return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 AUTH=XOAUTH2]");
+            return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 " + capability + "]");
+        }
+
+        private static boolean listsCapabilities(String upper) {
+            return upper.startsWith("* CAPABILITY ") || upper.contains("[CAPABILITY ");
         }
 
         private String withXlist(String line) {
             String upper = line.toUpperCase(java.util.Locale.ROOT);
-            if (upper.startsWith("* CAPABILITY ")) {
-                return line.replace("\r\n", " XLIST\r\n");
-            }
-            if (upper.contains("[CAPABILITY ")) {
-                return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 XLIST]");
+            if (listsCapabilities(upper)) {
+                return announcing(line, "XLIST");
             }
             String tag = xlistTag;
             if (tag == null) {
@@ -277,11 +279,8 @@ public final class ImapFront implements AutoCloseable {
 
         private String withSpecialUse(String line) {
             String upper = line.toUpperCase(java.util.Locale.ROOT);
-            if (upper.startsWith("* CAPABILITY ")) {
-                return line.replace("\r\n", " SPECIAL-USE\r\n");
-            }
-            if (upper.contains("[CAPABILITY ")) {
-                return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 SPECIAL-USE]");
+            if (listsCapabilities(upper)) {
+                return announcing(line, "SPECIAL-USE");
             }
             String name = sentFolder;
             if (upper.startsWith("* LIST (") && (line.endsWith(" \"" + name + "\"\r\n") || line.endsWith(" " + name + "\r\n"))) {
