@@ -5,6 +5,7 @@ import dev.envoi.message.Draft;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
+import dev.envoi.message.UnparsedRecipient;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,14 +15,14 @@ import java.util.Optional;
  */
 record DraftView(MailAddress from, List<Recipient> recipients, List<MailAddress> refused, String subject,
                  String body, List<AttachmentItem> attachments, DeliveryRequests deliveryRequests,
-                 String returnReason) {
+                 String returnReason, List<UnparsedRecipient> unparsed) {
 
     static DraftView of(Draft draft) {
         var content = draft.content();
         return new DraftView(content.from(), content.recipients(), draft.refusedRecipients(), content.subject(),
                 content.body(), content.attachments().stream()
                         .map(a -> new AttachmentItem(a, Optional.empty())).toList(),
-                content.deliveryRequests(), draft.returnReason());
+                content.deliveryRequests(), draft.returnReason(), content.unparsed());
     }
 
     List<MailAddress> recipients(RecipientType type) {

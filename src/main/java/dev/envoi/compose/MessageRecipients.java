@@ -2,6 +2,7 @@ package dev.envoi.compose;
 
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
+import dev.envoi.message.UnparsedRecipient;
 import dev.envoi.ui.AddressProblems;
 import dev.envoi.ui.Texts;
 import java.util.ArrayList;
@@ -63,6 +64,8 @@ final class MessageRecipients {
         to.setAddresses(view.recipients(RecipientType.TO), view.refused(), refusedMark);
         cc.setAddresses(view.recipients(RecipientType.CC), view.refused(), refusedMark);
         bcc.setAddresses(view.recipients(RecipientType.BCC), view.refused(), refusedMark);
+        // What was typed and is no address comes back as typed, marked invalid with its reason again.
+        view.unparsed().forEach(u -> listFor(u.type()).commit(u.text()));
         showCcBcc.set(showCcBcc.get() || !cc.chips().isEmpty() || !bcc.chips().isEmpty());
     }
 
@@ -73,6 +76,11 @@ final class MessageRecipients {
             listFor(type).addresses().forEach(a -> recipients.add(new Recipient(type, a)));
         }
         return recipients;
+    }
+
+    /** What was typed and is no address, kept in the draft as typed. */
+    List<UnparsedRecipient> invalid() {
+        return InvalidChips.of(to, cc, bcc);
     }
 
     /** What is typed and not yet a chip becomes one, so that Send sees it. */

@@ -297,7 +297,7 @@ public final class MessageViewModel {
     DraftContent content() {
         return new DraftContent(from.get(), recipients.all(), subject.get(), body.get(),
                 files.items().stream().map(AttachmentItem::attachment).toList(),
-                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()));
+                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()), recipients.invalid());
     }
 
     /** Nothing typed, chosen or attached yet. */

@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * Everything a person writes in a message, as one immutable value: what a save stores and what a
  * submit checks. {@code from} may be null until an identity is chosen; {@code deliveryRequests}
- * says what the sender asks to hear back (a null one asks nothing).
+ * says what the sender asks to hear back (a null one asks nothing); {@code unparsed} is what was
+ * typed as a recipient but is no address, kept for the user to correct (a submit refuses it).
  */
 public record DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
-                           List<Attachment> attachments, DeliveryRequests deliveryRequests) {
+                           List<Attachment> attachments, DeliveryRequests deliveryRequests,
+                           List<UnparsedRecipient> unparsed) {
 
     public static final DraftContent EMPTY = new DraftContent(null, List.of(), "", "", List.of());
 
@@ -19,10 +21,17 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
         this(from, recipients, subject, body, attachments, DeliveryRequests.NONE);
     }
 
+    /** Nothing typed that is not an address. */
+    public DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
+                        List<Attachment> attachments, DeliveryRequests deliveryRequests) {
+        this(from, recipients, subject, body, attachments, deliveryRequests, List.of());
+    }
+
     public DraftContent {
         recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));
         deliveryRequests = deliveryRequests == null ? DeliveryRequests.NONE : deliveryRequests;
         attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+        unparsed = unparsed == null ? List.of() : List.copyOf(unparsed);
         subject = subject == null ? "" : subject;
         body = body == null ? "" : body;
         if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
@@ -47,26 +56,34 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
     }
 
     public DraftContent withFrom(MailAddress newFrom) {
-        return new DraftContent(newFrom, recipients, subject, body, attachments, deliveryRequests);
+        return new DraftContent(newFrom, recipients, subject, body, attachments, deliveryRequests, unparsed);
     }
 
     public DraftContent withRecipients(List<Recipient> newRecipients) {
-        return new DraftContent(from, newRecipients, subject, body, attachments, deliveryRequests);
+        return new DraftContent(from, newRecipients, subject, body, attachments, deliveryRequests, unparsed);
     }
 
     public DraftContent withSubject(String newSubject) {
-        return new DraftContent(from, recipients, newSubject, body, attachments, deliveryRequests);
+        return new DraftContent(from, recipients, newSubject, body, attachments, deliveryRequests, unparsed);
     }
 
     public DraftContent withBody(String newBody) {
-        return new DraftContent(from, recipients, subject, newBody, attachments, deliveryRequests);
+        return new DraftContent(from, recipients, subject, newBody, attachments, deliveryRequests, unparsed);
     }
 
     public DraftContent withAttachments(List<Attachment> newAttachments) {
-        return new DraftContent(from, recipients, subject, body, newAttachments, deliveryRequests);
+        return new DraftContent(from, recipients, subject, body, newAttachments, deliveryRequests, unparsed);
     }
 
     public DraftContent withDeliveryRequests(DeliveryRequests newRequests) {
-        return new DraftContent(from, recipients, subject, body, attachments, newRequests);
+        return new DraftContent(from, recipients, subject, body, attachments, newRequests, unparsed);
+    }
+
+    public DraftContent withUnparsed(List<UnparsedRecipient> newUnparsed) {
+        return new DraftContent(from, recipients, subject, body, attachments, deliveryRequests, newUnparsed);
+    }
+
+    public List<String> unparsedOf(RecipientType type) {
+        return unparsed.stream().filter(u -> u.type() == type).map(UnparsedRecipient::text).toList();
     }
 }

@@ -49,10 +49,14 @@ public final class OutboxController {
     @FXML private TableColumn<FolderRow, String> sentWhenColumn;
     @FXML private TableColumn<FolderRow, String> sentNoteColumn;
     @FXML private Button openSentButton;
+    @FXML private Label sentCopies;
+    @FXML private Button retryCopiesButton;
     @FXML private Label outboxStatus;
+    private final SentCopiesModel copies;
 
-    public OutboxController(OutboxViewModel model) {
+    public OutboxController(OutboxViewModel model, SentCopiesModel copies) {
         this.model = model;
+        this.copies = copies;
     }
 
     @FXML
@@ -78,7 +82,18 @@ public final class OutboxController {
         outboxError.textProperty().bind(model.errorProperty());
         outboxError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         outboxError.managedProperty().bind(outboxError.visibleProperty());
-        outboxStatus.textProperty().bind(model.statusProperty());
+        bindCopies();
+    }
+
+    private void bindCopies() {
+        sentCopies.textProperty().bind(copies.summaryProperty());
+        sentCopies.visibleProperty().bind(copies.summaryProperty().isNotEmpty());
+        sentCopies.managedProperty().bind(sentCopies.visibleProperty());
+        action(retryCopiesButton, copies.canRetryProperty(), copies::retryFailed);
+        // The messages' actions and the copies' retry share the one status line: the latest word shows.
+        outboxStatus.setText(model.statusProperty().get());
+        model.statusProperty().addListener((o, was, now) -> outboxStatus.setText(now));
+        copies.statusProperty().addListener((o, was, now) -> outboxStatus.setText(now));
     }
 
     private void bindQueue() {

@@ -13,15 +13,29 @@ public final class OutboxWindow {
 
     private final Stage stage = new Stage();
     private final OutboxViewModel model;
+    private final SentCopiesModel copies;
 
     public OutboxWindow(OutboxContext context, Function<Window, OutboxDialogs> dialogs) {
         Texts texts = Texts.of(OutboxWindow.class);
         this.model = new OutboxViewModel(context, dialogs.apply(stage), texts);
-        Views.show(stage, OutboxWindow.class, "outbox.fxml", "outbox.css", texts.bundle(), new OutboxController(model));
+        this.copies = new SentCopiesModel(context, texts);
+        Views.show(stage, OutboxWindow.class, "outbox.fxml", "outbox.css", texts.bundle(),
+                new OutboxController(model, copies));
         stage.setTitle(texts.get("window.title"));
         Closing.install(stage, (Button) stage.getScene().lookup("#closeOutboxButton"));
-        stage.setOnShown(e -> model.start());
-        stage.setOnHidden(e -> model.dispose());
+        stage.setOnShown(e -> {
+            model.start();
+            copies.start();
+        });
+        stage.setOnHidden(e -> {
+            model.dispose();
+            copies.dispose();
+        });
+    }
+
+    /** The copies for the server's Sent folder, and their retry. */
+    public SentCopiesModel copies() {
+        return copies;
     }
 
     public OutboxViewModel model() {

@@ -45,10 +45,14 @@ final class RowTexts {
         if (copy == null) {
             return row;
         }
-        String why = copy.lastError() == null ? "" : copy.lastError();
-        String note = copy.state() == SentCopyState.FAILED ? texts.get("copy.failed", why)
+        return new FolderRow(row.id(), row.subject(), row.recipients(), row.size(), row.when(), copyNote(texts, copy));
+    }
+
+    /** Where a copy is, with the reason it is not there yet; the reason quotes a server, so shown visibly. */
+    static String copyNote(Texts texts, SentCopyEntry copy) {
+        String why = copy.lastError() == null ? "" : VisibleText.of(copy.lastError());
+        return copy.state() == SentCopyState.FAILED ? texts.get("copy.failed", why)
                 : why.isEmpty() ? texts.get("copy.pending") : texts.get("copy.retrying", why);
-        return new FolderRow(row.id(), row.subject(), row.recipients(), row.size(), row.when(), note);
     }
 
     private String state(OutboxEntry e, double progress) {

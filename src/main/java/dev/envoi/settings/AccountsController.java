@@ -5,6 +5,7 @@ import dev.envoi.account.AuthMethod;
 import dev.envoi.account.CredentialChoice;
 import dev.envoi.account.SmtpSecurity;
 import dev.envoi.ui.Texts;
+import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -45,6 +46,7 @@ public final class AccountsController {
     @FXML private ChoiceBox<AuthMethod> authField;
     @FXML private Label userLabel;
     @FXML private TextField userField;
+    @FXML private javafx.scene.layout.GridPane accountGrid;
     @FXML private Label passwordLabel;
     @FXML private PasswordField passwordField;
     @FXML private Label passwordStoreLabel;
@@ -119,6 +121,12 @@ public final class AccountsController {
         userField.disableProperty().bind(noPassword);
         passwordField.disableProperty().bind(noPassword);
         passwordStoreField.disableProperty().bind(noPassword);
+        // An OAuth 2.0 account signs in (the pane below): it has no password to type.
+        var signsIn = form.authProperty().isEqualTo(AuthMethod.OAUTH2);
+        for (javafx.scene.Node node : List.of(passwordLabel, passwordField)) {
+            node.visibleProperty().bind(signsIn.not());
+            node.managedProperty().bind(node.visibleProperty());
+        }
         newAccountButton.setOnAction(e -> model.newAccount());
         removeAccountButton.setOnAction(e -> model.remove());
         removeAccountButton.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
@@ -132,7 +140,10 @@ public final class AccountsController {
         accountsError.managedProperty().bind(accountsError.visibleProperty());
         accountsStatus.textProperty().bind(model.statusProperty());
         model.signIn().ifPresentOrElse(
-                signIn -> signInPane.bind(signIn, form.authProperty().isEqualTo(AuthMethod.OAUTH2), model::signInNow),
+                signIn -> {
+                    signInPane.bind(signIn, form.authProperty().isEqualTo(AuthMethod.OAUTH2), model::signInNow);
+                    LabelColumns.share(140, accountGrid, signInPane.grid());
+                },
                 () -> signInPane.setVisible(false));
         signInPane.managedProperty().bind(signInPane.visibleProperty());
         CertificatePane.fill(certificateArea, model.certificates(), texts);
@@ -163,6 +174,11 @@ public final class AccountsController {
         continueButton.disableProperty().bind(discovery.busyProperty().or(model.busyProperty())
                 .or(form.addressProperty().isEmpty()));
         discoverySource.textProperty().bind(discovery.sourceProperty());
+        // Continue sets a new account up; an account in the list is set up already.
+        for (javafx.scene.Node node : List.of(continueButton, discoverySource)) {
+            node.visibleProperty().bind(model.selectedProperty().isNull());
+            node.managedProperty().bind(node.visibleProperty());
+        }
     }
 
     private static void text(Label label, TextField field, javafx.beans.property.StringProperty value) {

@@ -295,13 +295,18 @@ public final class AccountsViewModel {
             return;
         }
         Account account = checked.get();
+        // The IMAP server as typed, tried too: a copy's login refused must show before a send.
+        Optional<ImapSettings> imap = checkedImap(account);
+        if (imap == null) {
+            return;
+        }
         String typed = form.password.get();
         SecretLookup secret = typed.isEmpty() ? context.credentials()
                 : a -> Optional.of(typed.toCharArray());
         testReport.set(texts.get("test.running", account.host(), account.port()));
         long run = ++testRun;
         work(() -> {
-            ConnectionTester.Outcome outcome = context.tester().run(account, secret);
+            ConnectionTester.Outcome outcome = context.tester().run(account, imap.map(ImapSettings::server), secret);
             List<ConnectionTester.Step> steps = outcome.steps();
             // A detail may quote the server (its reply, its certificate's subject): shown visibly.
             String report = steps.stream().map(s -> (!s.used() ? "– " : s.ok() ? "✔ " : "✘ ") + s.name()

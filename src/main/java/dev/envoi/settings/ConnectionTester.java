@@ -2,6 +2,7 @@ package dev.envoi.settings;
 
 import dev.envoi.account.Account;
 import dev.envoi.account.CertificateDetails;
+import dev.envoi.account.ImapServer;
 import dev.envoi.account.SecretLookup;
 import java.util.List;
 import java.util.Optional;
@@ -33,5 +34,13 @@ public interface ConnectionTester {
     /** The steps with the refused certificate; a tester that sees no certificates reports none. */
     default Outcome run(Account account, SecretLookup secret) {
         return new Outcome(test(account, secret), Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Account, SecretLookup)}, then the IMAP server the form holds, when there is one,
+     * whose steps follow SMTP's. A tester that knows no IMAP tries the SMTP server only.
+     */
+    default Outcome run(Account account, Optional<ImapServer> imap, SecretLookup secret) {
+        return run(account, secret);
     }
 }

@@ -23,6 +23,7 @@ public final class SignInPane extends VBox {
     private final TextField scopesField = new TextField();
     private final Button signInButton = new Button();
     private final Label signInStatus = new Label();
+    private final GridPane grid = new GridPane();
 
     public SignInPane() {
         super(6);
@@ -39,7 +40,6 @@ public final class SignInPane extends VBox {
     /** Binds to the window's model; {@code onSignIn} runs the sign-in of the saved account. */
     void bind(SignInViewModel model, javafx.beans.value.ObservableBooleanValue shown, Runnable onSignIn) {
         Texts texts = model.texts();
-        GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
         // At least as wide as the form's label column above, and never narrower than its longest
@@ -78,6 +78,11 @@ public final class SignInPane extends VBox {
         signInStatus.textProperty().bind(model.statusProperty());
         visibleProperty().bind(shown);
         managedProperty().bind(visibleProperty());
+    }
+
+    /** The grid of labels and fields, whose label column the form lines up with its own. */
+    GridPane grid() {
+        return grid;
     }
 
     private static void row(GridPane grid, int index, String text, javafx.scene.control.Control field) {

@@ -79,6 +79,11 @@ public interface MessageStore extends AutoCloseable {
         return List.of();
     }
 
+    /** The user's word: every failed copy is tried again now, with a fresh retry limit; returns how many. */
+    default int retryFailedCopies() {
+        return 0;
+    }
+
     /** Where the message that once had this id stands now (ids change as messages move). */
     Optional<MessageFate> fate(EntryId anyId);
 

@@ -8,6 +8,7 @@ import dev.envoi.message.MailAddress;
 import dev.envoi.message.MessageFlags;
 import dev.envoi.message.Recipient;
 import dev.envoi.message.RecipientType;
+import dev.envoi.message.UnparsedRecipient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,6 +76,7 @@ final class MessageTable {
                 content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now,
                 bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()), rowId);
         Database.update(c, "DELETE FROM recipient WHERE message = ?", rowId);
+        Database.update(c, "DELETE FROM unparsed_recipient WHERE message = ?", rowId);
         Database.update(c, "DELETE FROM attachment WHERE message = ?", rowId);
         writeParts(c, rowId, content);
     }
@@ -110,7 +112,8 @@ final class MessageTable {
             body = rs.getString(4);
             requests = new DeliveryRequests(rs.getInt(5) != 0, rs.getInt(6) != 0);
         }
-        return new DraftContent(from, loadRecipients(c, rowId), subject, body, loadAttachments(c, rowId), requests);
+        return new DraftContent(from, loadRecipients(c, rowId), subject, body, loadAttachments(c, rowId), requests,
+                loadUnparsed(c, rowId));
     }
 
     static List<Recipient> loadRecipients(Connection c, long rowId) throws SQLException {
@@ -124,6 +127,19 @@ final class MessageTable {
             }
         }
         return recipients;
+    }
+
+    /** What was typed as a recipient and is no address (a draft keeps it for the user to correct). */
+    private static List<UnparsedRecipient> loadUnparsed(Connection c, long rowId) throws SQLException {
+        List<UnparsedRecipient> unparsed = new ArrayList<>();
+        try (PreparedStatement s = Database.prepare(c,
+                "SELECT type, text FROM unparsed_recipient WHERE message = ? ORDER BY position", rowId);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                unparsed.add(new UnparsedRecipient(RecipientType.valueOf(rs.getString(1)), rs.getString(2)));
+            }
+        }
+        return unparsed;
     }
 
     private static List<Attachment> loadAttachments(Connection c, long rowId) throws SQLException {
@@ -149,6 +165,11 @@ final class MessageTable {
         for (Recipient r : content.recipients()) {
             Database.update(c, "INSERT INTO recipient (message, position, type, display_name, address) VALUES (?, ?, ?, ?, ?)",
                     rowId, position++, r.type().name(), r.address().displayName(), r.address().address());
+        }
+        position = 0;
+        for (UnparsedRecipient u : content.unparsed()) {
+            Database.update(c, "INSERT INTO unparsed_recipient (message, position, type, text) VALUES (?, ?, ?, ?)",
+                    rowId, position++, u.type().name(), u.text());
         }
         position = 0;
         for (Attachment a : content.attachments()) {

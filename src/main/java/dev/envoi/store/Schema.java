@@ -205,9 +205,27 @@ final class Schema {
             DROP TABLE message;
             ALTER TABLE message_checked RENAME TO message;
             CREATE INDEX message_queue ON message (folder, state, due_at, submitted_at);
+            """, """
+            CREATE TABLE unparsed_recipient (
+              message INTEGER NOT NULL REFERENCES message (id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              type TEXT NOT NULL CHECK (type IN ('TO', 'CC', 'BCC')),
+              text TEXT NOT NULL,
+              PRIMARY KEY (message, position)
+            );
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
+
+    /** The version whose migration first says {@code text}: how tests build a profile as it was just before it. */
+    static int versionAdding(String text) {
+        for (int i = 0; i < MIGRATIONS.size(); i++) {
+            if (MIGRATIONS.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no migration says " + text);
+    }
 
     private Schema() {
     }

@@ -239,6 +239,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return sentCopies.unfinished();
     }
 
+    @Override
+    public int retryFailedCopies() {
+        return sentCopies.retryFailed();
+    }
+
     // ---- The spooler's side -------------------------------------------------------------------
 
     @Override

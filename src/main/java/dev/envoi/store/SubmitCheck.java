@@ -33,6 +33,10 @@ record SubmitCheck(DraftContent content, String contentHash) {
     }
 
     private static SubmitCheck checked(DraftContent content, String contentHash) {
+        if (!content.unparsed().isEmpty()) {
+            // Typed as a recipient but no address: sent without it, the message would miss someone.
+            throw new StoreException(WORDS.get("submit.unparsed", VisibleText.of(content.unparsed().get(0).text())));
+        }
         if (!content.hasRecipients()) {
             throw new NoRecipientsException(WORDS.get("submit.noRecipient"));
         }

@@ -101,8 +101,8 @@ final class SmtpExtensions {
             parameters.add("SIZE=" + size);
         }
         if (smtp.supportsExtension("8BITMIME")) {
-            // Angus turns text parts into 8bit when the server offers 8BITMIME but does not say so
-            // in MAIL FROM, which RFC 6152 requires.
+            // RFC 6152: said in MAIL FROM, which Angus does not do. The body Envoi sends is 7bit
+            // (SmtpSessions), but headers in UTF-8 (SMTPUTF8) are 8bit all the same.
             parameters.add("BODY=8BITMIME");
         }
         setOrRemove(properties, "mail.smtp.mailextension", parameters.isEmpty() ? null : String.join(" ", parameters));

@@ -35,7 +35,10 @@ final class SmtpSessions {
         p.setProperty("mail.smtp.auth", Boolean.toString(account.auth() != AuthMethod.NONE
                 && account.auth() != AuthMethod.OAUTH2));
         p.setProperty("mail.smtp.auth.mechanisms", account.auth() == AuthMethod.XOAUTH2 ? "XOAUTH2" : "PLAIN LOGIN");
-        p.setProperty("mail.smtp.allow8bitmime", "true");
+        // Never: Angus would rewrite quoted-printable text parts as 8bit when the server offers
+        // 8BITMIME, and the bytes sent would then depend on the server. Envoi sends what
+        // MimeAssembler made, which the copy in the server's Sent folder makes again byte for byte.
+        p.setProperty("mail.smtp.allow8bitmime", "false");
         p.setProperty("mail.mime.allowutf8", "true");
         p.setProperty("mail.smtp.sendpartial", Boolean.toString(account.partialDelivery()));
         // RSET, not NOOP, checks a kept connection: it also clears any half-finished transaction.

@@ -37,6 +37,8 @@ public final class ImapFront implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger appendsSeen = new AtomicInteger();
     private volatile String sentFolder;
+    /** Marks the Sent folder through XLIST (Gmail's older extension) instead of SPECIAL-USE. */
+    private volatile boolean xlist;
     private volatile Append append = Append.PASS;
     private volatile boolean refuseLogin;
     private volatile BiPredicate<String, String> bearerCheck;
@@ -59,6 +61,16 @@ public final class ImapFront implements AutoCloseable {
 
     /** Announces SPECIAL-USE and marks this folder {@code \Sent}. */
     public ImapFront markSent(String folder) {
+        this.sentFolder = folder;
+        return this;
+    }
+
+    /**
+     * Announces XLIST (not SPECIAL-USE) and marks this folder {@code \Sent} in XLIST's answer
+     * only: a plain LIST shows no mark, so only a client that asks XLIST finds it.
+     */
+    public ImapFront markSentWithXlist(String folder) {
+        this.xlist = true;
         this.sentFolder = folder;
         return this;
     }
@@ -121,6 +133,8 @@ public final class ImapFront implements AutoCloseable {
         private final Socket server;
         /** Set once an APPEND was forwarded that must look lost to the client. */
         private volatile String swallowTag;
+        /** The tag of an XLIST forwarded as a LIST, whose answers go back as XLIST lines. */
+        private volatile String xlistTag;
 
         Connection(Socket client, Socket server) {
             this.client = client;
@@ -152,6 +166,10 @@ public final class ImapFront implements AutoCloseable {
                             swallowTag = words[0];
                         }
                     }
+                    if (xlist && command.equals("XLIST")) {
+                        xlistTag = words[0];
+                        line = words[0] + " LIST " + words[2];
+                    }
                     if (sentFolder != null && line.toUpperCase(java.util.Locale.ROOT).contains(" LIST (SPECIAL-USE) ")) {
                         line = line.replaceFirst("(?i) LIST \\(SPECIAL-USE\\) ", " LIST ");
                     }
@@ -174,7 +192,7 @@ public final class ImapFront implements AutoCloseable {
                         closeBoth();
                         return;
                     }
-                    String shown = withCapabilities(sentFolder == null ? line : withSpecialUse(line));
+                    String shown = withCapabilities(sentFolder == null ? line : xlist ? withXlist(line) : withSpecialUse(line));
                     synchronized (this) {
                         out.write(shown.getBytes(StandardCharsets.UTF_8));
                         copyLiteral(line, in, out);
@@ -220,23 +238,49 @@ public final class ImapFront implements AutoCloseable {
         }
 
         private String withCapabilities(String line) {
-            if (bearerCheck == null) {
+            return bearerCheck == null ? line : announcing(line, "AUTH=XOAUTH2");
+        }
+
+        /** The line with {@code capability} added if it lists the capabilities (untagged, or a response code). */
+        private static String announcing(String line, String capability) {
+            if (line.toUpperCase(java.util.Locale.ROOT).startsWith("* CAPABILITY ")) {
+                return line.replace("\r\n", " " + capability + "\r\n");
+            }
+            return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 " + capability + "]");
+        }
+
+        private static boolean listsCapabilities(String upper) {
+            return upper.startsWith("* CAPABILITY ") || upper.contains("[CAPABILITY ");
+        }
+
+        private String withXlist(String line) {
+            String upper = line.toUpperCase(java.util.Locale.ROOT);
+            if (listsCapabilities(upper)) {
+                return announcing(line, "XLIST");
+            }
+            String tag = xlistTag;
+            if (tag == null) {
                 return line;
             }
-            String upper = line.toUpperCase(java.util.Locale.ROOT);
-            if (upper.startsWith("* CAPABILITY ")) {
-                return line.replace("\r\n", " AUTH=XOAUTH2\r\n");
+            if (line.startsWith(tag + " ")) {
+                xlistTag = null;
+                return line;
             }
-            return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 AUTH=XOAUTH2]");
+            if (upper.startsWith("* LIST (")) {
+                String answer = line.replaceFirst("\\* LIST \\(", "* XLIST (");
+                String name = sentFolder;
+                if (line.endsWith(" \"" + name + "\"\r\n") || line.endsWith(" " + name + "\r\n")) {
+                    answer = answer.replaceFirst("\\* XLIST \\(", "* XLIST (\\\\Sent ").replace("(\\Sent )", "(\\Sent)");
+                }
+                return answer;
+            }
+            return line;
         }
 
         private String withSpecialUse(String line) {
             String upper = line.toUpperCase(java.util.Locale.ROOT);
-            if (upper.startsWith("* CAPABILITY ")) {
-                return line.replace("\r\n", " SPECIAL-USE\r\n");
-            }
-            if (upper.contains("[CAPABILITY ")) {
-                return line.replaceFirst("(?i)\\[CAPABILITY ([^]]*)]", "[CAPABILITY $1 SPECIAL-USE]");
+            if (listsCapabilities(upper)) {
+                return announcing(line, "SPECIAL-USE");
             }
             String name = sentFolder;
             if (upper.startsWith("* LIST (") && (line.endsWith(" \"" + name + "\"\r\n") || line.endsWith(" " + name + "\r\n"))) {

@@ -84,6 +84,19 @@ class ImapSentCopyTest {
     }
 
     @Test
+    void theFolderXlistMarksGetsTheCopyWhenTheServerHasNoSpecialUse() throws Exception {
+        createFolders("Sent", "Outgoing Copies");
+        ImapFront front = front().markSentWithXlist("Outgoing Copies");
+
+        ImapSentCopy.Filed filed = copier(front.port(), "").copy(plain("xlist"));
+
+        assertEquals("Outgoing Copies", filed.folder());
+        assertEquals(1, count("Outgoing Copies"));
+        assertEquals(0, count("Sent"), "the marked folder wins over the usual name");
+        assertTrue(front.clientLines().stream().anyMatch(l -> l.contains(" XLIST \"\" \"*\"")), front.clientLines().toString());
+    }
+
+    @Test
     void theCopyHasTheBytesTheSmtpServerReceivedPlusBcc() throws Exception {
         OutgoingMessage message = messages.outgoing(TestMessages.content("Octets", "ASCII body line\nand another",
                 List.of(messages.attachment("a.bin", "application/octet-stream", new byte[] {0, 1, 2, (byte) 255}))));
@@ -101,6 +114,27 @@ class ImapSentCopyTest {
         String copy = new String(raw("Sent").get(0), StandardCharsets.UTF_8).replace("Bcc: hidden@example.org\r\n", "");
         // SMTP's framing ends the data with a line break (RFC 5321 4.1.1.4); the message is the same.
         assertEquals(sent.stripTrailing(), copy.stripTrailing());
+    }
+
+    @Test
+    void theCopyHasTheRawBytesAnSmtpServerOffering8BitMimeReceived() throws Exception {
+        // Accented text that quoted-printable encodes; a server offering 8BITMIME could take it as 8bit.
+        OutgoingMessage message = messages.outgoing(TestMessages.content("Reçu", "Ça coûte 5 € — déjà payé.\nMerci.",
+                List.of(messages.attachment("a.bin", "application/octet-stream", new byte[] {0, 1, 2, (byte) 255}))));
+        byte[] received;
+        try (FaultSmtpServer eightBit = new FaultSmtpServer()) {
+            Account account = new Account("fault", new MailAddress("Émile Envoi", "emile@example.org"), "127.0.0.1",
+                    eightBit.port(), SmtpSecurity.NONE, "", AuthMethod.NONE, 0, true, false, false, "", false);
+            try (SmtpTransport smtp = new SmtpTransport(account, SECRET, SmtpFaultTest.QUICK, ServerTrust.system())) {
+                smtp.transfer(message, new RecordingGate());
+            }
+            received = eightBit.messages.get(0);
+        }
+        copier(mail.getImap().getPort(), "").copy(message);
+
+        String copy = new String(raw("Sent").get(0), StandardCharsets.ISO_8859_1)
+                .replace("Bcc: hidden@example.org\r\n", "");
+        assertEquals(new String(received, StandardCharsets.ISO_8859_1).stripTrailing(), copy.stripTrailing());
     }
 
     @Test

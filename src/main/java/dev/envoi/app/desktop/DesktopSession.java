@@ -83,7 +83,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         this.context = new ComposeContext(services.store(), background, Platform::runLater, new FxScheduler(),
                 Clock.systemDefaultZone(), settings, progress::subscribe, this::openDraft, this::openOutbox, this::openAccounts);
         this.accountsContext = new AccountsContext(services.store().accounts(), services.credentials(),
-                new SmtpConnectionTester(services.smtpTimeouts()), background, Platform::runLater,
+                new ServersConnectionTester(services.smtpTimeouts(), services.tokens()), background, Platform::runLater,
                 this::accountsChanged, address -> new dev.envoi.setup.AccountFinder(
                         dev.envoi.setup.FinderSettings.fromEnvironment(System.getenv())).find(address),
                 new SignInContext(services.store().oauthSettings(), new DesktopSignIn(services, System.getenv())),
