@@ -24,10 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +47,9 @@ public final class Spooler implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final TransferProgress progress;
-    private final ScheduledThreadPoolExecutor worker = newWorker();
-    private final AtomicBoolean drainPending = new AtomicBoolean();
-    // True for a whole pass over the queue, so awaitIdle never sees the moment between taking a
-    // message and starting its transfer as "idle".
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final DueWorkLoop worker;
     private final AtomicReference<SpoolGate> currentGate = new AtomicReference<>();
     private final AtomicReference<EntryId> currentId = new AtomicReference<>();
-    private ScheduledFuture<?> timer;
     private QueueSubscription subscription;
 
     /** A spooler that sends everything through one transport. */
@@ -76,17 +67,19 @@ public final class Spooler implements AutoCloseable {
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.progress = progress;
-    }
+        this.worker = new DueWorkLoop("envoi-spooler", new DueWorkLoop.DueWork() {
+            @Override
+            public boolean workOnNextDue() {
+                Optional<QueuedMessage> next = lockNext();
+                next.ifPresent(Spooler.this::transfer);
+                return next.isPresent();
+            }
 
-    private static ScheduledThreadPoolExecutor newWorker() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "envoi-spooler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // A wake-up timed for a retry an hour away must not keep close() waiting.
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return executor;
+            @Override
+            public Optional<Instant> nextDueAt() {
+                return queue.nextDueAt();
+            }
+        }, clock, LOG);
     }
 
     /** Recovers what a crash left behind, then starts taking messages. */
@@ -101,29 +94,12 @@ public final class Spooler implements AutoCloseable {
 
     /** Asks the worker to look at the queue now. */
     public void wake() {
-        if (drainPending.compareAndSet(false, true) && !worker.isShutdown()) {
-            worker.execute(this::drain);
-        }
+        worker.wake();
     }
 
     /** Waits until nothing is due now and no transfer is under way (for `--flush` and tests). */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (isIdle()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return isIdle();
-    }
-
-    private boolean isIdle() {
-        if (drainPending.get() || draining.get() || currentId.get() != null) {
-            return false;
-        }
-        Optional<Instant> next = queue.nextDueAt();
-        return next.isEmpty() || next.get().isAfter(clock.instant());
+        return worker.awaitIdle(timeout);
     }
 
     private void queueChanged(QueueEvent event) {
@@ -139,27 +115,6 @@ public final class Spooler implements AutoCloseable {
         }
     }
 
-    private void drain() {
-        draining.set(true);
-        drainPending.set(false);
-        try {
-            while (!worker.isShutdown()) {
-                Optional<QueuedMessage> next = lockNext();
-                if (next.isEmpty()) {
-                    break;
-                }
-                transfer(next.get());
-            }
-            queue.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
-        } catch (RuntimeException e) {
-            // The store failed (disk, lock): try again in a while rather than stop for good.
-            LOG.warn("the queue could not be read; looking again in 5 s", e);
-            scheduleWake(Duration.ofSeconds(5));
-        } finally {
-            draining.set(false);
-        }
-    }
-
     private Optional<QueuedMessage> lockNext() {
         while (true) {
             try {
@@ -168,16 +123,6 @@ public final class Spooler implements AutoCloseable {
                 // Marked damaged by the store; go on with the messages behind it.
                 LOG.warn("a queued message failed its integrity check and is marked damaged", e);
             }
-        }
-    }
-
-    private synchronized void scheduleWake(Duration delay) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        if (!worker.isShutdown()) {
-            long millis = Math.max(0, delay.toMillis());
-            timer = worker.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -300,16 +245,7 @@ public final class Spooler implements AutoCloseable {
         if (subscription != null) {
             subscription.close();
         }
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-                worker.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            LOG.warn("interrupted while the last transfer finished; stopping it");
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
         router.close();
     }
 }
