@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -20,16 +22,8 @@ final class DueWorkLoop implements AutoCloseable {
     /** How long a loop whose store failed (disk, lock) waits before it looks again. */
     static final Duration STORE_RETRY = Duration.ofSeconds(5);
 
-    /** What one owner works through. */
-    interface DueWork {
-        /** Takes the next item due now and works on it; false when nothing is due. */
-        boolean workOnNextDue();
-
-        /** When the next item falls due, if any (it may be now). */
-        Optional<Instant> nextDueAt();
-    }
-
-    private final DueWork work;
+    private final BooleanSupplier workOnNextDue;
+    private final Supplier<Optional<Instant>> nextDueAt;
     private final Clock clock;
     private final Logger log;
     private final ScheduledThreadPoolExecutor worker;
@@ -39,8 +33,14 @@ final class DueWorkLoop implements AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
     private ScheduledFuture<?> timer;
 
-    DueWorkLoop(String threadName, DueWork work, Clock clock, Logger log) {
-        this.work = work;
+    /**
+     * {@code workOnNextDue} takes the next item due now and works on it, false when nothing is due;
+     * {@code nextDueAt} says when the next item falls due, if any (it may be now).
+     */
+    DueWorkLoop(String threadName, Clock clock, Logger log, BooleanSupplier workOnNextDue,
+                Supplier<Optional<Instant>> nextDueAt) {
+        this.workOnNextDue = workOnNextDue;
+        this.nextDueAt = nextDueAt;
         this.clock = clock;
         this.log = log;
         this.worker = new ScheduledThreadPoolExecutor(1, r -> {
@@ -75,7 +75,7 @@ final class DueWorkLoop implements AutoCloseable {
         if (drainPending.get() || draining.get()) {
             return false;
         }
-        Optional<Instant> next = work.nextDueAt();
+        Optional<Instant> next = nextDueAt.get();
         return next.isEmpty() || next.get().isAfter(clock.instant());
     }
 
@@ -83,10 +83,10 @@ final class DueWorkLoop implements AutoCloseable {
         draining.set(true);
         drainPending.set(false);
         try {
-            while (!worker.isShutdown() && work.workOnNextDue()) {
+            while (!worker.isShutdown() && workOnNextDue.getAsBoolean()) {
                 // One item at a time, in order, until nothing is due.
             }
-            work.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
+            nextDueAt.get().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
         } catch (RuntimeException e) {
             // The store failed (disk, lock): look again in a while rather than stop for good.
             log.warn("the store could not be read; looking again in {}", STORE_RETRY, e);

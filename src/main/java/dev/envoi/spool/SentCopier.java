@@ -51,19 +51,7 @@ public final class SentCopier implements AutoCloseable {
         this.attachments = attachments;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
-        this.worker = new DueWorkLoop("envoi-sent-copier", new DueWorkLoop.DueWork() {
-            @Override
-            public boolean workOnNextDue() {
-                Optional<SentCopyJob> next = copies.nextDue(clock.instant());
-                next.ifPresent(SentCopier.this::copyOne);
-                return next.isPresent();
-            }
-
-            @Override
-            public Optional<Instant> nextDueAt() {
-                return copies.nextDueAt();
-            }
-        }, clock, LOG);
+        this.worker = new DueWorkLoop("envoi-sent-copier", clock, LOG, this::copyNextDue, copies::nextDueAt);
     }
 
     /**
@@ -86,6 +74,12 @@ public final class SentCopier implements AutoCloseable {
     /** Waits until no copy is due now and none is under way (for `--flush` and tests). */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return worker.awaitIdle(timeout);
+    }
+
+    private boolean copyNextDue() {
+        Optional<SentCopyJob> next = copies.nextDue(clock.instant());
+        next.ifPresent(this::copyOne);
+        return next.isPresent();
     }
 
     private void copyOne(SentCopyJob job) {

@@ -67,19 +67,7 @@ public final class Spooler implements AutoCloseable {
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.progress = progress;
-        this.worker = new DueWorkLoop("envoi-spooler", new DueWorkLoop.DueWork() {
-            @Override
-            public boolean workOnNextDue() {
-                Optional<QueuedMessage> next = lockNext();
-                next.ifPresent(Spooler.this::transfer);
-                return next.isPresent();
-            }
-
-            @Override
-            public Optional<Instant> nextDueAt() {
-                return queue.nextDueAt();
-            }
-        }, clock, LOG);
+        this.worker = new DueWorkLoop("envoi-spooler", clock, LOG, this::transferNextDue, queue::nextDueAt);
     }
 
     /** Recovers what a crash left behind, then starts taking messages. */
@@ -113,6 +101,12 @@ public final class Spooler implements AutoCloseable {
         if (event instanceof QueueEvent.Queued || event instanceof QueueEvent.ExternalChange) {
             wake();
         }
+    }
+
+    private boolean transferNextDue() {
+        Optional<QueuedMessage> next = lockNext();
+        next.ifPresent(this::transfer);
+        return next.isPresent();
     }
 
     private Optional<QueuedMessage> lockNext() {

@@ -79,11 +79,6 @@ public final class SmtpTransport implements Transport {
     }
 
     @Override
-    public boolean isLocal() {
-        return false;
-    }
-
-    @Override
     public synchronized HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         MimeMessage mime = assembler.assembleForSending(message);
         gate.checkNotCancelled();
