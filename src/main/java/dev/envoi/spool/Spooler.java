@@ -7,7 +7,6 @@ import dev.envoi.message.EntryId;
 import dev.envoi.store.CorruptAttachmentException;
 import dev.envoi.store.CorruptDataException;
 import dev.envoi.store.OutgoingQueue;
-import dev.envoi.store.QueueEvent;
 import dev.envoi.store.QueueSubscription;
 import dev.envoi.store.QueuedMessage;
 import dev.envoi.transport.AttachmentSource;
@@ -75,7 +74,7 @@ public final class Spooler implements AutoCloseable {
         OutgoingQueue.RecoveryReport report = queue.recoverAfterRestart();
         LOG.info("spooler started; after the last run {} message(s) back to QUEUED, {} UNCERTAIN",
                 report.requeued(), report.uncertain());
-        subscription = queue.subscribe(this::queueChanged);
+        subscription = queue.subscribe(new SpoolerWakeUp(this::wake, this::cancelTransferOf));
         wake();
         return report;
     }
@@ -90,16 +89,11 @@ public final class Spooler implements AutoCloseable {
         return worker.awaitIdle(timeout);
     }
 
-    private void queueChanged(QueueEvent event) {
-        if (event instanceof QueueEvent.Aborted aborted) {
-            SpoolGate gate = currentGate.get();
-            if (gate != null && aborted.queuedId().equals(currentId.get())) {
-                gate.cancelledElsewhere();
-            }
-            return;
-        }
-        if (event instanceof QueueEvent.Queued || event instanceof QueueEvent.ExternalChange) {
-            wake();
+    /** A cancel of the message under way closes its gate; the transport stops at its next check. */
+    private void cancelTransferOf(EntryId queuedId) {
+        SpoolGate gate = currentGate.get();
+        if (gate != null && queuedId.equals(currentId.get())) {
+            gate.cancelledElsewhere();
         }
     }
 
