@@ -1,6 +1,7 @@
 package dev.envoi.compose;
 
 import dev.envoi.i18n.VisibleText;
+import dev.envoi.message.AddressScanner;
 import dev.envoi.message.MailAddress;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -105,7 +106,7 @@ public final class RecipientField extends ChipPane {
      */
     private TextFormatter.Change commitCompleteItems(TextFormatter.Change change) {
         String text = change.getControlNewText();
-        int cut = RecipientText.lastSeparatorOutsideQuotes(text);
+        int cut = AddressScanner.lastSeparator(text, AddressScanner.TYPED_SEPARATORS);
         if (cut < 0 || model == null) {
             return change;
         }

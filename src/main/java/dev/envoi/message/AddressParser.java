@@ -16,7 +16,7 @@ public final class AddressParser {
     /** Every item of the list, each either an address or the reason it is not one. */
     public static List<ParsedAddress> parseList(String text) {
         List<ParsedAddress> result = new ArrayList<>();
-        for (String item : split(text == null ? "" : text)) {
+        for (String item : AddressScanner.split(text == null ? "" : text, AddressScanner.PASTED_SEPARATORS)) {
             String trimmed = item.strip();
             if (!trimmed.isEmpty()) {
                 result.add(parseOne(trimmed));
@@ -29,7 +29,7 @@ public final class AddressParser {
     public static ParsedAddress parseOne(String item) {
         String text = item.strip();
         try {
-            int open = lastUnquoted(text, '<');
+            int open = AddressScanner.lastOutsideQuotes(text, '<');
             if (open < 0) {
                 if (text.startsWith("\"")) {
                     return new ParsedAddress.Invalid(text, AddressProblem.QUOTED_NAME_WITHOUT_ADDRESS.with());
@@ -55,50 +55,6 @@ public final class AddressParser {
         }
         return issue != null ? new ParsedAddress.Invalid(text, issue)
                 : new ParsedAddress.Valid(new MailAddress(name, address));
-    }
-
-    private static List<String> split(String text) {
-        List<String> items = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        boolean angled = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && quoted && i + 1 < text.length()) {
-                current.append(c).append(text.charAt(++i));
-                continue;
-            }
-            if (c == '"' && !angled) {
-                quoted = !quoted;
-            } else if (c == '<' && !quoted) {
-                angled = true;
-            } else if (c == '>' && !quoted) {
-                angled = false;
-            } else if ((c == ',' || c == ';' || c == '\n' || c == '\r') && !quoted && !angled) {
-                items.add(current.toString());
-                current.setLength(0);
-                continue;
-            }
-            current.append(c);
-        }
-        items.add(current.toString());
-        return items;
-    }
-
-    private static int lastUnquoted(String text, char wanted) {
-        boolean quoted = false;
-        int found = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && quoted) {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == wanted && !quoted) {
-                found = i;
-            }
-        }
-        return found;
     }
 
     private static String unquote(String name) {

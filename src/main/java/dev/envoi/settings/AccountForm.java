@@ -22,7 +22,7 @@ import javafx.beans.property.StringProperty;
  * The fields of the account being edited, as typed. {@link #toAccount} turns them into an
  * {@link Account} or says, naming the field, what is wrong; nothing is kept until then.
  */
-public final class AccountForm {
+public final class AccountForm extends ServerForm {
 
     /** What the fields hold does not make an account; the message names the field. */
     public static final class Invalid extends Exception {
@@ -34,9 +34,6 @@ public final class AccountForm {
     final StringProperty name = new SimpleStringProperty("");
     final StringProperty displayName = new SimpleStringProperty("");
     final StringProperty address = new SimpleStringProperty("");
-    final StringProperty host = new SimpleStringProperty("");
-    final StringProperty port = new SimpleStringProperty(String.valueOf(SmtpSecurity.STARTTLS.defaultPort()));
-    final ObjectProperty<SmtpSecurity> security = new SimpleObjectProperty<>(SmtpSecurity.STARTTLS);
     final StringProperty user = new SimpleStringProperty("");
     final ObjectProperty<AuthMethod> auth = new SimpleObjectProperty<>(AuthMethod.PASSWORD);
     final StringProperty password = new SimpleStringProperty("");
@@ -52,12 +49,7 @@ public final class AccountForm {
     private String sendmailProgram = "";
 
     public AccountForm() {
-        // A port left at the old security's usual one follows the new security's (465, 587, 25).
-        security.addListener((o, was, now) -> {
-            if (was != null && now != null && port.get().strip().equals(String.valueOf(was.defaultPort()))) {
-                port.set(String.valueOf(now.defaultPort()));
-            }
-        });
+        super(SmtpSecurity.STARTTLS, SmtpSecurity::defaultPort);
     }
 
     void clear() {
@@ -70,9 +62,8 @@ public final class AccountForm {
         name.set(blank ? "" : account.name());
         displayName.set(blank ? "" : account.identity().displayName());
         address.set(blank ? "" : account.identity().address());
-        host.set(blank ? "" : account.host());
-        security.set(blank ? SmtpSecurity.STARTTLS : account.security());
-        port.set(String.valueOf(blank ? SmtpSecurity.STARTTLS.defaultPort() : account.port()));
+        showServer(blank ? "" : account.host(), blank ? SmtpSecurity.STARTTLS : account.security(),
+                blank ? SmtpSecurity.STARTTLS.defaultPort() : account.port());
         user.set(blank ? "" : account.user());
         auth.set(blank ? AuthMethod.PASSWORD : account.auth());
         password.set("");
@@ -92,8 +83,8 @@ public final class AccountForm {
 
     Account toAccount(Texts texts) throws Invalid {
         MailAddress identity = identity(texts);
-        int portNumber = whole(port.get(), texts.get("field.port"), texts);
-        long sizeLimit = whole(sizeLimitMiB.get(), texts.get("field.sizeLimit"), texts) * 1024L * 1024L;
+        int portNumber = portNumber(texts.get("field.port"), texts);
+        long sizeLimit = wholeNumber(sizeLimitMiB.get(), texts.get("field.sizeLimit"), texts) * 1024L * 1024L;
         try {
             return new Account(name.get().strip(), identity, host.get().strip(), portNumber, security.get(),
                     user.get().strip(), auth.get(), sizeLimit, keepInSent.get(), partialDelivery.get(),
@@ -120,18 +111,6 @@ public final class AccountForm {
         return shownName.isEmpty() ? typed : new MailAddress(shownName, typed.address());
     }
 
-    private static int whole(String text, String field, Texts texts) throws Invalid {
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new Invalid(texts.get("error.number", field, text));
-        }
-    }
-
     boolean needsPassword() {
         return auth.get() != AuthMethod.NONE;
     }
@@ -152,18 +131,6 @@ public final class AccountForm {
 
     public StringProperty addressProperty() {
         return address;
-    }
-
-    public StringProperty hostProperty() {
-        return host;
-    }
-
-    public StringProperty portProperty() {
-        return port;
-    }
-
-    public ObjectProperty<SmtpSecurity> securityProperty() {
-        return security;
     }
 
     public StringProperty userProperty() {

@@ -108,9 +108,7 @@ public final class DiscoveryViewModel {
 
     /** Where a discovery becomes the window's settings: the form (which Save turns into the account), and the IMAP server. */
     private void fill(Discovery d, String address) {
-        form.host.set(d.smtp().host());
-        form.security.set(d.smtp().security());
-        form.port.set(String.valueOf(d.smtp().port()));
+        form.showServer(d.smtp().host(), d.smtp().security(), d.smtp().port());
         form.auth.set(d.signIn().method());
         form.user.set(d.user());
         if (form.name.get().isBlank()) {

@@ -7,9 +7,7 @@ import dev.envoi.setup.Endpoint;
 import dev.envoi.ui.Texts;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -17,30 +15,20 @@ import javafx.beans.property.StringProperty;
  * The account's IMAP server as typed, where the copy of each sent message is filed (issue 19).
  * An empty host means no IMAP server; {@link #toSettings} says, naming the field, what is wrong.
  */
-public final class ImapForm {
+public final class ImapForm extends ServerForm {
 
-    final StringProperty host = new SimpleStringProperty("");
-    final StringProperty port = new SimpleStringProperty(String.valueOf(ImapServer.defaultPort(SmtpSecurity.TLS)));
-    final ObjectProperty<SmtpSecurity> security = new SimpleObjectProperty<>(SmtpSecurity.TLS);
     final BooleanProperty keepCopy = new SimpleBooleanProperty(true);
     final StringProperty sentFolder = new SimpleStringProperty("");
 
     ImapForm() {
-        // A port left at the old security's usual one follows the new security's (993, 143).
-        security.addListener((o, was, now) -> {
-            if (was != null && now != null
-                    && port.get().strip().equals(String.valueOf(ImapServer.defaultPort(was)))) {
-                port.set(String.valueOf(ImapServer.defaultPort(now)));
-            }
-        });
+        super(SmtpSecurity.TLS, ImapServer::defaultPort);
     }
 
     /** Shows the account's settings, or blank ones (no IMAP server) for null. */
     void load(ImapSettings settings) {
         boolean blank = settings == null;
-        host.set(blank ? "" : settings.server().host());
-        security.set(blank ? SmtpSecurity.TLS : settings.server().security());
-        port.set(String.valueOf(blank ? ImapServer.defaultPort(SmtpSecurity.TLS) : settings.server().port()));
+        showServer(blank ? "" : settings.server().host(), blank ? SmtpSecurity.TLS : settings.server().security(),
+                blank ? ImapServer.defaultPort(SmtpSecurity.TLS) : settings.server().port());
         keepCopy.set(blank || settings.keepCopy());
         sentFolder.set(blank ? "" : settings.sentFolder());
     }
@@ -53,9 +41,7 @@ public final class ImapForm {
         if (found == null) {
             return;
         }
-        host.set(found.host());
-        security.set(found.security());
-        port.set(String.valueOf(found.port()));
+        showServer(found.host(), found.security(), found.port());
         keepCopy.set(!ImapSettings.filesSentMailItself(smtpHost, found.host()));
     }
 
@@ -64,30 +50,13 @@ public final class ImapForm {
         if (host.get().isBlank()) {
             return Optional.empty();
         }
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(port.get().strip());
-        } catch (NumberFormatException e) {
-            throw new AccountForm.Invalid(texts.get("error.number", texts.get("field.imapPort"), port.get()));
-        }
+        int portNumber = portNumber(texts.get("field.imapPort"), texts);
         try {
             return Optional.of(new ImapSettings(new ImapServer(host.get().strip(), portNumber, security.get()),
                     keepCopy.get(), sentFolder.get()));
         } catch (IllegalArgumentException e) {
             throw new AccountForm.Invalid(texts.get("error.imap", e.getMessage()));
         }
-    }
-
-    public StringProperty hostProperty() {
-        return host;
-    }
-
-    public StringProperty portProperty() {
-        return port;
-    }
-
-    public ObjectProperty<SmtpSecurity> securityProperty() {
-        return security;
     }
 
     public BooleanProperty keepCopyProperty() {

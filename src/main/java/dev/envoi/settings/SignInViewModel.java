@@ -94,9 +94,7 @@ public final class SignInViewModel {
             return;
         }
         form.auth.set(AuthMethod.OAUTH2);
-        form.host.set(chosen.smtpHost().get());
-        form.security.set(chosen.smtpSecurity());
-        form.port.set(Integer.toString(chosen.smtpPort()));
+        form.showServer(chosen.smtpHost().get(), chosen.smtpSecurity(), chosen.smtpPort());
         if (form.user.get().isBlank()) {
             form.user.set(form.address.get().strip());
         }

@@ -14,11 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MAPI's FinishedMsg, the step after the transport: files the sender's copy of each sent message
@@ -30,6 +28,7 @@ import java.util.function.Function;
 public final class SentCopier implements AutoCloseable {
 
     private static final Sentences WORDS = Sentences.of(SentCopier.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SentCopier.class);
 
     /** Makes sure the copy is in the account's Sent folder; returns the folder's name. */
     @FunctionalInterface
@@ -42,10 +41,7 @@ public final class SentCopier implements AutoCloseable {
     private final AttachmentSource attachments;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
-    private final ScheduledThreadPoolExecutor worker = newWorker();
-    private final AtomicBoolean drainPending = new AtomicBoolean();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private ScheduledFuture<?> timer;
+    private final DueWorkLoop worker;
     private QueueSubscription subscription;
 
     public SentCopier(SentCopies copies, Target target, AttachmentSource attachments, RetryPolicy retryPolicy,
@@ -55,16 +51,7 @@ public final class SentCopier implements AutoCloseable {
         this.attachments = attachments;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
-    }
-
-    private static ScheduledThreadPoolExecutor newWorker() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "envoi-sent-copier");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return executor;
+        this.worker = new DueWorkLoop("envoi-sent-copier", clock, LOG, this::copyNextDue, copies::nextDueAt);
     }
 
     /**
@@ -81,46 +68,18 @@ public final class SentCopier implements AutoCloseable {
     }
 
     public void wake() {
-        if (drainPending.compareAndSet(false, true) && !worker.isShutdown()) {
-            worker.execute(this::drain);
-        }
+        worker.wake();
     }
 
     /** Waits until no copy is due now and none is under way (for `--flush` and tests). */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isIdle()) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return worker.awaitIdle(timeout);
     }
 
-    private boolean isIdle() {
-        if (drainPending.get() || draining.get()) {
-            return false;
-        }
-        Optional<Instant> next = copies.nextDueAt();
-        return next.isEmpty() || next.get().isAfter(clock.instant());
-    }
-
-    private void drain() {
-        draining.set(true);
-        drainPending.set(false);
-        try {
-            Optional<SentCopyJob> next;
-            while (!worker.isShutdown() && (next = copies.nextDue(clock.instant())).isPresent()) {
-                copyOne(next.get());
-            }
-            copies.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
-        } catch (RuntimeException e) {
-            // The store failed (disk, lock): look again in a while rather than stop for good.
-            scheduleWake(Duration.ofSeconds(5));
-        } finally {
-            draining.set(false);
-        }
+    private boolean copyNextDue() {
+        Optional<SentCopyJob> next = copies.nextDue(clock.instant());
+        next.ifPresent(this::copyOne);
+        return next.isPresent();
     }
 
     private void copyOne(SentCopyJob job) {
@@ -148,29 +107,12 @@ public final class SentCopier implements AutoCloseable {
         copies.scheduleRetry(job.key(), error, now.plus(retryPolicy.waitAfter(job.attempts() + 1)));
     }
 
-    private synchronized void scheduleWake(Duration delay) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        if (!worker.isShutdown()) {
-            timer = worker.schedule(this::wake, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-        }
-    }
-
     /** Stops; a copy under way is allowed to finish (or it stays pending, and the search makes it safe). */
     @Override
     public void close() {
         if (subscription != null) {
             subscription.close();
         }
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-                worker.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

@@ -7,7 +7,6 @@ import dev.envoi.message.EntryId;
 import dev.envoi.store.CorruptAttachmentException;
 import dev.envoi.store.CorruptDataException;
 import dev.envoi.store.OutgoingQueue;
-import dev.envoi.store.QueueEvent;
 import dev.envoi.store.QueueSubscription;
 import dev.envoi.store.QueuedMessage;
 import dev.envoi.transport.AttachmentSource;
@@ -24,10 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +46,9 @@ public final class Spooler implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final TransferProgress progress;
-    private final ScheduledThreadPoolExecutor worker = newWorker();
-    private final AtomicBoolean drainPending = new AtomicBoolean();
-    // True for a whole pass over the queue, so awaitIdle never sees the moment between taking a
-    // message and starting its transfer as "idle".
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final DueWorkLoop worker;
     private final AtomicReference<SpoolGate> currentGate = new AtomicReference<>();
     private final AtomicReference<EntryId> currentId = new AtomicReference<>();
-    private ScheduledFuture<?> timer;
     private QueueSubscription subscription;
 
     /** A spooler that sends everything through one transport. */
@@ -76,17 +66,7 @@ public final class Spooler implements AutoCloseable {
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.progress = progress;
-    }
-
-    private static ScheduledThreadPoolExecutor newWorker() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "envoi-spooler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // A wake-up timed for a retry an hour away must not keep close() waiting.
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return executor;
+        this.worker = new DueWorkLoop("envoi-spooler", clock, LOG, this::transferNextDue, queue::nextDueAt);
     }
 
     /** Recovers what a crash left behind, then starts taking messages. */
@@ -94,70 +74,33 @@ public final class Spooler implements AutoCloseable {
         OutgoingQueue.RecoveryReport report = queue.recoverAfterRestart();
         LOG.info("spooler started; after the last run {} message(s) back to QUEUED, {} UNCERTAIN",
                 report.requeued(), report.uncertain());
-        subscription = queue.subscribe(this::queueChanged);
+        subscription = queue.subscribe(new SpoolerWakeUp(this::wake, this::cancelTransferOf));
         wake();
         return report;
     }
 
     /** Asks the worker to look at the queue now. */
     public void wake() {
-        if (drainPending.compareAndSet(false, true) && !worker.isShutdown()) {
-            worker.execute(this::drain);
-        }
+        worker.wake();
     }
 
     /** Waits until nothing is due now and no transfer is under way (for `--flush` and tests). */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (isIdle()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return isIdle();
+        return worker.awaitIdle(timeout);
     }
 
-    private boolean isIdle() {
-        if (drainPending.get() || draining.get() || currentId.get() != null) {
-            return false;
-        }
-        Optional<Instant> next = queue.nextDueAt();
-        return next.isEmpty() || next.get().isAfter(clock.instant());
-    }
-
-    private void queueChanged(QueueEvent event) {
-        if (event instanceof QueueEvent.Aborted aborted) {
-            SpoolGate gate = currentGate.get();
-            if (gate != null && aborted.queuedId().equals(currentId.get())) {
-                gate.cancelledElsewhere();
-            }
-            return;
-        }
-        if (event instanceof QueueEvent.Queued || event instanceof QueueEvent.ExternalChange) {
-            wake();
+    /** A cancel of the message under way closes its gate; the transport stops at its next check. */
+    private void cancelTransferOf(EntryId queuedId) {
+        SpoolGate gate = currentGate.get();
+        if (gate != null && queuedId.equals(currentId.get())) {
+            gate.cancelledElsewhere();
         }
     }
 
-    private void drain() {
-        draining.set(true);
-        drainPending.set(false);
-        try {
-            while (!worker.isShutdown()) {
-                Optional<QueuedMessage> next = lockNext();
-                if (next.isEmpty()) {
-                    break;
-                }
-                transfer(next.get());
-            }
-            queue.nextDueAt().ifPresent(due -> scheduleWake(Duration.between(clock.instant(), due)));
-        } catch (RuntimeException e) {
-            // The store failed (disk, lock): try again in a while rather than stop for good.
-            LOG.warn("the queue could not be read; looking again in 5 s", e);
-            scheduleWake(Duration.ofSeconds(5));
-        } finally {
-            draining.set(false);
-        }
+    private boolean transferNextDue() {
+        Optional<QueuedMessage> next = lockNext();
+        next.ifPresent(this::transfer);
+        return next.isPresent();
     }
 
     private Optional<QueuedMessage> lockNext() {
@@ -168,16 +111,6 @@ public final class Spooler implements AutoCloseable {
                 // Marked damaged by the store; go on with the messages behind it.
                 LOG.warn("a queued message failed its integrity check and is marked damaged", e);
             }
-        }
-    }
-
-    private synchronized void scheduleWake(Duration delay) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        if (!worker.isShutdown()) {
-            long millis = Math.max(0, delay.toMillis());
-            timer = worker.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -300,16 +233,7 @@ public final class Spooler implements AutoCloseable {
         if (subscription != null) {
             subscription.close();
         }
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-                worker.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            LOG.warn("interrupted while the last transfer finished; stopping it");
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
         router.close();
     }
 }

@@ -5,7 +5,10 @@ import dev.envoi.message.EntryId;
 /** What changed in the outgoing queue. */
 public sealed interface QueueEvent {
 
-    /** A message entered the queue (submit, resend, retry scheduled). */
+    /**
+     * A message entered the queue (submit, resend, retry scheduled): the event that joins
+     * {@code MessageStore.submit} to the spooler, which hears it through its {@code SpoolerWakeUp}.
+     */
     record Queued(EntryId id) implements QueueEvent {
     }
 

@@ -39,11 +39,6 @@ public final class PickupFolderTransport implements Transport {
     }
 
     @Override
-    public boolean isLocal() {
-        return true;
-    }
-
-    @Override
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         Path temp = writeTemporaryFile(message, gate);
         try {

@@ -47,11 +47,6 @@ public final class SendmailTransport implements Transport {
     }
 
     @Override
-    public boolean isLocal() {
-        return true;
-    }
-
-    @Override
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         MimeMessage mime = assembler.assembleForSending(message);
         if (!Files.isExecutable(program)) {

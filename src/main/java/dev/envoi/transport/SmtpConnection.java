@@ -1,8 +1,10 @@
 package dev.envoi.transport;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import jakarta.mail.internet.MimeMessage;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -153,22 +155,40 @@ final class SmtpConnection extends SMTPTransport {
         };
     }
 
+    /**
+     * Streams the message and commits it: Angus writes the DATA, then calls {@link #finishData},
+     * where {@link #handOffBeforeEndOfData} passes the hand-off gate just before the end-of-data
+     * marker. Until then a cancel wins; after it the message is the server's.
+     */
+    void sendThroughHandOffGate(MimeMessage mime, Address[] envelope) throws MessagingException {
+        sendMessage(mime, envelope);
+    }
+
     @Override
     protected void finishData() throws IOException, MessagingException {
         data.finish();
         sockets.sendPromptly();
-        try {
-            gate.handOff();
-        } catch (TransferCancelledException e) {
-            sockets.resetOnClose();
-            throw new GatedOutputStream.CancelledIOException(e);
-        }
+        handOffBeforeEndOfData();
         handedOff = true;
         sockets.setReadTimeout(timeouts.millis(timeouts.endOfData()));
         try {
             super.finishData();
         } finally {
             sockets.setReadTimeout(timeouts.millis(timeouts.command()));
+        }
+    }
+
+    /**
+     * The hand-off point of SMTP: the store records, durably, that the message is handed off,
+     * before the end-of-data marker that commits it at the server goes out. A cancel recorded
+     * first makes it throw, and the connection is reset instead, so the server never commits.
+     */
+    private void handOffBeforeEndOfData() throws IOException {
+        try {
+            gate.handOff();
+        } catch (TransferCancelledException e) {
+            sockets.resetOnClose();
+            throw new GatedOutputStream.CancelledIOException(e);
         }
     }
 

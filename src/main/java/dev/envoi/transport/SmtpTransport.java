@@ -79,11 +79,6 @@ public final class SmtpTransport implements Transport {
     }
 
     @Override
-    public boolean isLocal() {
-        return false;
-    }
-
-    @Override
     public synchronized HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         MimeMessage mime = assembler.assembleForSending(message);
         gate.checkNotCancelled();
@@ -117,7 +112,7 @@ public final class SmtpTransport implements Transport {
             answered = false;
             smtp.beginMessage(gate, size > 0 ? size : MimeAssembler.estimatedSize(message.content()));
             try {
-                smtp.sendMessage(mime, internetAddresses(envelope));
+                smtp.sendThroughHandOffGate(mime, internetAddresses(envelope));
             } catch (SMTPSendFailedException partial) {
                 if (!smtp.handedOff() || partial.getReturnCode() != 250) {
                     throw partial;

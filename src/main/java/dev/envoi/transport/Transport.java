@@ -9,12 +9,6 @@ package dev.envoi.transport;
 public interface Transport extends AutoCloseable {
 
     /**
-     * True for a transport tightly coupled to the store (a pickup folder on this disk): the
-     * spooler hands it due messages at once instead of batching them behind network ones.
-     */
-    boolean isLocal();
-
-    /**
      * Transfers one message.
      *
      * @throws TransientFailureException nothing was handed off; try again later

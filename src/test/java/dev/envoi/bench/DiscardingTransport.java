@@ -20,11 +20,6 @@ final class DiscardingTransport implements Transport {
     private final MimeAssembler assembler = new MimeAssembler();
 
     @Override
-    public boolean isLocal() {
-        return true;
-    }
-
-    @Override
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         long expected = MimeAssembler.estimatedSize(message.content());
         Counter counter = new Counter(gate, expected);

@@ -25,11 +25,6 @@ final class TimedTransport implements Transport {
     }
 
     @Override
-    public boolean isLocal() {
-        return inner.isLocal();
-    }
-
-    @Override
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         started = System.nanoTime();
         return inner.transfer(message, new HandOffGate() {

@@ -46,11 +46,6 @@ class AccountRouterTest {
         }
 
         @Override
-        public boolean isLocal() {
-            return false;
-        }
-
-        @Override
         public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) {
             throw new UnsupportedOperationException("routing tests send nothing");
         }

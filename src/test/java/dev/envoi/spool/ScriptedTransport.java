@@ -55,11 +55,6 @@ public final class ScriptedTransport implements Transport {
     }
 
     @Override
-    public boolean isLocal() {
-        return true;
-    }
-
-    @Override
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         for (Attachment attachment : message.content().attachments()) {
             try (InputStream in = message.attachments().open(attachment)) {

@@ -60,6 +60,10 @@ public final class MailtoUri {
 
     /** Percent-decoding of UTF-8 octets; '+' stays '+' (RFC 6068 is not form encoding). */
     static String decode(String text) throws UsageException {
-        return PercentEncoding.decode(text, "mailto");
+        try {
+            return PercentEncoding.decode(text, "mailto");
+        } catch (PercentEncoding.MalformedEscapeException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -11,6 +11,16 @@ public final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /**
+     * Text that is not a valid %-encoding; the message names where it came from and what is wrong.
+     * Its own exception, not the command line's: the instance channel decodes too, and says so its own way.
+     */
+    public static final class MalformedEscapeException extends Exception {
+        MalformedEscapeException(String message) {
+            super(message);
+        }
+    }
+
     private PercentEncoding() {
     }
 
@@ -32,18 +42,18 @@ public final class PercentEncoding {
     }
 
     /** Strict decoding: a cut-off or invalid escape, or octets that are not UTF-8, are refused, naming {@code label}. */
-    public static String decode(String text, String label) throws UsageException {
+    public static String decode(String text, String label) throws MalformedEscapeException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
                 if (i + 2 >= text.length()) {
-                    throw new UsageException(label + ": \"" + Printable.of(text) + "\" has a cut-off % escape");
+                    throw new MalformedEscapeException(label + ": \"" + Printable.of(text) + "\" has a cut-off % escape");
                 }
                 int high = Character.digit(text.charAt(i + 1), 16);
                 int low = Character.digit(text.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    throw new UsageException(label + ": \"" + Printable.of(text) + "\" has an invalid % escape");
+                    throw new MalformedEscapeException(label + ": \"" + Printable.of(text) + "\" has an invalid % escape");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -55,7 +65,7 @@ public final class PercentEncoding {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new UsageException(label + ": \"" + Printable.of(text) + "\" is not UTF-8 once decoded");
+            throw new MalformedEscapeException(label + ": \"" + Printable.of(text) + "\" is not UTF-8 once decoded");
         }
     }
 }

@@ -208,7 +208,7 @@ final class WindowRequestText {
         }
         try {
             return PercentEncoding.decode(value, where);
-        } catch (UsageException e) {
+        } catch (PercentEncoding.MalformedEscapeException e) {
             throw new MalformedRequestException(e.getMessage());
         }
     }

@@ -73,11 +73,6 @@ class WaitForAnotherSpoolerTest {
         lock = SpoolerLock.tryAcquire(profile()).orElseThrow();
         Transport transport = new Transport() {
             @Override
-            public boolean isLocal() {
-                return true;
-            }
-
-            @Override
             public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
                 return outcome.of(gate);
             }
