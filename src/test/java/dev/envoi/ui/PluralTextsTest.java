@@ -40,8 +40,8 @@ class PluralTextsTest {
 
     @Test
     void waitingMessagesWhenQuitting() {
-        assertEquals("Keep Envoi running until it is sent", text("app", Locale.ENGLISH, "quit.keep", 1));
-        assertEquals("Keep Envoi running until they are sent", text("app", Locale.ENGLISH, "quit.keep", 3));
+        assertEquals("Keep Envoi running until it is sent", text("app.desktop", Locale.ENGLISH, "quit.keep", 1));
+        assertEquals("Keep Envoi running until they are sent", text("app.desktop", Locale.ENGLISH, "quit.keep", 3));
     }
 
     @Test
