@@ -154,6 +154,11 @@ final class Schema {
               scopes TEXT NOT NULL,
               client_secret TEXT NOT NULL DEFAULT ''
             );
+            """, """
+            CREATE INDEX message_by_folder_time ON message (folder, modified_at, id);
+            CREATE INDEX message_outbox_order ON message (folder, submitted_at, id);
+            CREATE INDEX address_book_by_name ON address_book (display_name COLLATE NOCASE);
+            CREATE INDEX sent_copy_deleting ON sent_copy (message) WHERE delete_local = 1;
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -176,6 +176,16 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     }
 
     @Override
+    public int sentCount() {
+        return database.read("count the sent messages", SentPages::count);
+    }
+
+    @Override
+    public List<MessageSummary> sentPage(int offset, int limit) {
+        return database.read("list the sent messages", c -> SentPages.page(c, offset, limit));
+    }
+
+    @Override
     public DraftContent sentContent(EntryId sentId) {
         return database.read("open the sent message", c -> {
             MessageRow row = MessageTable.find(c, sentId).filter(r -> r.folder() == Folder.SENT)

@@ -27,4 +27,13 @@ public interface StoreSettings {
     long attachmentSizeLimit();
 
     void setAttachmentSizeLimit(long bytes);
+
+    /** How much of Sent is kept; everything unless the user chose otherwise. */
+    default SentRetention sentRetention() {
+        return SentRetention.KEEP_ALL;
+    }
+
+    default void setSentRetention(SentRetention retention) {
+        throw new UnsupportedOperationException("this profile keeps every sent message");
+    }
 }
