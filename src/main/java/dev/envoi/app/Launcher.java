@@ -58,6 +58,7 @@ public final class Launcher {
                 case "send" -> new SendCommand(terminal).run(rest);
                 case "outbox" -> new OutboxCommand(terminal).run(rest);
                 case "cancel" -> new CancelCommand(terminal).run(rest);
+                case "keep-sent" -> new KeepSentCommand(terminal).run(rest);
                 case "account" -> new AccountCommand(terminal).run(rest);
                 case "diagnose" -> new DiagnoseCommand(terminal).run(rest);
                 case "help", "--help", "-h" -> usage();

@@ -159,6 +159,7 @@ final class Schema {
             CREATE INDEX message_outbox_order ON message (folder, submitted_at, id);
             CREATE INDEX address_book_by_name ON address_book (display_name COLLATE NOCASE);
             CREATE INDEX sent_copy_deleting ON sent_copy (message) WHERE delete_local = 1;
+            CREATE INDEX entry_history_by_message ON entry_history (message);
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -47,6 +47,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private final SqliteImapSettings imapSettings;
     private final SqliteSentCopies sentCopies;
     private final SqliteOAuthSettings oauthSettings;
+    private final SentPruner pruner;
     private final Clock clock;
 
     private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
@@ -59,6 +60,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         this.imapSettings = new SqliteImapSettings(database);
         this.sentCopies = new SqliteSentCopies(database, settings, events, clock);
         this.oauthSettings = new SqliteOAuthSettings(database);
+        this.pruner = new SentPruner(database, vault, settings, events, clock);
         this.clock = clock;
     }
 
@@ -419,6 +421,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
             events.publish(new QueueEvent.ExternalChange());
         }
         collectAttachmentGarbage();
+        pruner.later();
         return report;
     }
 
@@ -498,6 +501,15 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         database.writeUnsynced("move the message to Sent",
                 c -> deliver(c, requireQueued(c, id), reply, at.toEpochMilli(), deleteAfterSend, account));
         events.publish(new QueueEvent.StateChanged(id));
+        pruner.filed();
+    }
+
+    /**
+     * Deletes the Sent messages the retention setting no longer keeps, and the vault files only
+     * they used; returns how many. The spooler's filings in Sent apply it too, every hundred.
+     */
+    public int applySentRetention() {
+        return pruner.pruneNow();
     }
 
     @Override
@@ -571,6 +583,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public void close() {
+        pruner.close();
         events.close();
         database.close();
     }

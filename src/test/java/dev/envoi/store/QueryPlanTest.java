@@ -74,6 +74,19 @@ class QueryPlanTest {
         assertUsesIndex(plan, "address_book_by_name");
     }
 
+    @Test
+    void retentionFindsOldSentMessagesAndTheirFilesByIndex() throws SQLException {
+        List<String> byAge = plan(SentPruner.OLDER_THAN, 1L, 500);
+        assertUsesIndex(byAge, "message_by_folder_time");
+        assertNoSort(byAge);
+        assertUsesIndex(byAge, "sent_copy_due");
+        List<String> byCount = plan(SentPruner.BEYOND_NEWEST, 500, 1000);
+        assertUsesIndex(byCount, "message_by_folder_time");
+        assertNoSort(byCount);
+        assertUsesIndex(plan(SentPruner.STILL_USED, "ab"), "attachment_by_hash");
+        assertUsesIndex(plan("DELETE FROM entry_history WHERE message IN (1, 2)"), "entry_history_by_message");
+    }
+
     static void assertNoSort(List<String> plan) {
         assertFalse(plan.stream().anyMatch(line -> line.contains("TEMP B-TREE")), () -> "sorts: " + plan);
     }
