@@ -48,6 +48,8 @@ class OutboxWindowBenchmark {
         BigProfile.generate(big, BigProfile.Size.YEAR, 21);
         BigProfile.generate(small, new BigProfile.Size(1, 1, 1, 1, 10), 21);
         Platform.startup(() -> { });
+        // Each opening closes its window: the toolkit must outlive its last window.
+        Platform.setImplicitExit(false);
         ExecutorService background = Executors.newCachedThreadPool();
         try (SqliteMessageStore bigStore = SqliteMessageStore.open(big);
              SqliteMessageStore smallStore = SqliteMessageStore.open(small)) {
