@@ -34,6 +34,7 @@ public interface StoreSettings {
     }
 
     default void setSentRetention(SentRetention retention) {
-        throw new UnsupportedOperationException("this profile keeps every sent message");
+        // A store that keeps no settings of its own (a test double) keeps every sent message.
+        throw new UnsupportedOperationException();
     }
 }
