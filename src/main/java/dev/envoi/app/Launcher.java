@@ -8,6 +8,7 @@ import dev.envoi.app.cli.Terminal;
 import dev.envoi.app.cli.UsageException;
 import dev.envoi.app.command.AccountCommand;
 import dev.envoi.app.command.CancelCommand;
+import dev.envoi.app.command.KeepSentCommand;
 import dev.envoi.app.command.DiagnoseCommand;
 import dev.envoi.app.command.OutboxCommand;
 import dev.envoi.app.command.SendCommand;
@@ -70,6 +71,7 @@ public final class Launcher {
                 case "send" -> new SendCommand(terminal).run(rest);
                 case "outbox" -> new OutboxCommand(terminal).run(rest);
                 case "cancel" -> new CancelCommand(terminal).run(rest);
+                case "keep-sent" -> new KeepSentCommand(terminal).run(rest);
                 case "account" -> new AccountCommand(terminal).run(rest);
                 case "diagnose" -> new DiagnoseCommand(terminal).run(rest);
                 case "help", "--help", "-h" -> usage();

@@ -159,12 +159,19 @@ public final class OutboxController {
 
     /** A cell whose text, when the column is too narrow for it, is read whole in its tooltip. */
     private static final class WholeTextCell<T> extends TableCell<T, String> {
+        private final Tooltip tip = new Tooltip();
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             boolean blank = empty || text == null || text.isEmpty();
             setText(blank ? null : text);
-            setTooltip(blank ? null : new Tooltip(text));
+            // One tooltip per cell, its text changed: a new one at each update made scrolling a
+            // long Sent list allocate a popup per cell per row (issue 21).
+            if (!blank) {
+                tip.setText(text);
+            }
+            setTooltip(blank ? null : tip);
         }
     }
 

@@ -39,7 +39,9 @@ public final class OutboxViewModel {
     private final RowTexts rows;
     private final ObservableList<OutboxRow> queue = FXCollections.observableArrayList();
     private final ObservableList<FolderRow> drafts = FXCollections.observableArrayList();
-    private final ObservableList<FolderRow> sent = FXCollections.observableArrayList();
+    private final PagedRows<FolderRow> sent;
+    /** The unfinished copies for the server's Sent folder, as last read, for the Sent rows' notes. */
+    private volatile Map<EntryId, SentCopyEntry> copies = Map.of();
     private final ObjectProperty<OutboxRow> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<FolderRow> selectedDraft = new SimpleObjectProperty<>();
     private final ObjectProperty<FolderRow> selectedSent = new SimpleObjectProperty<>();
@@ -58,6 +60,7 @@ public final class OutboxViewModel {
         this.dialogs = dialogs;
         this.texts = texts;
         this.rows = new RowTexts(texts);
+        this.sent = new PagedRows<>(sentSource(), new FolderRow(null, "", "", "", "", ""), context.background(), context.ui());
         selected.addListener((o, was, row) -> explanation.set(row != null && row.state() == OutboxState.UNCERTAIN
                 ? texts.get("uncertain.explanation") : ""));
     }
@@ -242,7 +245,7 @@ public final class OutboxViewModel {
 
     public void openSelectedSent() {
         FolderRow row = selectedSent.get();
-        if (row != null) {
+        if (row != null && !sent.isPlaceholder(row)) {
             context.openSentViewer().accept(row.id());
         }
     }
@@ -257,7 +260,23 @@ public final class OutboxViewModel {
 
     // ---- Internals --------------------------------------------------------------------------------
 
-    private record Snapshot(List<OutboxRow> queue, List<FolderRow> drafts, List<FolderRow> sent) {
+    private record Snapshot(List<OutboxRow> queue, List<FolderRow> drafts, PagedRows.Snapshot<FolderRow> sent) {
+    }
+
+    /** Sent is read a page at a time (a year of mail is 100,000 rows), each row with its copy's note. */
+    private PagedRows.Source<FolderRow> sentSource() {
+        return new PagedRows.Source<>() {
+            @Override
+            public int count() {
+                return store.sentCount();
+            }
+
+            @Override
+            public List<FolderRow> page(int offset, int limit) {
+                Map<EntryId, SentCopyEntry> notes = copies;
+                return store.sentPage(offset, limit).stream().map(s -> rows.sentRow(s, notes.get(s.id()))).toList();
+            }
+        };
     }
 
     private Snapshot read() {
@@ -265,12 +284,22 @@ public final class OutboxViewModel {
         progress.keySet().retainAll(entries.stream().filter(e -> e.state() == OutboxState.SENDING)
                 .map(OutboxEntry::id).toList());
         List<OutboxRow> queueRows = entries.stream()
-                .map(e -> rows.row(e, store.canAbort(e.id()), progress.getOrDefault(e.id(), -1.0))).toList();
+                .map(e -> rows.row(e, abortable(e), progress.getOrDefault(e.id(), -1.0))).toList();
         List<MessageSummary> draftList = store.drafts();
-        Map<EntryId, SentCopyEntry> copies = new java.util.HashMap<>();
-        store.unfinishedCopies().forEach(copy -> copies.put(copy.sentId(), copy));
+        Map<EntryId, SentCopyEntry> unfinished = new java.util.HashMap<>();
+        store.unfinishedCopies().forEach(copy -> unfinished.put(copy.sentId(), copy));
+        copies = unfinished;
         return new Snapshot(queueRows, draftList.stream().map(s -> rows.folderRow(s, true)).toList(),
-                store.sent().stream().map(s -> rows.sentRow(s, copies.get(s.id()))).toList());
+                sent.read(sentSource()));
+    }
+
+    /**
+     * A queued or retrying message is never past its hand-off (the store clears the hand-off
+     * when it queues or retries one), so only the others need asking: with 10,000 queued, one
+     * question each took longer than reading the whole outbox.
+     */
+    private boolean abortable(OutboxEntry entry) {
+        return entry.state() == OutboxState.QUEUED || entry.state() == OutboxState.RETRYING || store.canAbort(entry.id());
     }
 
     private void show(Snapshot snapshot) {
@@ -279,10 +308,10 @@ public final class OutboxViewModel {
         EntryId keepSent = selectedSent.get() == null ? null : selectedSent.get().id();
         queue.setAll(snapshot.queue());
         drafts.setAll(snapshot.drafts());
-        sent.setAll(snapshot.sent());
+        sent.show(snapshot.sent());
         selected.set(queue.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
         selectedDraft.set(drafts.stream().filter(r -> r.id().equals(keepDraft)).findFirst().orElse(null));
-        selectedSent.set(sent.stream().filter(r -> r.id().equals(keepSent)).findFirst().orElse(null));
+        selectedSent.set(sent.findLoaded(r -> r.id().equals(keepSent)).orElse(null));
     }
 
     private void withSelected(Function<OutboxRow, Runnable> action) {

@@ -181,6 +181,23 @@ final class AttachmentVault {
         return deleted;
     }
 
+    /**
+     * Deletes the file of a hash no message uses any more, unless it was imported after
+     * {@code importedBefore}; the caller checked, under the write lock, that nothing refers to it.
+     */
+    void deleteIfOlder(String sha256, java.time.Instant importedBefore) {
+        Path file = pathOf(sha256);
+        try {
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(importedBefore)) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException e) {
+            // Gone already: nothing to free.
+        } catch (IOException e) {
+            // Left for the garbage collection at the next start.
+        }
+    }
+
     Path pathOf(String sha256) {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }

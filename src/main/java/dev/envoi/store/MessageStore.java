@@ -30,6 +30,17 @@ public interface MessageStore extends AutoCloseable {
     /** Sent messages, newest first. */
     List<MessageSummary> sent();
 
+    /** How many messages {@link #sent()} lists, without reading them. */
+    default int sentCount() {
+        return sent().size();
+    }
+
+    /** Part of {@link #sent()}: at most {@code limit} messages from position {@code offset}, newest first. */
+    default List<MessageSummary> sentPage(int offset, int limit) {
+        List<MessageSummary> all = sent();
+        return List.copyOf(all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())));
+    }
+
     /** The content of a sent message, to show it read-only; its id must be the one it has in Sent. */
     DraftContent sentContent(EntryId sentId) throws MessageNotFoundException;
 

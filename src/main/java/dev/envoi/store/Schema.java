@@ -213,18 +213,20 @@ final class Schema {
               text TEXT NOT NULL,
               PRIMARY KEY (message, position)
             );
+            """, """
+            CREATE INDEX message_by_folder_time ON message (folder, modified_at, id);
+            CREATE INDEX message_outbox_order ON message (folder, submitted_at, id);
+            CREATE INDEX address_book_by_name ON address_book (display_name COLLATE NOCASE);
+            CREATE INDEX sent_copy_deleting ON sent_copy (message) WHERE delete_local = 1;
+            CREATE INDEX entry_history_by_message ON entry_history (message);
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
     /** The version whose migration first says {@code text}: how tests build a profile as it was just before it. */
     static int versionAdding(String text) {
-        for (int i = 0; i < MIGRATIONS.size(); i++) {
-            if (MIGRATIONS.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException("no migration says " + text);
+        return java.util.stream.IntStream.range(0, MIGRATIONS.size()).filter(i -> MIGRATIONS.get(i).contains(text))
+                .findFirst().orElseThrow() + 1;
     }
 
     private Schema() {

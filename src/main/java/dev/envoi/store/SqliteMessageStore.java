@@ -42,6 +42,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private final SqliteImapSettings imapSettings;
     private final SqliteOAuthSettings oauthSettings;
     private final SqliteSentCopies sentCopies;
+    private final SentPruner pruner;
 
     private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
         this.database = database;
@@ -60,6 +61,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         this.imapSettings = new SqliteImapSettings(database);
         this.oauthSettings = new SqliteOAuthSettings(database);
         this.sentCopies = new SqliteSentCopies(database, settings, events, clock);
+        this.pruner = new SentPruner(database, attachments.vault(), settings, events, clock);
     }
 
     public static SqliteMessageStore open(Path profileDir) {
@@ -96,6 +98,16 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     @Override
     public List<MessageSummary> drafts() {
         return drafts.list();
+    }
+
+    @Override
+    public int sentCount() {
+        return database.read("count the sent messages", SentPages::count);
+    }
+
+    @Override
+    public List<MessageSummary> sentPage(int offset, int limit) {
+        return database.read("list the sent messages", c -> SentPages.page(c, offset, limit));
     }
 
     @Override
@@ -248,7 +260,9 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public RecoveryReport recoverAfterRestart() {
-        return spooler.recoverAfterRestart();
+        RecoveryReport report = spooler.recoverAfterRestart();
+        pruner.later();
+        return report;
     }
 
     @Override
@@ -274,6 +288,15 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     @Override
     public void markDelivered(EntryId id, String reply, Instant at, boolean keepInSent, String account) {
         spooler.markDelivered(id, reply, at, keepInSent, account);
+        pruner.filed();
+    }
+
+    /**
+     * Deletes the Sent messages the retention setting no longer keeps, and the vault files only
+     * they used; returns how many. The spooler's filings in Sent apply it too, every hundred.
+     */
+    public int applySentRetention() {
+        return pruner.pruneNow();
     }
 
     @Override
@@ -326,6 +349,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public void close() {
+        pruner.close();
         events.close();
         database.close();
     }

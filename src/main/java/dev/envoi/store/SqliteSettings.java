@@ -11,6 +11,9 @@ final class SqliteSettings implements StoreSettings {
     private static final Sentences WORDS = Sentences.of(SqliteSettings.class);
     static final long DEFAULT_ATTACHMENT_LIMIT = 2L * 1024 * 1024 * 1024;
 
+    private static final String UPSERT =
+            "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
     private final Database database;
 
     SqliteSettings(Database database) {
@@ -66,6 +69,27 @@ final class SqliteSettings implements StoreSettings {
         put("attachment_size_limit", Long.toString(bytes));
     }
 
+    @Override
+    public SentRetention sentRetention() {
+        long days = getLong("sent_keep_days", 0);
+        long messages = getLong("sent_keep_messages", 0);
+        return days > 0 ? SentRetention.days((int) days)
+                : messages > 0 ? SentRetention.messages((int) messages) : SentRetention.KEEP_ALL;
+    }
+
+    @Override
+    public void setSentRetention(SentRetention retention) {
+        // Both keys in one transaction: a reader never sees a limit by days and one by count at once.
+        database.write("save the settings", c -> {
+            putIn(c, "sent_keep_days", retention.keep() == SentRetention.Keep.DAYS ? retention.amount() : 0);
+            return putIn(c, "sent_keep_messages", retention.keep() == SentRetention.Keep.MESSAGES ? retention.amount() : 0);
+        });
+    }
+
+    private static int putIn(java.sql.Connection c, String key, long value) throws java.sql.SQLException {
+        return Database.update(c, UPSERT, key, Long.toString(value));
+    }
+
     private long getLong(String key, long fallback) {
         return database.read("read the settings", c -> {
             try (PreparedStatement s = Database.prepare(c, "SELECT value FROM setting WHERE key = ?", key);
@@ -76,8 +100,6 @@ final class SqliteSettings implements StoreSettings {
     }
 
     private void put(String key, String value) {
-        database.write("save the settings", c -> Database.update(c,
-                "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                key, value));
+        database.write("save the settings", c -> Database.update(c, UPSERT, key, value));
     }
 }

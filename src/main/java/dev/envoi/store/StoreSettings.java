@@ -27,4 +27,14 @@ public interface StoreSettings {
     long attachmentSizeLimit();
 
     void setAttachmentSizeLimit(long bytes);
+
+    /** How much of Sent is kept; everything unless the user chose otherwise. */
+    default SentRetention sentRetention() {
+        return SentRetention.KEEP_ALL;
+    }
+
+    default void setSentRetention(SentRetention retention) {
+        // A store that keeps no settings of its own (a test double) keeps every sent message.
+        throw new UnsupportedOperationException();
+    }
 }

@@ -29,6 +29,9 @@ final class SinkSmtpServer implements AutoCloseable {
     private static final byte[] OK = ascii("250 2.0.0 OK\r\n");
     private static final byte[] GO_AHEAD = ascii("354 End data with <CR><LF>.<CR><LF>\r\n");
     private static final byte[] BYE = ascii("221 2.0.0 Bye\r\n");
+    private static final byte[] REFUSED = ascii("550 5.1.1 No such user here\r\n");
+    private static final byte[] TRY_LATER = ascii("451 4.3.0 Try again later\r\n");
+    private static final byte[] NO_RECIPIENTS = ascii("554 5.5.1 No valid recipients\r\n");
     private static final byte[] UNKNOWN = ascii("502 5.5.2 Command not recognised\r\n");
 
     private final ServerSocket server;
@@ -39,6 +42,8 @@ final class SinkSmtpServer implements AutoCloseable {
     });
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong dataBytes = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
+    private final java.util.Set<String> triedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile LongConsumer acceptedListener = nanos -> { };
 
     private SinkSmtpServer(ServerSocket server) {
@@ -86,6 +91,28 @@ final class SinkSmtpServer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Every recipient is accepted, but for the soak's faults: an address that starts with
+     * "refuse" is refused for good, one that starts with "retry" is told to try later the first
+     * time it is offered.
+     */
+    private byte[] recipientReply(String line) {
+        int colon = line.indexOf('<');
+        String address = colon < 0 ? "" : line.substring(colon + 1).toLowerCase(Locale.ROOT);
+        if (address.startsWith("refuse")) {
+            refusals.incrementAndGet();
+            return REFUSED;
+        }
+        if (address.startsWith("retry") && triedOnce.add(address)) {
+            return TRY_LATER;
+        }
+        return OK;
+    }
+
+    long refusals() {
+        return refusals.get();
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
@@ -105,12 +132,26 @@ final class SinkSmtpServer implements AutoCloseable {
             out.write(GREETING);
             out.flush();
             String line;
+            int recipients = 0;
             while ((line = in.readLine()) != null) {
                 String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> out.write(EHLO);
-                    case "HELO", "MAIL", "RCPT", "RSET", "NOOP" -> out.write(OK);
+                    case "HELO", "NOOP" -> out.write(OK);
+                    case "MAIL", "RSET" -> {
+                        recipients = 0;
+                        out.write(OK);
+                    }
+                    case "RCPT" -> {
+                        byte[] reply = recipientReply(line);
+                        recipients += reply == OK ? 1 : 0;
+                        out.write(reply);
+                    }
                     case "DATA" -> {
+                        if (recipients == 0) {
+                            out.write(NO_RECIPIENTS);
+                            break;
+                        }
                         out.write(GO_AHEAD);
                         out.flush();
                         long bytes = in.skipData();

@@ -12,7 +12,7 @@ import java.util.Set;
 public record CommonOptions(List<String> leading, List<String> rest) {
 
     /** The commands a bare `envoi` could be mistaken for a window option of. */
-    public static final Set<String> COMMANDS = Set.of("send", "outbox", "cancel", "account", "diagnose", "help");
+    public static final Set<String> COMMANDS = Set.of("send", "outbox", "cancel", "keep-sent", "account", "diagnose", "help");
     private static final String IS_A_COMMAND = " is a command";
 
     public static CommonOptions split(List<String> args) {

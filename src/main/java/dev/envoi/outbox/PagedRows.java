@@ -1,0 +1,156 @@
+package dev.envoi.outbox;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import javafx.collections.ObservableListBase;
+
+/**
+ * A list as long as a folder whose rows are read a page at a time, as a table shows them (issue
+ * 21: Sent holds a year of mail). A row not read yet is a placeholder and asks for its page on the
+ * background executor; the page replaces the placeholders when it arrives. Only the pages used
+ * last are kept, so scrolling from top to bottom holds a few pages, never the folder. Everything
+ * but {@link #read} runs on the UI thread.
+ */
+final class PagedRows<T> extends ObservableListBase<T> {
+
+    static final int PAGE = 100;
+    /** Enough for a tall window and some scrolling back; a page of Sent rows is tens of kilobytes. */
+    private static final int KEPT_PAGES = 24;
+
+    /** Where the rows come from; called on the background executor. */
+    interface Source<T> {
+        int count();
+
+        List<T> page(int offset, int limit);
+    }
+
+    /** What {@link #read} found, to be shown on the UI thread by {@link #show}. */
+    record Snapshot<T>(int size, Map<Integer, List<T>> pages) {
+    }
+
+    private final Executor background;
+    private final Executor ui;
+    private final T placeholder;
+    private volatile Source<T> source;
+    private final Map<Integer, List<T>> pages = new LinkedHashMap<>(KEPT_PAGES, 0.75f, true);
+    private final java.util.Set<Integer> asked = new java.util.HashSet<>();
+    private int size;
+    private int generation;
+    /** The pages held, for a read on another thread to fetch afresh. */
+    private volatile List<Integer> inUse = List.of(0);
+
+    PagedRows(Source<T> source, T placeholder, Executor background, Executor ui) {
+        this.source = source;
+        this.placeholder = placeholder;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    @Override
+    public T get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        List<T> page = pages.get(index / PAGE);
+        if (page != null && index % PAGE < page.size()) {
+            return page.get(index % PAGE);
+        }
+        ask(index / PAGE);
+        return placeholder;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** True if the row is a placeholder for one not read yet. */
+    boolean isPlaceholder(T row) {
+        return row == placeholder;
+    }
+
+    /** A row already read that matches, without reading any page. */
+    Optional<T> findLoaded(Predicate<T> test) {
+        return pages.values().stream().flatMap(List::stream).filter(test).findFirst();
+    }
+
+    /** Reads the count, the first page and those in view lately afresh, on the caller's (background) thread. */
+    Snapshot<T> read(Source<T> from) {
+        source = from;
+        int count = from.count();
+        Map<Integer, List<T>> fresh = new LinkedHashMap<>();
+        for (int page : inUse) {
+            if (page * PAGE < count) {
+                fresh.put(page, from.page(page * PAGE, PAGE));
+            }
+        }
+        return new Snapshot<>(count, fresh);
+    }
+
+    /** Replaces the whole list with a fresh read; pages asked for before it are dropped when they come. */
+    void show(Snapshot<T> snapshot) {
+        int old = size;
+        generation++;
+        asked.clear();
+        pages.clear();
+        pages.putAll(snapshot.pages());
+        size = snapshot.size();
+        noteInUse();
+        beginChange();
+        nextReplace(0, size, Collections.nCopies(old, placeholder));
+        endChange();
+    }
+
+    private void noteInUse() {
+        List<Integer> used = new ArrayList<>(pages.keySet());
+        if (!used.contains(0)) {
+            used.add(0, 0);
+        }
+        inUse = List.copyOf(used);
+    }
+
+    private void ask(int page) {
+        if (!asked.add(page)) {
+            return;
+        }
+        int asking = generation;
+        Source<T> from = source;
+        background.execute(() -> {
+            try {
+                List<T> rows = from.page(page * PAGE, PAGE);
+                ui.execute(() -> arrived(asking, page, rows));
+            } catch (RuntimeException e) {
+                // The store could not be read: the placeholders stay until the next refresh reads again.
+            }
+        });
+    }
+
+    private void arrived(int asking, int page, List<T> rows) {
+        if (asking != generation) {
+            return;
+        }
+        asked.remove(page);
+        pages.put(page, rows);
+        while (pages.size() > KEPT_PAGES) {
+            Integer eldest = pages.keySet().iterator().next();
+            pages.remove(eldest);
+        }
+        noteInUse();
+        int from = page * PAGE;
+        int to = Math.min(size, from + rows.size());
+        if (from >= to) {
+            return;
+        }
+        beginChange();
+        for (int i = from; i < to; i++) {
+            nextSet(i, placeholder);
+        }
+        endChange();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.envoi.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.message.Draft;
+import dev.envoi.message.MailAddress;
+import dev.envoi.spool.RetryPolicy;
+import dev.envoi.spool.Spooler;
+import dev.envoi.spool.TransferProgress;
+import dev.envoi.store.BigProfile;
+import dev.envoi.store.MessageStore.SubmitOptions;
+import dev.envoi.store.SqliteMessageStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Benchmark 8 (issue 21, bar 2), the store's side: a year of mail made by {@link BigProfile}
+ * (100,000 sent, 50,000 known addresses, 2,000 drafts, 10,000 queued) against an empty profile in
+ * the same run: auto-completion per keystroke, submit latency, draining the 10,000 queued against
+ * 1,000 queued (after a drain of 1,000 that warms the JIT), then hand-off latency with Sent grown to
+ * 110,000. The window's side is
+ * {@link OutboxWindowBenchmark}. Runs only with -Pbench; asserts no time.
+ */
+class BigProfileBenchmark {
+
+    private static final String BENCHMARK = "8. big profile";
+    private static final int RUNS = Integer.getInteger("bench.runs", 200);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aYearOfMailAgainstAnEmptyProfile() throws Exception {
+        Path big = work.resolve("big");
+        Path empty = work.resolve("empty");
+        Path thousand = work.resolve("thousand");
+        BigProfile.generate(big, BigProfile.Size.YEAR, 21);
+        BigProfile.generate(empty, BigProfile.Size.EMPTY, 21);
+        BigProfile.generate(thousand, new BigProfile.Size(0, 1, 0, 1_000, 10), 21);
+        try (SinkSmtpServer sink = SinkSmtpServer.start();
+             SqliteMessageStore bigStore = SqliteMessageStore.open(big);
+             SqliteMessageStore emptyStore = SqliteMessageStore.open(empty)) {
+            autoCompletion(bigStore, emptyStore);
+            submits(bigStore, emptyStore);
+            // A first drain warms the JIT for both, so neither pays for compiling the send path.
+            Path warmUp = work.resolve("warm-up");
+            BigProfile.generate(warmUp, new BigProfile.Size(0, 1, 0, 1_000, 10), 7);
+            try (SqliteMessageStore warmStore = SqliteMessageStore.open(warmUp)) {
+                drain(warmStore, sink, 1_000);
+            }
+            double thousandRate;
+            try (SqliteMessageStore thousandStore = SqliteMessageStore.open(thousand)) {
+                thousandRate = drain(thousandStore, sink, 1_000);
+            }
+            double bigRate = drain(bigStore, sink, 10_000);
+            BenchReport.Figure rate = new BenchReport.Figure(BENCHMARK, "draining 10,000 queued, per message",
+                    Stats.of("msg/s", bigRate)).against("draining 1,000 queued", Stats.of("msg/s", thousandRate));
+            double ratio = rate.ratioTo("draining 1,000 queued");
+            rate.bar("the same rate ±10%", ratio >= 0.9 && ratio <= 1.1).record();
+            handOffs(bigStore, emptyStore, sink);
+        }
+    }
+
+    /** Each keystroke of names the book holds, as the compose window asks at each one. */
+    private void autoCompletion(SqliteMessageStore big, SqliteMessageStore empty) {
+        List<MailAddress> known = big.knownAddresses("a", 8);
+        List<String> names = new ArrayList<>(List.of("anne", "bruno.", "zoé", "h", "karim.pa", "rose ", "léa."));
+        known.forEach(a -> names.add(a.address().substring(0, Math.min(10, a.address().length()))));
+        List<Long> bigNanos = new ArrayList<>();
+        List<Long> emptyNanos = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            for (String name : names) {
+                for (int end = 1; end <= name.length(); end++) {
+                    String prefix = name.substring(0, end);
+                    bigNanos.add(time(() -> big.knownAddresses(prefix, 8)));
+                    emptyNanos.add(time(() -> empty.knownAddresses(prefix, 8)));
+                }
+            }
+        }
+        BenchReport.Figure figure = new BenchReport.Figure(BENCHMARK, "auto-completion, one keystroke (50,000 addresses)",
+                Stats.millis(bigNanos)).against("empty address book", Stats.millis(emptyNanos));
+        Stats stats = figure.envoi();
+        figure.bar("median ≤ 5 ms, p99 ≤ 16 ms", stats.median() <= 5 && stats.p99() <= 16).record();
+    }
+
+    private void submits(SqliteMessageStore big, SqliteMessageStore empty) {
+        List<Long> bigNanos = new ArrayList<>();
+        List<Long> emptyNanos = new ArrayList<>();
+        SubmitOptions later = SubmitOptions.undo(Duration.ofSeconds(60));
+        for (int i = 0; i < RUNS; i++) {
+            Draft a = new Draft(SmtpPeers.tenKilobytes(i));
+            Draft b = new Draft(SmtpPeers.tenKilobytes(i));
+            bigNanos.add(time(() -> big.submit(a, later)));
+            emptyNanos.add(time(() -> empty.submit(b, later)));
+        }
+        BenchReport.Figure figure = new BenchReport.Figure(BENCHMARK, "save + submit, 10 KB, big profile",
+                Stats.millis(bigNanos)).against("empty profile", Stats.millis(emptyNanos));
+        figure.bar("≤ 1.1x", figure.ratioTo("empty profile") <= 1.1).record();
+        // Out of the way of the drain: the messages just submitted go back to Drafts.
+        for (var entry : big.outbox()) {
+            if (entry.subject().startsWith("Ten kilobytes")) {
+                big.abortSubmit(entry.id());
+            }
+        }
+        for (var entry : empty.outbox()) {
+            empty.abortSubmit(entry.id());
+        }
+    }
+
+    private double drain(SqliteMessageStore store, SinkSmtpServer sink, int queued) throws Exception {
+        long before = sink.messages();
+        long start = System.nanoTime();
+        try (Spooler spooler = new Spooler(store, SmtpPeers.envoi(sink), store::readAttachment, RetryPolicy.standard(),
+                Clock.systemUTC(), TransferProgress.NONE)) {
+            spooler.start();
+            assertTrue(sink.awaitMessages(before + queued, Duration.ofMinutes(10)), "every queued message went");
+            assertTrue(spooler.awaitIdle(Duration.ofMinutes(1)));
+            return queued / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Submit returned → the sink's 250, one message at a time, alternating the two profiles. */
+    private void handOffs(SqliteMessageStore big, SqliteMessageStore empty, SinkSmtpServer sink) throws Exception {
+        LinkedBlockingQueue<Long> accepted = new LinkedBlockingQueue<>();
+        sink.onAccepted(accepted::add);
+        List<Long> bigNanos = new ArrayList<>();
+        List<Long> emptyNanos = new ArrayList<>();
+        try (Spooler bigSpooler = spooler(big, sink); Spooler emptySpooler = spooler(empty, sink)) {
+            for (int i = 0; i < RUNS / 2 + 20; i++) {
+                long b = handOff(big, accepted, i);
+                long e = handOff(empty, accepted, i);
+                if (i >= 20) {
+                    bigNanos.add(b);
+                    emptyNanos.add(e);
+                }
+            }
+        }
+        BenchReport.Figure figure = new BenchReport.Figure(BENCHMARK, "hand-off, 10 KB, submit returned → 250, "
+                + "Sent at 110,000", Stats.millis(bigNanos)).against("empty profile", Stats.millis(emptyNanos));
+        figure.bar("≤ 1.1x", figure.ratioTo("empty profile") <= 1.1).record();
+    }
+
+    private static Spooler spooler(SqliteMessageStore store, SinkSmtpServer sink) {
+        Spooler spooler = new Spooler(store, SmtpPeers.envoi(sink), store::readAttachment, RetryPolicy.standard(),
+                Clock.systemUTC(), TransferProgress.NONE);
+        spooler.start();
+        return spooler;
+    }
+
+    private static long handOff(SqliteMessageStore store, LinkedBlockingQueue<Long> accepted, int i) throws Exception {
+        Draft draft = new Draft(SmtpPeers.tenKilobytes(i));
+        store.submit(draft, SubmitOptions.undo(Duration.ZERO));
+        long returned = System.nanoTime();
+        Long at = accepted.poll(30, TimeUnit.SECONDS);
+        assertTrue(at != null, "the message was delivered");
+        return at - returned;
+    }
+
+    private static long time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+}

@@ -1,0 +1,215 @@
+package dev.envoi.bench;
+
+import dev.envoi.outbox.FolderRow;
+import dev.envoi.outbox.OutboxContext;
+import dev.envoi.outbox.OutboxDialogs;
+import dev.envoi.outbox.OutboxWindow;
+import dev.envoi.spool.ProgressHub;
+import dev.envoi.store.BigProfile;
+import dev.envoi.store.SqliteMessageStore;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Benchmark 8 (issue 21, bar 2), the window's side, headless (Monocle): opening the Outbox window
+ * until its three tabs have their rows, on a year of mail ({@link BigProfile}) against a profile
+ * with one message in each folder, alternating, 7 times each; then scrolling Sent from top to
+ * bottom, a page of rows each pulse, noting every pulse and the heap before and after (after full
+ * GCs). Runs only with -Pbench; asserts no time.
+ */
+class OutboxWindowBenchmark {
+
+    private static final String BENCHMARK = "8. big profile";
+    private static final int OPENINGS = 7;
+    private static final int ROWS_PER_PULSE = 100;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void openingTheOutboxAndScrollingSent() throws Exception {
+        Path big = work.resolve("big");
+        Path small = work.resolve("small");
+        BigProfile.generate(big, BigProfile.Size.YEAR, 21);
+        BigProfile.generate(small, new BigProfile.Size(1, 1, 1, 1, 10), 21);
+        Platform.startup(() -> { });
+        // Each opening closes its window: the toolkit must outlive its last window.
+        Platform.setImplicitExit(false);
+        ExecutorService background = Executors.newCachedThreadPool();
+        try (SqliteMessageStore bigStore = SqliteMessageStore.open(big);
+             SqliteMessageStore smallStore = SqliteMessageStore.open(small)) {
+            List<Long> bigOpen = new ArrayList<>();
+            List<Long> smallOpen = new ArrayList<>();
+            for (int i = 0; i < OPENINGS; i++) {
+                bigOpen.add(open(bigStore, background, false));
+                smallOpen.add(open(smallStore, background, false));
+            }
+            BenchReport.Figure opening = new BenchReport.Figure(BENCHMARK, "opening the Outbox window until its three "
+                    + "tabs have rows (10,000 queued, 2,000 drafts, 100,000 sent)", Stats.millis(bigOpen))
+                    .against("one message in each folder", Stats.millis(smallOpen));
+            opening.bar("≤ 300 ms and ≤ 1.2x", opening.envoi().median() <= 300
+                    && opening.ratioTo("one message in each folder") <= 1.2).record();
+            open(bigStore, background, true);
+        } finally {
+            background.shutdown();
+            Platform.exit();
+        }
+    }
+
+    /** Opens the window and times it until a pulse finds every tab filled; scrolls Sent if asked, then closes. */
+    private long open(SqliteMessageStore store, ExecutorService background, boolean scroll) throws Exception {
+        int queued = store.outbox().size();
+        int drafts = store.drafts().size();
+        int sent = store.sentCount();
+        CompletableFuture<Long> filled = new CompletableFuture<>();
+        long start = System.nanoTime();
+        OutboxWindow window = onFx(() -> {
+            OutboxContext context = new OutboxContext(store, background, Platform::runLater, Clock.systemDefaultZone(),
+                    new ProgressHub()::subscribe, id -> { }, id -> { });
+            OutboxWindow w = new OutboxWindow(context, owner -> new NoDialogs());
+            w.show();
+            return w;
+        });
+        Supplier<Boolean> ready = () -> window.model().queue().size() == queued
+                && window.model().drafts().size() == drafts && window.model().sent().size() == sent
+                && (sent == 0 || window.model().sent().get(0).id() != null);
+        AnimationTimer watch = onFx(() -> {
+            AnimationTimer t = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (ready.get()) {
+                        filled.complete(System.nanoTime() - start);
+                        stop();
+                    }
+                }
+            };
+            t.start();
+            return t;
+        });
+        long elapsed = filled.get(2, TimeUnit.MINUTES);
+        if (scroll) {
+            scrollSent(window);
+        }
+        onFx(() -> {
+            watch.stop();
+            window.stage().close();
+            return null;
+        });
+        Thread.sleep(200);
+        return elapsed;
+    }
+
+    private void scrollSent(OutboxWindow window) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<FolderRow> table = onFx(() -> {
+            ((TabPane) window.stage().getScene().lookup("#folderTabs")).getSelectionModel().select(2);
+            return (TableView<FolderRow>) window.stage().getScene().lookup("#sentTable");
+        });
+        Thread.sleep(1000);
+        long heapBefore = usedHeapAfterGc();
+        List<Long> idle = pulses(() -> false, 180);
+        int size = onFx(() -> table.getItems().size());
+        int[] next = {0};
+        List<Long> scrolling = pulses(() -> {
+            table.scrollTo(Math.min(next[0], size - 1));
+            next[0] += ROWS_PER_PULSE;
+            return next[0] >= size + ROWS_PER_PULSE;
+        }, Integer.MAX_VALUE);
+        long heapAfter = usedHeapAfterGc();
+        Stats gaps = gaps(scrolling);
+        new BenchReport.Figure(BENCHMARK, "pulse gaps scrolling Sent top to bottom (100,000 rows, " + ROWS_PER_PULSE
+                + " a pulse), longest " + Stats.format(gaps.max()) + " ms", gaps).against("idle window", gaps(idle))
+                .bar("no gap over 33 ms", gaps.max() <= 33).record();
+        double grown = (heapAfter - heapBefore) / 1024.0 / 1024.0;
+        new BenchReport.Figure(BENCHMARK, "heap growth scrolling Sent top to bottom (after full GCs)",
+                Stats.of("MiB", grown)).bar("≤ 30 MiB", grown <= 30).record();
+    }
+
+    /** Runs {@code step} at each pulse until it says done (or for {@code max} pulses); the pulse times. */
+    private static List<Long> pulses(Supplier<Boolean> step, int max) throws Exception {
+        List<Long> times = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onFx(() -> {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    times.add(System.nanoTime());
+                    if (step.get() || times.size() >= max) {
+                        stop();
+                        done.complete(null);
+                    }
+                }
+            }.start();
+            return null;
+        });
+        done.get(10, TimeUnit.MINUTES);
+        return onFx(() -> List.copyOf(times));
+    }
+
+    private static Stats gaps(List<Long> times) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < times.size(); i++) {
+            gaps.add(times.get(i) - times.get(i - 1));
+        }
+        return Stats.millis(gaps);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(2, TimeUnit.MINUTES);
+    }
+
+    /** The window asks nothing in this benchmark. */
+    private static final class NoDialogs implements OutboxDialogs {
+        @Override
+        public boolean confirmDeleteDraft(String subject) {
+            return false;
+        }
+
+        @Override
+        public boolean confirmSendAgain(String subject) {
+            return false;
+        }
+
+        @Override
+        public boolean confirmMarkSent(String subject) {
+            return false;
+        }
+
+        @Override
+        public Optional<String> chooseAccount(String subject, List<String> accounts) {
+            return Optional.empty();
+        }
+    }
+
+}

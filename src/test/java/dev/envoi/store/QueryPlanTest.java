@@ -1,0 +1,120 @@
+package dev.envoi.store;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The queries whose cost would grow with a year of mail (issue 21) are answered from an index:
+ * SQLite's own EXPLAIN QUERY PLAN, on a profile made by the real store, must not scan a table
+ * nor sort what the index already orders. Without statistics (Envoi never runs ANALYZE) the plan
+ * depends on the schema alone, so an empty profile shows what a big one gets.
+ */
+class QueryPlanTest {
+
+    @TempDir
+    Path profile;
+    private Path file;
+
+    @BeforeEach
+    void makeProfile() {
+        SqliteMessageStore.open(profile).close();
+        file = profile.resolve(SqliteMessageStore.DATABASE_FILE);
+    }
+
+    @Test
+    void theSpoolersPickWalksTheQueueInOrder() throws SQLException {
+        List<String> plan = plan(OutboxQueries.NEXT_DUE, 1L);
+        assertUsesIndex(plan, "message_outbox_order");
+        assertNoSort(plan);
+    }
+
+    @Test
+    void theOutboxListIsReadInOrderFromAnIndex() throws SQLException {
+        List<String> plan = plan(OutboxQueries.OUTBOX);
+        assertUsesIndex(plan, "message_outbox_order");
+        assertNoSort(plan);
+    }
+
+    @Test
+    void theOutboxsRecipientsAreFoundByMessage() throws SQLException {
+        List<String> plan = plan(VisibleRecipients.query(VisibleRecipients.OF_OUTBOX));
+        assertUsesIndex(plan, "sqlite_autoindex_recipient_1");
+        assertUsesIndex(plan, "message_outbox_order");
+    }
+
+    @Test
+    void aPageOfSentIsFoundWithoutReadingTheFolder() throws SQLException {
+        List<String> page = plan(SentPages.PAGE, 100, 5000);
+        assertUsesIndex(page, "message_by_folder_time");
+        assertNoSort(page);
+        assertUsesIndex(page, "sent_copy_deleting");
+        // Counting needs only the folder's entries of any index on it.
+        List<String> count = plan(SentPages.COUNT);
+        assertNoScan(count);
+        assertTrue(count.get(0).startsWith("SEARCH message USING COVERING INDEX") && count.get(0).contains("(folder=?)"),
+                () -> "counts Sent the slow way: " + count);
+    }
+
+    @Test
+    void autoCompletionSearchesAddressesAndNamesByIndex() throws SQLException {
+        List<String> plan = plan(AddressBook.MATCHING, "ann%", "ann%", 8);
+        assertUsesIndex(plan, "sqlite_autoindex_address_book_1");
+        assertUsesIndex(plan, "address_book_by_name");
+    }
+
+    @Test
+    void retentionFindsOldSentMessagesAndTheirFilesByIndex() throws SQLException {
+        List<String> byAge = plan(SentPruner.OLDER_THAN, 1L, 500);
+        assertUsesIndex(byAge, "message_by_folder_time");
+        assertNoSort(byAge);
+        assertUsesIndex(byAge, "sent_copy_due");
+        List<String> byCount = plan(SentPruner.BEYOND_NEWEST, 500, 1000);
+        assertUsesIndex(byCount, "message_by_folder_time");
+        assertNoSort(byCount);
+        assertUsesIndex(plan(SentPruner.STILL_USED, "ab"), "attachment_by_hash");
+        assertUsesIndex(plan("DELETE FROM entry_history WHERE message IN (1, 2)"), "entry_history_by_message");
+    }
+
+    static void assertNoSort(List<String> plan) {
+        assertFalse(plan.stream().anyMatch(line -> line.contains("TEMP B-TREE")), () -> "sorts: " + plan);
+    }
+
+    static void assertUsesIndex(List<String> plan, String index) {
+        assertNoScan(plan);
+        assertTrue(plan.stream().anyMatch(line -> line.contains("INDEX " + index)), () -> "not by " + index + ": " + plan);
+    }
+
+    /** A SCAN of a table reads all of it; a SCAN of a partial index reads only the rows it holds. */
+    static void assertNoScan(List<String> plan) {
+        assertFalse(plan.stream().anyMatch(line -> line.startsWith("SCAN") && !line.contains("COVERING INDEX")),
+                () -> "scans a table: " + plan);
+    }
+
+    List<String> plan(String sql, Object... args) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString("detail"));
+                }
+            }
+        }
+        return lines;
+    }
+}
