@@ -37,6 +37,7 @@ public final class ProfileLog implements AutoCloseable {
     private static final String APPENDER = "profile";
 
     private static Opened current;
+    private static boolean debug;
 
     /** The file a profile's log goes to. */
     public static Path fileIn(Path profile) {
@@ -44,7 +45,16 @@ public final class ProfileLog implements AutoCloseable {
     }
 
     /** --debug: Envoi's own debug lines too (queue events, checks that failed harmlessly). */
-    public static void verbose(boolean debug) {
+    public static synchronized void verbose(boolean debug) {
+        ProfileLog.debug = debug;
+        // Logback starts with the first profile opened, off the window's way (benchmark 7): nothing
+        // is written anywhere before that, so the level is set then.
+        if (current != null) {
+            level();
+        }
+    }
+
+    private static void level() {
         context().getLogger(ENVOI).setLevel(debug ? Level.DEBUG : Level.INFO);
     }
 
@@ -65,6 +75,7 @@ public final class ProfileLog implements AutoCloseable {
                 return new ProfileLog(null);
             }
             current = new Opened(file, start(file));
+            level();
         }
         current.openings++;
         return new ProfileLog(current);
