@@ -1,7 +1,7 @@
 package dev.envoi.app;
 
 import dev.envoi.account.CredentialException;
-import dev.envoi.log.ProfileLog;
+import dev.envoi.log.LogLevel;
 import dev.envoi.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +45,7 @@ public final class Launcher {
     int run(String[] argv) {
         List<String> args = Arrays.asList(argv);
         boolean debug = args.contains("--debug");
-        ProfileLog.verbose(debug);
+        LogLevel.verbose(debug);
         if (args.contains(NEW_PROFILE)) {
             // Taken by every command, so it is read here rather than by each command's options.
             return new Launcher(terminal.withNewProfile())

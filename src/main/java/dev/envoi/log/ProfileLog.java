@@ -37,25 +37,14 @@ public final class ProfileLog implements AutoCloseable {
     private static final String APPENDER = "profile";
 
     private static Opened current;
-    private static boolean debug;
 
     /** The file a profile's log goes to. */
     public static Path fileIn(Path profile) {
         return profile.resolve(FOLDER).resolve(FILE);
     }
 
-    /** --debug: Envoi's own debug lines too (queue events, checks that failed harmlessly). */
-    public static synchronized void verbose(boolean debug) {
-        ProfileLog.debug = debug;
-        // Logback starts with the first profile opened, off the window's way (benchmark 7): nothing
-        // is written anywhere before that, so the level is set then.
-        if (current != null) {
-            level();
-        }
-    }
-
     private static void level() {
-        context().getLogger(ENVOI).setLevel(debug ? Level.DEBUG : Level.INFO);
+        context().getLogger(ENVOI).setLevel(LogLevel.debug() ? Level.DEBUG : Level.INFO);
     }
 
     /**
@@ -75,7 +64,10 @@ public final class ProfileLog implements AutoCloseable {
                 return new ProfileLog(null);
             }
             current = new Opened(file, start(file));
+            // Logback starts with the first profile opened, off the window's way (benchmark 7):
+            // nothing is written anywhere before that, so --debug's level is set now.
             level();
+            LogLevel.onChange(ProfileLog::level);
         }
         current.openings++;
         return new ProfileLog(current);
