@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -29,6 +31,7 @@ final class SqliteNativeCache {
     static final String LIB_PATH = "org.sqlite.lib.path";
     static final String LIB_NAME = "org.sqlite.lib.name";
     static final String TEMP_DIR = "org.sqlite.tmpdir";
+    static final String PLATFORM_FILE = "platform.txt";
 
     private static volatile boolean prepared;
 
@@ -60,12 +63,12 @@ final class SqliteNativeCache {
      * be written.
      */
     static Optional<Path> cachedLibrary(Path folder) {
-        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
-        URL url = LibraryLoaderUtil.class.getResource(resource);
-        if (url == null) {
-            return Optional.empty();
-        }
         try {
+            String resource = resource(folder);
+            URL url = LibraryLoaderUtil.class.getResource(resource);
+            if (url == null) {
+                return Optional.empty();
+            }
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jar)) {
                 return Optional.empty();
@@ -74,7 +77,7 @@ final class SqliteNativeCache {
             if (entry.getCrc() < 0 || entry.getSize() < 0) {
                 return Optional.empty();
             }
-            String name = LibraryLoaderUtil.getNativeLibName();
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
             int dot = name.lastIndexOf('.');
             Path library = folder.resolve(String.format("%s-%08x-%d%s", dot < 0 ? name : name.substring(0, dot),
                     entry.getCrc(), entry.getSize(), dot < 0 ? "" : name.substring(dot)));
@@ -88,6 +91,34 @@ final class SqliteNativeCache {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Which of the driver's libraries this platform loads. The driver works it out with a `uname -o`
+     * child process (is this Android?) among other checks; the answer is kept beside the library,
+     * for this JVM and this driver jar, so that a start spawns nothing.
+     */
+    private static String resource(Path folder) throws IOException {
+        String platform = String.join("|", System.getProperty("java.home", ""), System.getProperty("os.name", ""),
+                System.getProperty("os.arch", ""), String.valueOf(LibraryLoaderUtil.class.getProtectionDomain()
+                        .getCodeSource().getLocation()));
+        Path known = folder.resolve(PLATFORM_FILE);
+        if (Files.isRegularFile(known)) {
+            List<String> lines = Files.readAllLines(known, StandardCharsets.UTF_8);
+            if (lines.size() == 2 && lines.get(0).equals(platform) && lines.get(1).startsWith("/")) {
+                return lines.get(1);
+            }
+        }
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+        OwnerOnly.createDirectories(folder);
+        Path part = Files.createTempFile(folder, "part-", ".tmp");
+        try {
+            Files.writeString(part, platform + "\n" + resource + "\n", StandardCharsets.UTF_8);
+            Files.move(part, known, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        return resource;
     }
 
     private static boolean matches(Path library, ZipEntry entry) throws IOException {
