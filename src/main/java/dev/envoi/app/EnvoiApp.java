@@ -57,10 +57,6 @@ public final class EnvoiApp extends Application {
             }
         }
         start = opening.start();
-        if (!opening.session().isDone()) {
-            // The toolkit is up and its thread idle until the profile is open: a head start on the window.
-            Platform.runLater(FirstWindowWarmUp::run);
-        }
         try {
             session = opening.session().join();
         } catch (CompletionException e) {
