@@ -8,13 +8,13 @@ import dev.envoi.app.cli.Terminal;
 import dev.envoi.app.cli.UsageException;
 import dev.envoi.app.command.AccountCommand;
 import dev.envoi.app.command.CancelCommand;
-import dev.envoi.app.command.KeepSentCommand;
 import dev.envoi.app.command.DiagnoseCommand;
+import dev.envoi.app.command.KeepSentCommand;
 import dev.envoi.app.command.OutboxCommand;
 import dev.envoi.app.command.SendCommand;
 import dev.envoi.app.desktop.GuiLauncher;
 import dev.envoi.app.wiring.QuietLibraries;
-import dev.envoi.log.ProfileLog;
+import dev.envoi.log.LogLevel;
 import dev.envoi.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +58,7 @@ public final class Launcher {
     public int run(String[] argv) {
         List<String> args = Arrays.asList(argv);
         boolean debug = args.contains("--debug");
-        ProfileLog.verbose(debug);
+        LogLevel.verbose(debug);
         if (args.contains(NEW_PROFILE)) {
             // Taken by every command, so it is read here rather than by each command's options.
             return new Launcher(terminal.withNewProfile())

@@ -32,14 +32,38 @@ final class AddressSuggestions {
     private final TextField editor;
     private final Function<String, ? extends CompletionStage<List<MailAddress>>> lookup;
     private final Consumer<MailAddress> picked;
-    private final ListView<MailAddress> list = new ListView<>();
-    private final Popup popup = new Popup();
+    private final String accessibleName;
+    /** Made when there is first something to suggest: three of them cost a new window's start a tenth. */
+    private ListView<MailAddress> list;
+    private Popup popup;
 
     AddressSuggestions(TextField editor, Function<String, ? extends CompletionStage<List<MailAddress>>> lookup,
                        Consumer<MailAddress> picked, String accessibleName) {
         this.editor = editor;
         this.lookup = lookup;
         this.picked = picked;
+        this.accessibleName = accessibleName;
+        editor.textProperty().addListener((o, was, text) -> textChanged(text));
+        editor.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                hide();
+            }
+        });
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    /** The list, while it shows (tests look at it). */
+    ListView<MailAddress> list() {
+        popup();
+        return list;
+    }
+
+    private Popup popup() {
+        if (popup != null) {
+            return popup;
+        }
+        list = new ListView<>();
+        popup = new Popup();
         list.getStyleClass().add("address-suggestions");
         list.setAccessibleText(accessibleName);
         // The typing stays in the field: the list never takes the focus, the field's keys drive it.
@@ -57,28 +81,23 @@ final class AddressSuggestions {
         });
         popup.getContent().add(list);
         popup.setAutoHide(true);
-        editor.textProperty().addListener((o, was, text) -> textChanged(text));
-        editor.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                popup.hide();
-            }
-        });
-        editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        return popup;
     }
 
-    /** The list, while it shows (tests look at it). */
-    ListView<MailAddress> list() {
-        return list;
+    private void hide() {
+        if (popup != null) {
+            popup.hide();
+        }
     }
 
     boolean isShowing() {
-        return popup.isShowing();
+        return popup != null && popup.isShowing();
     }
 
     private void textChanged(String text) {
         String wanted = text == null ? "" : text.strip();
         if (wanted.isEmpty() || !editor.isFocused() || !editor.isEditable()) {
-            popup.hide();
+            hide();
             return;
         }
         lookup.apply(wanted).thenAccept(found -> Platform.runLater(() -> show(wanted, found)));
@@ -90,9 +109,10 @@ final class AddressSuggestions {
             return;
         }
         if (found.isEmpty()) {
-            popup.hide();
+            hide();
             return;
         }
+        popup();
         list.getItems().setAll(found);
         list.getSelectionModel().clearSelection();
         if (!popup.isShowing() && editor.getScene() != null && editor.getScene().getWindow() != null) {
@@ -102,7 +122,7 @@ final class AddressSuggestions {
     }
 
     private void keyPressed(KeyEvent event) {
-        if (!popup.isShowing()) {
+        if (!isShowing()) {
             return;
         }
         int selected = list.getSelectionModel().getSelectedIndex();

@@ -43,9 +43,8 @@ public final class ProfileLog implements AutoCloseable {
         return profile.resolve(FOLDER).resolve(FILE);
     }
 
-    /** --debug: Envoi's own debug lines too (queue events, checks that failed harmlessly). */
-    public static void verbose(boolean debug) {
-        context().getLogger(ENVOI).setLevel(debug ? Level.DEBUG : Level.INFO);
+    private static void level() {
+        context().getLogger(ENVOI).setLevel(LogLevel.debug() ? Level.DEBUG : Level.INFO);
     }
 
     /**
@@ -65,6 +64,10 @@ public final class ProfileLog implements AutoCloseable {
                 return new ProfileLog(null);
             }
             current = new Opened(file, start(file));
+            // Logback starts with the first profile opened, off the window's way (benchmark 7):
+            // nothing is written anywhere before that, so --debug's level is set now.
+            level();
+            LogLevel.onChange(ProfileLog::level);
         }
         current.openings++;
         return new ProfileLog(current);

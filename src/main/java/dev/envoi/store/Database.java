@@ -33,6 +33,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path file) {
+        SqliteNativeCache.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL would lose the last commits on power loss; the user was told they were saved.

@@ -76,6 +76,7 @@ final class DatabaseFileCheck {
     }
 
     private static void inspect(Path file) {
+        SqliteNativeCache.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());

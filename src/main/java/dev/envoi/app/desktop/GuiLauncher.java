@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,7 +33,6 @@ public final class GuiLauncher {
     public static final int STILL_RUNNING = -1;
 
     private static final Map<String, ParsedArgs.Arity> OPTIONS = withWindowOptions();
-    private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
 
     private final Terminal terminal;
 
@@ -132,7 +130,8 @@ public final class GuiLauncher {
     private Consumer<String> sayAndLog() {
         return line -> {
             terminal.say(line);
-            LOG.info("{}", LogText.reason(line));
+            // Looked up here, not when the class loads: logback's start stays off the window's way.
+            LoggerFactory.getLogger(GuiLauncher.class).info("{}", LogText.reason(line));
         };
     }
 }
