@@ -154,6 +154,9 @@ final class Schema {
               scopes TEXT NOT NULL,
               client_secret TEXT NOT NULL DEFAULT ''
             );
+            """, """
+            ALTER TABLE message ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
+            ALTER TABLE message ADD COLUMN plain_text_only INTEGER NOT NULL DEFAULT 0 CHECK (plain_text_only IN (0, 1));
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
