@@ -186,4 +186,36 @@ class RichBodyWindowTest {
         assertFalse(second.model().dirtyProperty().get(), "opening is no edit");
         WaitForAsyncUtils.asyncFx(() -> second.stage().close()).get(5, TimeUnit.SECONDS);
     }
+
+    @Test
+    void pastedHtmlKeepsBasicFormattingAndNothingElse(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putHtml("<p onclick=\"steal()\"><b>Menu</b> <a href=\"javascript:alert(1)\">here</a>"
+                    + "<img src=\"https://tracker.example/p.gif\"><script>alert(2)</script></p>"
+                    + "<ul><li>soup</li></ul><form><input value=x></form>");
+            content.putString("Menu here\nsoup");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#bodyArea");
+        shortcut(robot, KeyCode.V);
+        FxWait.until(() -> !window.model().bodyHtmlProperty().get().isEmpty(), "the paste is formatted");
+        assertEquals("<div><b>Menu</b> here</div><ul><li>soup</li></ul>", window.model().bodyHtmlProperty().get());
+        assertEquals("Menu here\nsoup", window.model().bodyProperty().get());
+    }
+
+    @Test
+    void hugeHtmlIsPastedAsItsPlainText(FxRobot robot) throws Exception {
+        String huge = "<p><b>x</b></p>".repeat(80_000); // 1.2 million characters of markup
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putHtml(huge);
+            content.putString("the plain words");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#bodyArea");
+        shortcut(robot, KeyCode.V);
+        FxWait.until(() -> "the plain words".equals(window.model().bodyProperty().get()), "the plain text is pasted");
+        assertEquals("", window.model().bodyHtmlProperty().get());
+    }
 }
