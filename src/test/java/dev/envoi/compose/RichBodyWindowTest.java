@@ -218,4 +218,28 @@ class RichBodyWindowTest {
         FxWait.until(() -> "the plain words".equals(window.model().bodyProperty().get()), "the plain text is pasted");
         assertEquals("", window.model().bodyHtmlProperty().get());
     }
+
+    @Test
+    void sendingShowsTheFormattedTextAndCancelBringsItBackExactly(FxRobot robot) throws Exception {
+        store.settings().setUndoWindow(Duration.ofSeconds(60));
+        robot.clickOn("#toField").write("jane@example.org").type(KeyCode.ENTER);
+        robot.clickOn("#subjectField").write("Held");
+        robot.clickOn("#bodyArea").write("Keep this bold");
+        select(robot, 10, 14);
+        shortcut(robot, KeyCode.B);
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().contains("<b>"), "bold is set");
+        String html = window.model().bodyHtmlProperty().get();
+        RichDocument shown = editor(robot).document();
+
+        robot.clickOn("#sendButton");
+        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "the message waits in its undo window");
+        assertFalse(editor(robot).isEditable(), "the held message is read-only");
+        assertEquals(shown, WaitForAsyncUtils.asyncFx(() -> editor(robot).document()).get(5, TimeUnit.SECONDS),
+                "and still shows its formatting");
+
+        robot.clickOn("#cancelSendButton");
+        FxWait.until(() -> window.model().editingProperty().get(), "the message is back for editing");
+        assertEquals(html, window.model().bodyHtmlProperty().get(), "the store gave the formatting back exactly");
+        assertEquals(shown, WaitForAsyncUtils.asyncFx(() -> editor(robot).document()).get(5, TimeUnit.SECONDS));
+    }
 }
