@@ -242,4 +242,13 @@ class RichBodyWindowTest {
         assertEquals(html, window.model().bodyHtmlProperty().get(), "the store gave the formatting back exactly");
         assertEquals(shown, WaitForAsyncUtils.asyncFx(() -> editor(robot).document()).get(5, TimeUnit.SECONDS));
     }
+
+    @Test
+    void enterOnAnEmptyItemEndsTheListAndTabIndentsAnItem(FxRobot robot) throws Exception {
+        robot.clickOn("#bodyArea").write("milk");
+        robot.clickOn("#bulletListButton");
+        robot.type(KeyCode.ENTER).write("oat").type(KeyCode.TAB).type(KeyCode.ENTER).type(KeyCode.ENTER).write("done");
+        FxWait.until(() -> "milk\noat\ndone".equals(window.model().bodyProperty().get()), "the text is typed");
+        assertEquals("<ul><li>milk<ul><li>oat</li></ul></li></ul><div>done</div>", window.model().bodyHtmlProperty().get());
+    }
 }
