@@ -248,7 +248,15 @@ class RichBodyWindowTest {
         robot.clickOn("#bodyArea").write("milk");
         robot.clickOn("#bulletListButton");
         robot.type(KeyCode.ENTER).write("oat").type(KeyCode.TAB).type(KeyCode.ENTER).type(KeyCode.ENTER).write("done");
-        FxWait.until(() -> "milk\noat\ndone".equals(window.model().bodyProperty().get()), "the text is typed");
+        FxWait.until(() -> "milk\noat\ndone".equals(window.model().bodyProperty().get())
+                && window.model().bodyHtmlProperty().get().contains("done"), "the text is typed");
         assertEquals("<ul><li>milk<ul><li>oat</li></ul></li></ul><div>done</div>", window.model().bodyHtmlProperty().get());
+    }
+
+    @Test
+    void plainTextOnlyIsChosenInTheOptionsMenu(FxRobot robot) throws Exception {
+        robot.clickOn("#optionsMenu").clickOn("#plainTextOnlyCheck");
+        FxWait.until(() -> window.model().plainTextOnlyProperty().get(), "the message is to go as plain text only");
+        assertTrue(window.model().dirtyProperty().get(), "the choice is saved with the draft");
     }
 }
