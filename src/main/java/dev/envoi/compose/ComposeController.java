@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyEvent;
@@ -57,7 +56,9 @@ public final class ComposeController {
     @FXML private RecipientField ccField;
     @FXML private RecipientField bccField;
     @FXML private TextField subjectField;
-    @FXML private TextArea bodyArea;
+    @FXML private BodyEditor bodyArea;
+    @FXML private HBox formatBar;
+    @FXML private CheckMenuItem plainTextOnlyCheck;
     @FXML private HBox attachmentBar;
     @FXML private AttachmentStrip attachmentStrip;
     @FXML private Label totalSizeLabel;
@@ -115,7 +116,8 @@ public final class ComposeController {
             node.managedProperty().bind(message.showCcBccProperty());
         }
         subjectField.textProperty().bindBidirectional(message.subjectProperty());
-        bodyArea.textProperty().bindBidirectional(message.bodyProperty());
+        BodyBinding.bind(bodyArea, message.bodyProperty(), message.bodyHtmlProperty(), message::setPendingBodyHtml);
+        FormatToolbar.install(formatBar, bodyArea, model.texts(), message.editingProperty());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
@@ -150,6 +152,7 @@ public final class ComposeController {
     private void bindOptions() {
         notifyDeliveryCheck.selectedProperty().bindBidirectional(message.notifyDeliveryProperty());
         readReceiptCheck.selectedProperty().bindBidirectional(message.readReceiptProperty());
+        plainTextOnlyCheck.selectedProperty().bindBidirectional(message.plainTextOnlyProperty());
         optionsMenu.textProperty().bind(message.optionsTextProperty());
         optionsMenu.disableProperty().bind(locked);
     }

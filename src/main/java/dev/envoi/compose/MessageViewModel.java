@@ -57,7 +57,8 @@ public final class MessageViewModel {
     private final ObjectProperty<MailAddress> from = new SimpleObjectProperty<>();
     private final MessageRecipients recipients;
     private final StringProperty subject = new SimpleStringProperty("");
-    private final StringProperty body = new SimpleStringProperty("");
+    private final BodyFields bodyFields = new BodyFields();
+    private final StringProperty body = bodyFields.text();
     private final BooleanProperty notifyDelivery = new SimpleBooleanProperty();
     private final BooleanProperty readReceipt = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper optionsText = new ReadOnlyStringWrapper();
@@ -134,6 +135,24 @@ public final class MessageViewModel {
 
     public StringProperty bodyProperty() {
         return body;
+    }
+
+    /** The stored form of the body's formatting (empty for none); the editor keeps it with the text. */
+    public StringProperty bodyHtmlProperty() {
+        return bodyFields.html();
+    }
+
+    /**
+     * Lets the editor write {@link #bodyHtmlProperty()} after a pause in typing: {@code flush} brings it
+     * up to date, and runs before every save and send.
+     */
+    public void setPendingBodyHtml(Runnable flush) {
+        bodyFields.setPendingHtml(flush);
+    }
+
+    /** "Plain text only": the message goes without its HTML part. */
+    public BooleanProperty plainTextOnlyProperty() {
+        return bodyFields.plainTextOnly();
     }
 
     /** "Tell me when it is delivered": a delivery status notification, where the server offers DSN. */
@@ -297,7 +316,8 @@ public final class MessageViewModel {
     DraftContent content() {
         return new DraftContent(from.get(), recipients.all(), subject.get(), body.get(),
                 files.items().stream().map(AttachmentItem::attachment).toList(),
-                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()), recipients.invalid());
+                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()), bodyFields.formatting(),
+                recipients.invalid());
     }
 
     /** Nothing typed, chosen or attached yet. */
@@ -314,7 +334,7 @@ public final class MessageViewModel {
         }
         recipients.load(view);
         subject.set(view.subject());
-        body.set(view.body());
+        bodyFields.load(view.body(), view.formatting());
         files.items().setAll(view.attachments());
         notifyDelivery.set(view.deliveryRequests().notifyDelivery());
         readReceipt.set(view.deliveryRequests().readReceipt());
@@ -350,7 +370,7 @@ public final class MessageViewModel {
             }
         };
         subject.addListener((o, a, b) -> changed.run());
-        body.addListener((o, a, b) -> changed.run());
+        bodyFields.onChange(changed);
         from.addListener((o, a, b) -> changed.run());
         notifyDelivery.addListener((o, a, b) -> changed.run());
         readReceipt.addListener((o, a, b) -> changed.run());

@@ -6,12 +6,14 @@ import java.util.Objects;
 /**
  * Everything a person writes in a message, as one immutable value: what a save stores and what a
  * submit checks. {@code from} may be null until an identity is chosen; {@code deliveryRequests}
- * says what the sender asks to hear back (a null one asks nothing); {@code unparsed} is what was
- * typed as a recipient but is no address, kept for the user to correct (a submit refuses it).
+ * says what the sender asks to hear back (a null one asks nothing). {@code body} is always the
+ * plain text; {@code formatting} holds the formatted form when there is one (issue 20).
+ * {@code unparsed} is what was typed as a recipient but is no address, kept for the user to
+ * correct (a submit refuses it).
  */
 public record DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
                            List<Attachment> attachments, DeliveryRequests deliveryRequests,
-                           List<UnparsedRecipient> unparsed) {
+                           BodyFormatting formatting, List<UnparsedRecipient> unparsed) {
 
     public static final DraftContent EMPTY = new DraftContent(null, List.of(), "", "", List.of());
 
@@ -21,15 +23,29 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
         this(from, recipients, subject, body, attachments, DeliveryRequests.NONE);
     }
 
-    /** Nothing typed that is not an address. */
+    /** A message without formatting and with nothing typed that is not an address. */
     public DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
                         List<Attachment> attachments, DeliveryRequests deliveryRequests) {
-        this(from, recipients, subject, body, attachments, deliveryRequests, List.of());
+        this(from, recipients, subject, body, attachments, deliveryRequests, BodyFormatting.NONE, List.of());
+    }
+
+    /** A message with nothing typed that is not an address. */
+    public DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
+                        List<Attachment> attachments, DeliveryRequests deliveryRequests, BodyFormatting formatting) {
+        this(from, recipients, subject, body, attachments, deliveryRequests, formatting, List.of());
+    }
+
+    /** A message without formatting. */
+    public DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
+                        List<Attachment> attachments, DeliveryRequests deliveryRequests,
+                        List<UnparsedRecipient> unparsed) {
+        this(from, recipients, subject, body, attachments, deliveryRequests, BodyFormatting.NONE, unparsed);
     }
 
     public DraftContent {
         recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));
         deliveryRequests = deliveryRequests == null ? DeliveryRequests.NONE : deliveryRequests;
+        formatting = formatting == null ? BodyFormatting.NONE : formatting;
         attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
         unparsed = unparsed == null ? List.of() : List.copyOf(unparsed);
         subject = subject == null ? "" : subject;
@@ -56,31 +72,37 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
     }
 
     public DraftContent withFrom(MailAddress newFrom) {
-        return new DraftContent(newFrom, recipients, subject, body, attachments, deliveryRequests, unparsed);
+        return new DraftContent(newFrom, recipients, subject, body, attachments, deliveryRequests, formatting, unparsed);
     }
 
     public DraftContent withRecipients(List<Recipient> newRecipients) {
-        return new DraftContent(from, newRecipients, subject, body, attachments, deliveryRequests, unparsed);
+        return new DraftContent(from, newRecipients, subject, body, attachments, deliveryRequests, formatting, unparsed);
     }
 
     public DraftContent withSubject(String newSubject) {
-        return new DraftContent(from, recipients, newSubject, body, attachments, deliveryRequests, unparsed);
+        return new DraftContent(from, recipients, newSubject, body, attachments, deliveryRequests, formatting, unparsed);
     }
 
+    /** A new plain text: formatting made for the old text no longer fits it and is dropped. */
     public DraftContent withBody(String newBody) {
-        return new DraftContent(from, recipients, subject, newBody, attachments, deliveryRequests, unparsed);
+        return withBody(newBody, new BodyFormatting("", formatting.plainTextOnly()));
+    }
+
+    /** A new body, its plain text and its formatting together. */
+    public DraftContent withBody(String newBody, BodyFormatting newFormatting) {
+        return new DraftContent(from, recipients, subject, newBody, attachments, deliveryRequests, newFormatting, unparsed);
     }
 
     public DraftContent withAttachments(List<Attachment> newAttachments) {
-        return new DraftContent(from, recipients, subject, body, newAttachments, deliveryRequests, unparsed);
+        return new DraftContent(from, recipients, subject, body, newAttachments, deliveryRequests, formatting, unparsed);
     }
 
     public DraftContent withDeliveryRequests(DeliveryRequests newRequests) {
-        return new DraftContent(from, recipients, subject, body, attachments, newRequests, unparsed);
+        return new DraftContent(from, recipients, subject, body, attachments, newRequests, formatting, unparsed);
     }
 
     public DraftContent withUnparsed(List<UnparsedRecipient> newUnparsed) {
-        return new DraftContent(from, recipients, subject, body, attachments, deliveryRequests, newUnparsed);
+        return new DraftContent(from, recipients, subject, body, attachments, deliveryRequests, formatting, newUnparsed);
     }
 
     public List<String> unparsedOf(RecipientType type) {

@@ -219,6 +219,9 @@ final class Schema {
             CREATE INDEX address_book_by_name ON address_book (display_name COLLATE NOCASE);
             CREATE INDEX sent_copy_deleting ON sent_copy (message) WHERE delete_local = 1;
             CREATE INDEX entry_history_by_message ON entry_history (message);
+            """, """
+            ALTER TABLE message ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
+            ALTER TABLE message ADD COLUMN plain_text_only INTEGER NOT NULL DEFAULT 0 CHECK (plain_text_only IN (0, 1));
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
