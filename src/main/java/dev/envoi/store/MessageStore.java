@@ -108,6 +108,9 @@ public interface MessageStore extends AutoCloseable {
 
     StoreSettings settings();
 
+    /** The accounts' signatures and plain-text defaults (issue 20), kept in the same database. */
+    dev.envoi.account.WritingSettingsRepository writingSettings();
+
     /** Registers for queue events; they arrive on a store thread, never the caller's. */
     QueueSubscription subscribe(QueueListener listener);
 

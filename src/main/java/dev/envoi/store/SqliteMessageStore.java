@@ -375,6 +375,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return imapSettings;
     }
 
+    @Override
+    public dev.envoi.account.WritingSettingsRepository writingSettings() {
+        return new SqliteWritingSettings(database); // holds nothing but the database: made when asked
+    }
+
     /** The copies of sent messages on their way to the server's Sent folder. */
     public SentCopies sentCopies() {
         return sentCopies;
