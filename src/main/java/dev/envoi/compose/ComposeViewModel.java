@@ -98,6 +98,8 @@ public final class ComposeViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper optionsText = new ReadOnlyStringWrapper();
     private boolean loading;
+    /** The body as Envoi last filled it in (a signature alone): a message holding only that is empty. */
+    private String untouchedBody = "";
     private long edits;
     /** The submit of a message just sent, until the frame that shows the sending look is drawn. */
     private Runnable pendingSubmit;
@@ -304,6 +306,21 @@ public final class ComposeViewModel {
         loading = false;
         if (!files.isEmpty()) {
             attach(files);
+        }
+    }
+
+    /**
+     * Sets the body as Envoi changes it, not the user (SignatureSwap puts a signature in or swaps it):
+     * not an edit to save, and a body that held only Envoi's text before holds only Envoi's text after.
+     */
+    public void replaceBodyQuietly(String text) {
+        boolean untouched = body.get().isBlank() || body.get().equals(untouchedBody);
+        boolean wasLoading = loading;
+        loading = true;
+        body.set(text);
+        loading = wasLoading;
+        if (untouched) {
+            untouchedBody = text;
         }
     }
 
@@ -669,7 +686,7 @@ public final class ComposeViewModel {
 
     private boolean isEmpty() {
         return to.chips().isEmpty() && cc.chips().isEmpty() && bcc.chips().isEmpty() && subject.get().isBlank()
-                && body.get().isBlank() && attachments.isEmpty();
+                && (body.get().isBlank() || body.get().equals(untouchedBody)) && attachments.isEmpty();
     }
 
     private void watchForChanges() {

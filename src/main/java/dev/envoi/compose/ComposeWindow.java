@@ -22,6 +22,7 @@ public final class ComposeWindow {
                          Function<Window, FileChooserService> fileChooser, List<Sender> identities) {
         this.stage = new Stage();
         this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
+        SignatureSwap.attach(model, context.store().writingSettings(), context.background(), context.ui());
         ComposeController controller = new ComposeController(model);
         Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(), controller);
         stage.titleProperty().bind(model.titleProperty());
