@@ -48,6 +48,8 @@ public final class AccountForm {
     final BooleanProperty makeDefault = new SimpleBooleanProperty(false);
     /** The IMAP server of the Sent copies; saved beside the account, not in it. */
     final ImapForm imap = new ImapForm();
+    /** The signature and the plain-text default; saved beside the account too. */
+    final WritingForm writing = new WritingForm();
     private String pinnedCertificate = "";
     private String sendmailProgram = "";
 
@@ -63,6 +65,7 @@ public final class AccountForm {
     void clear() {
         load(null);
         imap.load(null);
+        writing.load(null);
     }
 
     void load(Account account) {
@@ -140,6 +143,10 @@ public final class AccountForm {
 
     public ImapForm imap() {
         return imap;
+    }
+
+    public WritingForm writing() {
+        return writing;
     }
 
     public StringProperty nameProperty() {
