@@ -29,6 +29,16 @@ public final class Spellers {
         this.loader = loader;
     }
 
+    private static final Map<Path, Spellers> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The spellers every window of {@code profile} shares, so a dictionary is loaded once per
+     * process however many windows check text.
+     */
+    public static Spellers shared(Path profile) {
+        return SHARED.computeIfAbsent(profile.toAbsolutePath().normalize(), Spellers::forProfile);
+    }
+
     /** Spellers for {@code profile}, loading on a daemon thread of their own. */
     public static Spellers forProfile(Path profile) {
         ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
@@ -38,6 +48,11 @@ public final class Spellers {
             return t;
         });
         return new Spellers(profile, thread);
+    }
+
+    /** The thread spelling work runs on (checks, suggestions), behind the loading. */
+    public Executor executor() {
+        return loader;
     }
 
     /** The speller of {@code language}; loading it if this is the first call. */
