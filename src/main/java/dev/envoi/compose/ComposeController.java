@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyEvent;
@@ -54,7 +53,9 @@ public final class ComposeController {
     @FXML private RecipientField ccField;
     @FXML private RecipientField bccField;
     @FXML private TextField subjectField;
-    @FXML private TextArea bodyArea;
+    @FXML private BodyEditor bodyArea;
+    @FXML private HBox formatBar;
+    @FXML private CheckMenuItem plainTextOnlyCheck;
     @FXML private HBox attachmentBar;
     @FXML private AttachmentStrip attachmentStrip;
     @FXML private Label totalSizeLabel;
@@ -110,7 +111,8 @@ public final class ComposeController {
             node.managedProperty().bind(model.showCcBccProperty());
         }
         subjectField.textProperty().bindBidirectional(model.subjectProperty());
-        bodyArea.textProperty().bindBidirectional(model.bodyProperty());
+        BodyBinding.bind(bodyArea, model.bodyProperty(), model.bodyHtmlProperty());
+        FormatToolbar.install(formatBar, bodyArea, model.texts(), model.editingProperty());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
@@ -145,6 +147,7 @@ public final class ComposeController {
     private void bindOptions() {
         notifyDeliveryCheck.selectedProperty().bindBidirectional(model.notifyDeliveryProperty());
         readReceiptCheck.selectedProperty().bindBidirectional(model.readReceiptProperty());
+        plainTextOnlyCheck.selectedProperty().bindBidirectional(model.plainTextOnlyProperty());
         optionsMenu.textProperty().bind(model.optionsTextProperty());
         optionsMenu.disableProperty().bind(locked);
     }

@@ -77,7 +77,8 @@ public final class ComposeViewModel {
     private final RecipientListModel bcc = new RecipientListModel(texts.get("field.bcc"), this::describe);
     private final BooleanProperty showCcBcc = new SimpleBooleanProperty();
     private final StringProperty subject = new SimpleStringProperty("");
-    private final StringProperty body = new SimpleStringProperty("");
+    private final BodyFields bodyFields = new BodyFields();
+    private final StringProperty body = bodyFields.text();
     private final BooleanProperty notifyDelivery = new SimpleBooleanProperty();
     private final BooleanProperty readReceipt = new SimpleBooleanProperty();
     private final ObservableList<AttachmentItem> attachments = FXCollections.observableArrayList();
@@ -190,6 +191,16 @@ public final class ComposeViewModel {
 
     public StringProperty bodyProperty() {
         return body;
+    }
+
+    /** The stored form of the body's formatting (empty for none); the editor keeps it with the text. */
+    public StringProperty bodyHtmlProperty() {
+        return bodyFields.html();
+    }
+
+    /** "Plain text only": the message goes without its HTML part. */
+    public BooleanProperty plainTextOnlyProperty() {
+        return bodyFields.plainTextOnly();
     }
 
     /** "Tell me when it is delivered": a delivery status notification, where the server offers DSN. */
@@ -654,7 +665,7 @@ public final class ComposeViewModel {
         bcc.setAddresses(view.recipients(RecipientType.BCC), view.refused(), texts.get("chip.refused"));
         showCcBcc.set(showCcBcc.get() || !cc.chips().isEmpty() || !bcc.chips().isEmpty());
         subject.set(view.subject());
-        body.set(view.body());
+        bodyFields.load(view.body(), view.formatting());
         attachments.setAll(view.attachments());
         notifyDelivery.set(view.deliveryRequests().notifyDelivery());
         readReceipt.set(view.deliveryRequests().readReceipt());
@@ -669,7 +680,7 @@ public final class ComposeViewModel {
         }
         return new DraftContent(from.get(), recipients, subject.get(), body.get(),
                 attachments.stream().map(AttachmentItem::attachment).toList(),
-                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()));
+                new DeliveryRequests(notifyDelivery.get(), readReceipt.get()), bodyFields.formatting());
     }
 
     private RecipientListModel listFor(RecipientType type) {
@@ -698,7 +709,7 @@ public final class ComposeViewModel {
             }
         };
         subject.addListener((o, a, b) -> changed.run());
-        body.addListener((o, a, b) -> changed.run());
+        bodyFields.onChange(changed);
         from.addListener((o, a, b) -> changed.run());
         notifyDelivery.addListener((o, a, b) -> changed.run());
         readReceipt.addListener((o, a, b) -> changed.run());

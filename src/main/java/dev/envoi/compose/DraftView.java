@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.message.BodyFormatting;
 import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.MailAddress;
@@ -14,14 +15,14 @@ import java.util.Optional;
  */
 record DraftView(MailAddress from, List<Recipient> recipients, List<MailAddress> refused, String subject,
                  String body, List<AttachmentItem> attachments, DeliveryRequests deliveryRequests,
-                 String returnReason) {
+                 String returnReason, BodyFormatting formatting) {
 
     static DraftView of(Draft draft) {
         var content = draft.content();
         return new DraftView(content.from(), content.recipients(), draft.refusedRecipients(), content.subject(),
                 content.body(), content.attachments().stream()
                         .map(a -> new AttachmentItem(a, Optional.empty())).toList(),
-                content.deliveryRequests(), draft.returnReason());
+                content.deliveryRequests(), draft.returnReason(), content.formatting());
     }
 
     List<MailAddress> recipients(RecipientType type) {

@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * Everything a person writes in a message, as one immutable value: what a save stores and what a
  * submit checks. {@code from} may be null until an identity is chosen; {@code deliveryRequests}
- * says what the sender asks to hear back (a null one asks nothing).
+ * says what the sender asks to hear back (a null one asks nothing). {@code body} is always the
+ * plain text; {@code formatting} holds the formatted form when there is one (issue 20).
  */
 public record DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
-                           List<Attachment> attachments, DeliveryRequests deliveryRequests) {
+                           List<Attachment> attachments, DeliveryRequests deliveryRequests,
+                           BodyFormatting formatting) {
 
     public static final DraftContent EMPTY = new DraftContent(null, List.of(), "", "", List.of());
 
@@ -19,9 +21,16 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
         this(from, recipients, subject, body, attachments, DeliveryRequests.NONE);
     }
 
+    /** A message without formatting: plain text, as before issue 20. */
+    public DraftContent(MailAddress from, List<Recipient> recipients, String subject, String body,
+                        List<Attachment> attachments, DeliveryRequests deliveryRequests) {
+        this(from, recipients, subject, body, attachments, deliveryRequests, BodyFormatting.NONE);
+    }
+
     public DraftContent {
         recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));
         deliveryRequests = deliveryRequests == null ? DeliveryRequests.NONE : deliveryRequests;
+        formatting = formatting == null ? BodyFormatting.NONE : formatting;
         attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
         subject = subject == null ? "" : subject;
         body = body == null ? "" : body;
@@ -47,26 +56,32 @@ public record DraftContent(MailAddress from, List<Recipient> recipients, String 
     }
 
     public DraftContent withFrom(MailAddress newFrom) {
-        return new DraftContent(newFrom, recipients, subject, body, attachments, deliveryRequests);
+        return new DraftContent(newFrom, recipients, subject, body, attachments, deliveryRequests, formatting);
     }
 
     public DraftContent withRecipients(List<Recipient> newRecipients) {
-        return new DraftContent(from, newRecipients, subject, body, attachments, deliveryRequests);
+        return new DraftContent(from, newRecipients, subject, body, attachments, deliveryRequests, formatting);
     }
 
     public DraftContent withSubject(String newSubject) {
-        return new DraftContent(from, recipients, newSubject, body, attachments, deliveryRequests);
+        return new DraftContent(from, recipients, newSubject, body, attachments, deliveryRequests, formatting);
     }
 
+    /** A new plain text: formatting made for the old text no longer fits it and is dropped. */
     public DraftContent withBody(String newBody) {
-        return new DraftContent(from, recipients, subject, newBody, attachments, deliveryRequests);
+        return withBody(newBody, new BodyFormatting("", formatting.plainTextOnly()));
+    }
+
+    /** A new body, its plain text and its formatting together. */
+    public DraftContent withBody(String newBody, BodyFormatting newFormatting) {
+        return new DraftContent(from, recipients, subject, newBody, attachments, deliveryRequests, newFormatting);
     }
 
     public DraftContent withAttachments(List<Attachment> newAttachments) {
-        return new DraftContent(from, recipients, subject, body, newAttachments, deliveryRequests);
+        return new DraftContent(from, recipients, subject, body, newAttachments, deliveryRequests, formatting);
     }
 
     public DraftContent withDeliveryRequests(DeliveryRequests newRequests) {
-        return new DraftContent(from, recipients, subject, body, attachments, newRequests);
+        return new DraftContent(from, recipients, subject, body, attachments, newRequests, formatting);
     }
 }

@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.message.Attachment;
+import dev.envoi.message.BodyFormatting;
 import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.MailAddress;
@@ -39,6 +40,7 @@ final class ContentDigest {
             field(digest, a.sha256());
         }
         requests(digest, content.deliveryRequests());
+        formatting(digest, content.formatting());
         return Sha256.hex(digest);
     }
 
@@ -54,6 +56,16 @@ final class ContentDigest {
         field(digest, "delivery-requests");
         number(digest, requests.notifyDelivery() ? 1 : 0);
         number(digest, requests.readReceipt() ? 1 : 0);
+    }
+
+    /** Appended only for a formatted or plain-text-only body: older messages keep their hash, as above. */
+    private static void formatting(MessageDigest digest, BodyFormatting formatting) {
+        if (formatting.isNone()) {
+            return;
+        }
+        field(digest, "body-formatting");
+        field(digest, formatting.html());
+        number(digest, formatting.plainTextOnly() ? 1 : 0);
     }
 
     private static void field(MessageDigest digest, String value) {

@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.message.Attachment;
+import dev.envoi.message.BodyFormatting;
 import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
@@ -51,11 +52,12 @@ final class MessageTable {
         MailAddress from = content.from();
         try (PreparedStatement s = Database.prepare(c, """
                 INSERT INTO message (entry_id, folder, flags, from_name, from_address, subject, body, content_hash,
-                                     size, created_at, modified_at, notify_delivery, read_receipt)
-                VALUES (?, 'DRAFTS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     size, created_at, modified_at, notify_delivery, read_receipt, body_html, plain_text_only)
+                VALUES (?, 'DRAFTS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id.value(), flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
                 content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, now,
-                bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()))) {
+                bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()),
+                content.formatting().html(), bit(content.formatting().plainTextOnly()))) {
             s.executeUpdate();
         }
         long rowId = lastRowId(c);
@@ -69,11 +71,13 @@ final class MessageTable {
         MailAddress from = content.from();
         Database.update(c, """
                 UPDATE message SET flags = ?, from_name = ?, from_address = ?, subject = ?, body = ?, content_hash = ?,
-                                   size = ?, modified_at = ?, notify_delivery = ?, read_receipt = ?
+                                   size = ?, modified_at = ?, notify_delivery = ?, read_receipt = ?, body_html = ?,
+                                   plain_text_only = ?
                 WHERE id = ?""",
                 flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
                 content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now,
-                bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()), rowId);
+                bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()),
+                content.formatting().html(), bit(content.formatting().plainTextOnly()), rowId);
         Database.update(c, "DELETE FROM recipient WHERE message = ?", rowId);
         Database.update(c, "DELETE FROM attachment WHERE message = ?", rowId);
         writeParts(c, rowId, content);
@@ -93,8 +97,9 @@ final class MessageTable {
         String subject;
         String body;
         DeliveryRequests requests;
-        try (PreparedStatement s = Database.prepare(c,
-                "SELECT from_name, from_address, subject, body, notify_delivery, read_receipt FROM message WHERE id = ?",
+        BodyFormatting formatting;
+        try (PreparedStatement s = Database.prepare(c, "SELECT from_name, from_address, subject, body, notify_delivery, "
+                        + "read_receipt, body_html, plain_text_only FROM message WHERE id = ?",
                 rowId);
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
@@ -104,8 +109,10 @@ final class MessageTable {
             subject = rs.getString(3);
             body = rs.getString(4);
             requests = new DeliveryRequests(rs.getInt(5) != 0, rs.getInt(6) != 0);
+            formatting = new BodyFormatting(rs.getString(7), rs.getInt(8) != 0);
         }
-        return new DraftContent(from, loadRecipients(c, rowId), subject, body, loadAttachments(c, rowId), requests);
+        return new DraftContent(from, loadRecipients(c, rowId), subject, body, loadAttachments(c, rowId), requests,
+                formatting);
     }
 
     static List<Recipient> loadRecipients(Connection c, long rowId) throws SQLException {
@@ -134,7 +141,7 @@ final class MessageTable {
     }
 
     static long estimatedSize(DraftContent content) {
-        long body = content.body().length() * 3L;
+        long body = (content.body().length() + content.formatting().html().length()) * 3L;
         long attachments = content.attachments().stream().mapToLong(a -> a.size() * 4 / 3 + 300).sum();
         return 1024 + body + attachments;
     }

@@ -155,6 +155,9 @@ final class Schema {
               client_secret TEXT NOT NULL DEFAULT ''
             );
             """, """
+            ALTER TABLE message ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
+            ALTER TABLE message ADD COLUMN plain_text_only INTEGER NOT NULL DEFAULT 0 CHECK (plain_text_only IN (0, 1));
+            """, """
             CREATE TABLE IF NOT EXISTS account_writing (
               account TEXT PRIMARY KEY,
               signature TEXT NOT NULL DEFAULT '',

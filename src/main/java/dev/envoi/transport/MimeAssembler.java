@@ -81,7 +81,7 @@ public final class MimeAssembler {
             message.setHeader("Disposition-Notification-To", internetAddress(content.from()).toString());
         }
         if (content.attachments().isEmpty()) {
-            setBody(message, content.body());
+            BodyParts.fill(message, content, alternativeBoundary(outgoing.messageId()));
         } else {
             message.setContent(multipart(content, outgoing.attachments(), boundaryFor(outgoing.messageId())));
         }
@@ -109,7 +109,8 @@ public final class MimeAssembler {
 
     /** About how many bytes the written message takes (base64 grows attachments by a third). */
     public static long estimatedSize(DraftContent content) {
-        long body = content.body().getBytes(StandardCharsets.UTF_8).length * 2L;
+        long body = (content.body().getBytes(StandardCharsets.UTF_8).length
+                + content.formatting().html().getBytes(StandardCharsets.UTF_8).length) * 2L;
         long attachments = content.attachments().stream().mapToLong(a -> a.size() / 3 * 4 + a.size() / 57 * 2 + 400).sum();
         return 2048 + body + attachments;
     }
@@ -142,12 +143,10 @@ public final class MimeAssembler {
         message.setRecipients(type, list.toArray(new InternetAddress[0]));
     }
 
-    private static void setBody(jakarta.mail.internet.MimePart part, String body) throws MessagingException {
-        // One line end, CRLF, before encoding: a lone CR or LF would pass through 7bit and 8bit
-        // as is, and readers split such lines differently (some not at all).
-        part.setText(canonicalLines(body), StandardCharsets.UTF_8.name(), "plain");
-    }
-
+    /**
+     * One line end, CRLF, before encoding: a lone CR or LF would pass through 7bit and 8bit as is,
+     * and readers split such lines differently (some not at all).
+     */
     static String canonicalLines(String text) {
         return LINE_END.matcher(text).replaceAll("\r\n");
     }
@@ -177,11 +176,16 @@ public final class MimeAssembler {
         }
     }
 
+    /** The boundary of a formatted body's multipart/alternative, apart from the outer one. */
+    private static String alternativeBoundary(String seed) {
+        return boundaryFor(seed + "/alternative");
+    }
+
     private static MimeMultipart multipart(DraftContent content, AttachmentSource source, String boundary)
             throws MessagingException {
         MimeMultipart multipart = new KeptBoundaryMultipart(boundary);
         MimeBodyPart text = new MimeBodyPart();
-        setBody(text, content.body());
+        BodyParts.fill(text, content, alternativeBoundary(boundary));
         multipart.addBodyPart(text);
         for (Attachment attachment : content.attachments()) {
             // Base64 already (VaultDataSource), so Jakarta Mail does not encode it again.

@@ -36,7 +36,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -177,7 +176,7 @@ class ComposeWindowTest {
         FxWait.until(() -> !window.model().to().chips().isEmpty(), "the message is back");
 
         assertEquals("Oops", ((TextField) find(robot, "#subjectField")).getText());
-        assertEquals("Not yet.", ((TextArea) find(robot, "#bodyArea")).getText());
+        assertEquals("Not yet.", ((BodyEditor) find(robot, "#bodyArea")).getText());
         assertEquals("Cancelled. The message is back for editing.", status.getText());
         assertFalse(cancel.isVisible());
         assertTrue(((TextField) find(robot, "#subjectField")).isEditable(), "editable again");
@@ -207,7 +206,7 @@ class ComposeWindowTest {
         assertEquals("carol@example.org", heldWordsIn(robot, "#ccField"));
         assertEquals("notes.txt (12 bytes)", heldWordsIn(robot, "#attachmentStrip"));
         assertEquals("Total: 12 bytes", ((Label) find(robot, "#totalSizeLabel")).getText());
-        assertFalse(((TextArea) find(robot, "#bodyArea")).isEditable());
+        assertFalse(((BodyEditor) find(robot, "#bodyArea")).isEditable());
         assertTrue(((Button) find(robot, "#attachButton")).isDisabled());
 
         robot.clickOn("#cancelSendButton");
@@ -215,7 +214,7 @@ class ComposeWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, boundsOf(robot, parts), "the editing look comes back as it was");
         assertFalse(robot.lookup("#toField .held-text").query().isVisible(), "chips again, not words");
-        assertTrue(((TextArea) find(robot, "#bodyArea")).isEditable());
+        assertTrue(((BodyEditor) find(robot, "#bodyArea")).isEditable());
     }
 
     @Test

@@ -1,0 +1,189 @@
+package dev.envoi.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.rich.BlockKind;
+import dev.envoi.message.rich.RichDocument;
+import dev.envoi.spool.ProgressHub;
+import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.testing.FxWait;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The rich text body in the real compose window (issue 20), driven with keys and clicks by fx:id,
+ * headless on Monocle, against a real store: formatting from the bar and the shortcuts, the link
+ * dialog, and a formatted draft saved, closed and opened again in a new window.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class RichBodyWindowTest {
+
+    private static final MailAddress ME = new MailAddress("Émile Envoi", "emile@example.org");
+
+    @TempDir
+    static Path tempRoot;
+    private Path profile;
+    private SqliteMessageStore store;
+    private ExecutorService background;
+    private ComposeContext context;
+    private ComposeWindow window;
+
+    @Start
+    void start(Stage unused) throws Exception {
+        profile = Files.createTempDirectory(tempRoot, "profile");
+        store = SqliteMessageStore.open(profile);
+        background = Executors.newCachedThreadPool();
+        ProgressHub progress = new ProgressHub();
+        context = new ComposeContext(store, background, Platform::runLater, new FxScheduler(),
+                Clock.systemDefaultZone(), new ComposeSettings(Duration.ofMinutes(5), Duration.ZERO, 0),
+                progress::subscribe, id -> { });
+        window = newWindow();
+        window.show();
+    }
+
+    private ComposeWindow newWindow() {
+        return new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> List::of, List.of(Sender.of(ME)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        store.close();
+    }
+
+    private BodyEditor editor(FxRobot robot) {
+        return robot.lookup("#bodyArea").query();
+    }
+
+    private void select(FxRobot robot, int start, int end) throws Exception {
+        BodyEditor editor = editor(robot);
+        WaitForAsyncUtils.asyncFx(() -> editor.selectRange(start, end)).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void shortcut(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+    }
+
+    @Test
+    void typedLinesReachTheMessage(FxRobot robot) throws Exception {
+        robot.clickOn("#bodyArea").write("Bonjour,\nvoici.");
+        FxWait.until(() -> "Bonjour,\nvoici.".equals(window.model().bodyProperty().get()), "the text reaches the model");
+        assertEquals("", window.model().bodyHtmlProperty().get(), "no formatting, no HTML");
+    }
+
+    @Test
+    void shortcutsAndTheBarFormatTheSelection(FxRobot robot) throws Exception {
+        robot.clickOn("#bodyArea").write("bold italic under struck");
+        select(robot, 0, 4);
+        shortcut(robot, KeyCode.B);
+        select(robot, 5, 11);
+        shortcut(robot, KeyCode.I);
+        select(robot, 12, 17);
+        shortcut(robot, KeyCode.U);
+        select(robot, 18, 24);
+        robot.clickOn("#strikeButton");
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().contains("<s>"), "the strike-through is kept");
+        assertEquals("<div><b>bold</b> <i>italic</i> <u>under</u> <s>struck</s></div>",
+                window.model().bodyHtmlProperty().get());
+        assertEquals("bold italic under struck", window.model().bodyProperty().get());
+
+        shortcut(robot, KeyCode.Z);
+        FxWait.until(() -> !window.model().bodyHtmlProperty().get().contains("<s>"), "undo takes the last mark off");
+        robot.clickOn("#redoButton");
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().contains("<s>"), "redo puts it back");
+    }
+
+    @Test
+    void listsIndentAndQuotesFromTheBar(FxRobot robot) throws Exception {
+        robot.clickOn("#bodyArea").write("one").type(KeyCode.ENTER).write("two").type(KeyCode.ENTER).write("said");
+        select(robot, 0, 5);
+        robot.clickOn("#numberedListButton");
+        select(robot, 5, 5);
+        robot.clickOn("#indentButton");
+        select(robot, 9, 9);
+        robot.clickOn("#quoteButton");
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().contains("blockquote"), "the quote is kept");
+        RichDocument document = editor(robot).document();
+        assertEquals(BlockKind.NUMBERED, document.blocks().get(0).style().kind());
+        assertEquals(1, document.blocks().get(1).style().level());
+        assertEquals(BlockKind.QUOTE, document.blocks().get(2).style().kind());
+        assertTrue(window.model().bodyHtmlProperty().get().startsWith("<ol><li>one<ol><li>two</li></ol></li></ol>"),
+                window.model().bodyHtmlProperty().get());
+
+        select(robot, 0, 13);
+        shortcut(robot, KeyCode.SPACE);
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().isEmpty(), "clear formatting leaves plain text");
+        assertEquals("one\ntwo\nsaid", window.model().bodyProperty().get());
+    }
+
+    @Test
+    void theLinkDialogLinksAndRefusesUnsafeAddresses(FxRobot robot) throws Exception {
+        robot.clickOn("#bodyArea").write("see the site");
+        select(robot, 4, 12);
+        shortcut(robot, KeyCode.K);
+        FxWait.until(() -> robot.lookup("#linkAddressField").tryQuery().isPresent(), "the link dialog opens");
+        robot.clickOn("#linkAddressField").write("javascript:alert(1)");
+        assertTrue(robot.lookup("#linkOkButton").queryAs(Button.class).isDisabled(), "javascript: is refused");
+        assertFalse(robot.lookup("#linkProblem").queryLabeled().getText().isEmpty(), "and the dialog says why");
+        TextField address = robot.lookup("#linkAddressField").queryAs(TextField.class);
+        WaitForAsyncUtils.asyncFx(address::clear).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#linkAddressField").write("example.org/menu");
+        robot.clickOn("#linkOkButton");
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().contains("<a "), "the link is set");
+        assertEquals("<div>see <a href=\"https://example.org/menu\">the site</a></div>",
+                window.model().bodyHtmlProperty().get());
+    }
+
+    @Test
+    void aFormattedDraftOpensAgainAsItWasSaved(FxRobot robot) throws Exception {
+        robot.clickOn("#subjectField").write("Formatted");
+        robot.clickOn("#bodyArea").write("Plan").type(KeyCode.ENTER).write("first").type(KeyCode.ENTER).write("second");
+        select(robot, 0, 4);
+        shortcut(robot, KeyCode.B);
+        select(robot, 5, 17);
+        robot.clickOn("#bulletListButton");
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().contains("<ul>"), "the list is made");
+        String html = window.model().bodyHtmlProperty().get();
+        shortcut(robot, KeyCode.S);
+        FxWait.until(() -> !store.drafts().isEmpty(), "the draft is saved");
+
+        ComposeWindow second = WaitForAsyncUtils.asyncFx(this::newWindow).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            second.show();
+            second.model().open(store.drafts().get(0).id());
+        }).get(5, TimeUnit.SECONDS);
+        FxWait.until(() -> "Formatted".equals(second.model().subjectProperty().get()), "the draft opens");
+        BodyEditor reopened = (BodyEditor) second.stage().getScene().lookup("#bodyArea");
+        assertEquals(html, second.model().bodyHtmlProperty().get());
+        assertEquals(editor(robot).document(), WaitForAsyncUtils.asyncFx(reopened::document).get(5, TimeUnit.SECONDS),
+                "the editor shows the same text and formatting");
+        assertFalse(second.model().dirtyProperty().get(), "opening is no edit");
+        WaitForAsyncUtils.asyncFx(() -> second.stage().close()).get(5, TimeUnit.SECONDS);
+    }
+}
