@@ -324,11 +324,11 @@ public final class ComposeViewModel {
      * Sets the body as Envoi changes it, not the user (SignatureSwap puts a signature in or swaps it):
      * not an edit to save, and a body that held only Envoi's text before holds only Envoi's text after.
      */
-    public void replaceBodyQuietly(String text) {
+    public void replaceBodyQuietly(String text, String html) {
         boolean untouched = body.get().isBlank() || body.get().equals(untouchedBody);
         boolean wasLoading = loading;
         loading = true;
-        body.set(text);
+        bodyFields.load(text, new dev.envoi.message.BodyFormatting(html, bodyFields.plainTextOnly().get()));
         loading = wasLoading;
         if (untouched) {
             untouchedBody = text;

@@ -1,11 +1,16 @@
 package dev.envoi.compose;
 
 import dev.envoi.account.Signature;
+import dev.envoi.message.rich.Block;
+import dev.envoi.message.rich.RichDocument;
+import dev.envoi.richtext.HtmlReader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A signature as the plain body carries it: below the text, after the "-- " line (dash, dash,
- * space: RFC 3676 section 4.3), which mail readers recognise to grey it out and leave it out of
- * quotes.
+ * A signature as the body carries it: the paragraphs below the text, an empty one, then the "-- "
+ * line (dash, dash, space: RFC 3676 section 4.3, which mail readers recognise to grey the signature
+ * and leave it out of quotes), then the signature's own paragraphs, formatted or plain.
  */
 final class SignatureBlock {
 
@@ -15,31 +20,49 @@ final class SignatureBlock {
     private SignatureBlock() {
     }
 
-    /** What goes at the end of the body for {@code signature}; "" for none. */
-    static String of(Signature signature) {
-        String text = plainText(signature);
-        return text.isBlank() ? "" : "\n\n" + DELIMITER + "\n" + text;
+    /** The paragraphs that go at the end of the body for {@code signature}; none for no signature. */
+    static List<Block> of(Signature signature) {
+        if (signature.isEmpty()) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>(List.of(Block.plain(""), Block.plain(DELIMITER)));
+        blocks.addAll(signature.format() == Signature.Format.HTML ? HtmlReader.readStored(signature.text()).blocks()
+                : RichDocument.ofPlain(signature.text()).blocks());
+        return blocks;
     }
 
-    /** {@code body} with {@code block} below its text. */
-    static String appendTo(String body, String block) {
-        if (block.isEmpty()) {
-            return body;
+    /** True when {@code document} ends with exactly the words of {@code signature}: not edited. */
+    static boolean endsWith(RichDocument document, List<Block> signature) {
+        List<Block> blocks = document.blocks();
+        int from = blocks.size() - signature.size();
+        if (from < 0) {
+            return false;
         }
-        return body.isBlank() ? block : body.stripTrailing() + block;
+        for (int i = 0; i < signature.size(); i++) {
+            if (!blocks.get(from + i).text().equals(signature.get(i).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The signature's text; a formatted one's words, line by line. */
-    static String plainText(Signature signature) {
-        if (signature.format() == Signature.Format.PLAIN) {
-            return signature.text();
+    /**
+     * {@code document} with its last {@code remove} paragraphs replaced by {@code signature}; blank
+     * paragraphs at the end of the text are dropped first, so the signature follows one empty line.
+     */
+    static RichDocument replaceEnd(RichDocument document, int remove, List<Block> signature) {
+        List<Block> blocks = new ArrayList<>(document.blocks().subList(0, document.blocks().size() - remove));
+        while (blocks.size() > 1 && isBlank(blocks.get(blocks.size() - 1)) && !signature.isEmpty()) {
+            blocks.remove(blocks.size() - 1);
         }
-        String text = signature.text()
-                .replaceAll("(?i)<br\\s*/?>", "\n")
-                .replaceAll("(?i)</(p|div|li|h[1-6]|blockquote)>", "\n")
-                .replaceAll("<[^>]*>", "")
-                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
-        return text.replaceAll("\n{3,}", "\n\n").strip();
+        if (blocks.size() == 1 && isBlank(blocks.get(0)) && signature.isEmpty()) {
+            blocks.clear();
+        }
+        blocks.addAll(signature);
+        return new RichDocument(blocks);
+    }
+
+    private static boolean isBlank(Block block) {
+        return block.text().isBlank() && !block.hasFormatting();
     }
 }

@@ -2,6 +2,10 @@ package dev.envoi.compose;
 
 import dev.envoi.account.Signature;
 import dev.envoi.account.WritingSettingsRepository;
+import dev.envoi.message.rich.Block;
+import dev.envoi.message.rich.HtmlWriter;
+import dev.envoi.message.rich.RichDocument;
+import dev.envoi.richtext.HtmlReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +15,12 @@ import javafx.collections.ListChangeListener;
 
 /**
  * Puts the chosen account's signature below a new message, and swaps it when From changes, as long
- * as the user has not edited it: the body must still end with the old account's signature exactly,
- * or it is the user's text and stays as it is. A reopened draft keeps its body; only a From change
- * swaps its signature, by the same rule.
+ * as the user has not edited it: the body must still end with the old account's signature word for
+ * word, or it is the user's text and stays as it is. A reopened draft keeps its body; only a From
+ * change swaps its signature, by the same rule. The text above keeps its formatting.
  * <p>
- * The signatures are read from the store once, off the FX thread, and again when accounts are added
- * to the From list; everything else happens on the UI thread.
+ * The signatures are read from the store off the FX thread, once and again when accounts join the
+ * From list; everything else happens on the UI thread.
  */
 public final class SignatureSwap {
 
@@ -76,10 +80,10 @@ public final class SignatureSwap {
         if (model.draftHandle().isPresent() || !model.editingProperty().get()) {
             return;
         }
-        String block = blockOf(model.senderProperty().get());
-        String body = model.bodyProperty().get();
-        if (!block.isEmpty() && !body.endsWith(block)) {
-            model.replaceBodyQuietly(SignatureBlock.appendTo(body, block));
+        List<Block> signature = blocksOf(model.senderProperty().get());
+        RichDocument body = body();
+        if (!signature.isEmpty() && !SignatureBlock.endsWith(body, signature)) {
+            show(SignatureBlock.replaceEnd(body, 0, signature));
         }
     }
 
@@ -87,19 +91,27 @@ public final class SignatureSwap {
         if (!loaded || !model.editingProperty().get()) {
             return;
         }
-        String oldBlock = blockOf(was);
-        String newBlock = blockOf(now);
-        String body = model.bodyProperty().get();
-        if (oldBlock.equals(newBlock) || (!oldBlock.isEmpty() && !body.endsWith(oldBlock))) {
+        List<Block> before = blocksOf(was);
+        List<Block> after = blocksOf(now);
+        RichDocument body = body();
+        if (before.equals(after) || !SignatureBlock.endsWith(body, before)) {
             return; // the same signature, or one the user changed: theirs now
         }
-        String text = body.substring(0, body.length() - oldBlock.length());
-        model.replaceBodyQuietly(SignatureBlock.appendTo(text, newBlock));
+        show(SignatureBlock.replaceEnd(body, before.size(), after));
     }
 
-    private String blockOf(Sender sender) {
+    private RichDocument body() {
+        String html = model.bodyHtmlProperty().get();
+        return html.isEmpty() ? RichDocument.ofPlain(model.bodyProperty().get()) : HtmlReader.readStored(html);
+    }
+
+    private void show(RichDocument body) {
+        model.replaceBodyQuietly(body.plainText(), body.hasFormatting() ? HtmlWriter.fragment(body) : "");
+    }
+
+    private List<Block> blocksOf(Sender sender) {
         if (sender == null || sender.account().isEmpty()) {
-            return "";
+            return List.of();
         }
         return SignatureBlock.of(signatures.getOrDefault(sender.account().get(), Signature.NONE));
     }

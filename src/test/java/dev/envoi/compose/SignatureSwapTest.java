@@ -9,6 +9,12 @@ import dev.envoi.account.Signature;
 import dev.envoi.account.WritingSettings;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
+import dev.envoi.message.rich.Block;
+import dev.envoi.message.rich.BlockStyle;
+import dev.envoi.message.rich.HtmlWriter;
+import dev.envoi.message.rich.RichDocument;
+import dev.envoi.message.rich.Span;
+import dev.envoi.message.rich.TextStyle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -142,5 +148,29 @@ class SignatureSwapTest {
         assertEquals("Text from a mailto: link" + HOME, m.bodyProperty().get());
         m.fromProperty().set(MailAddress.of("stranger@example.org"));
         assertEquals("Text from a mailto: link", m.bodyProperty().get(), "an identity with no account has no signature");
+    }
+
+    @Test
+    void theTextAboveKeepsItsFormattingAndAFormattedSignatureComesWithItsOwn() throws Exception {
+        fixture.store.writingSettings().put("home", new WritingSettings(
+                new Signature("<p><b>Émile</b> <i>at home</i></p>", Signature.Format.HTML), false));
+        model = signed(work);
+        fixture.ui.runUntil(() -> !model.bodyProperty().get().isEmpty(), WAIT, "the signature is in");
+        RichDocument typed = new RichDocument(List.of(new Block(BlockStyle.PARAGRAPH,
+                List.of(new Span("Very ", TextStyle.PLAIN), new Span("important", TextStyle.PLAIN.withBold(true))))));
+        RichDocument withSignature = new RichDocument(java.util.stream.Stream.concat(typed.blocks().stream(),
+                RichDocument.ofPlain(WORK).blocks().stream().skip(1)).toList());
+        model.bodyHtmlProperty().set(HtmlWriter.fragment(withSignature));
+        model.bodyProperty().set(withSignature.plainText());
+
+        model.senderProperty().set(home);
+        assertEquals("Very important\n\n-- \nÉmile at home", model.bodyProperty().get());
+        String html = model.bodyHtmlProperty().get();
+        assertTrue(html.contains("<b>important</b>") && html.contains("<b>Émile</b>") && html.contains("<i>at home</i>"),
+                html);
+
+        model.senderProperty().set(bare);
+        assertEquals("Very important", model.bodyProperty().get());
+        assertEquals(HtmlWriter.fragment(typed), model.bodyHtmlProperty().get());
     }
 }
