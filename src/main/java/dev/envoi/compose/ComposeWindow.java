@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.spelling.Spellers;
 import dev.envoi.ui.Views;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class ComposeWindow {
         SignatureSwap.attach(model, context.store().writingSettings(), context.background(), context.ui());
         ComposeController controller = new ComposeController(model);
         Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(), controller);
+        controller.checkSpelling(Spellers.shared(context.store().databaseFile().toAbsolutePath().getParent()),
+                context.scheduler(), context.ui());
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!model.requestClose()) {
