@@ -24,6 +24,7 @@ public final class ComposeWindow {
         this.stage = new Stage();
         this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
         SignatureSwap.attach(model, context.store().writingSettings(), context.background(), context.ui());
+        PlainTextDefault.attach(model, context.store().writingSettings(), context.background(), context.ui());
         ComposeController controller = new ComposeController(model);
         Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(), controller);
         controller.checkSpelling(Spellers.shared(context.store().databaseFile().toAbsolutePath().getParent()),
