@@ -61,8 +61,12 @@ public final class BodyEditor extends StyledTextArea<BlockStyle, EditorStyle> {
     // ---- The content as the message model -------------------------------------------------------
 
     public RichDocument document() {
-        List<Block> blocks = new ArrayList<>(getParagraphs().size());
-        for (Paragraph<BlockStyle, String, EditorStyle> paragraph : getParagraphs()) {
+        return model(getParagraphs());
+    }
+
+    private static RichDocument model(List<Paragraph<BlockStyle, String, EditorStyle>> paragraphs) {
+        List<Block> blocks = new ArrayList<>(paragraphs.size());
+        for (Paragraph<BlockStyle, String, EditorStyle> paragraph : paragraphs) {
             List<Span> spans = new ArrayList<>();
             for (StyledSegment<String, EditorStyle> segment : paragraph.getStyledSegments()) {
                 spans.add(new Span(segment.getSegment(), segment.getStyle().format()));
@@ -78,6 +82,35 @@ public final class BodyEditor extends StyledTextArea<BlockStyle, EditorStyle> {
         getUndoManager().forgetHistory();
         moveTo(0);
         refreshMarkers();
+    }
+
+    /** Puts {@code document} in place of the selection (a paste); the caret goes after it. */
+    void insert(RichDocument document) {
+        javafx.scene.control.IndexRange selection = getSelection();
+        replace(selection.getStart(), selection.getEnd(), styled(document));
+        refreshMarkers();
+    }
+
+    /** The selection as the message model (a copy). */
+    RichDocument selectedDocument() {
+        javafx.scene.control.IndexRange selection = getSelection();
+        return model(subDocument(selection.getStart(), selection.getEnd()).getParagraphs());
+    }
+
+    @Override
+    public void copy() {
+        BodyClipboard.copy(this);
+    }
+
+    @Override
+    public void cut() {
+        copy();
+        replaceSelection("");
+    }
+
+    @Override
+    public void paste() {
+        BodyClipboard.paste(this);
     }
 
     /** Where each paragraph starts in {@link #getText()}. */

@@ -16,6 +16,8 @@ final class BodyFields {
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty html = new SimpleStringProperty("");
     private final BooleanProperty plainTextOnly = new SimpleBooleanProperty();
+    /** Brings {@link #html} up to date when the editor writes it later than the text (see BodyBinding). */
+    private Runnable pendingHtml = () -> { };
 
     StringProperty text() {
         return text;
@@ -29,8 +31,15 @@ final class BodyFields {
         return plainTextOnly;
     }
 
+    /** The formatting as it is now: an update the editor has put off is made first. */
     BodyFormatting formatting() {
+        pendingHtml.run();
         return new BodyFormatting(html.get(), plainTextOnly.get());
+    }
+
+    /** The editor's way to write the HTML after a pause in typing, yet never too late for a save or a send. */
+    void setPendingHtml(Runnable flush) {
+        this.pendingHtml = flush;
     }
 
     /** Formatting first, so an editor that follows both sees the new text with its own formatting last. */

@@ -116,7 +116,7 @@ public final class ComposeController {
             node.managedProperty().bind(model.showCcBccProperty());
         }
         subjectField.textProperty().bindBidirectional(model.subjectProperty());
-        BodyBinding.bind(bodyArea, model.bodyProperty(), model.bodyHtmlProperty());
+        BodyBinding.bind(bodyArea, model.bodyProperty(), model.bodyHtmlProperty(), model::setPendingBodyHtml);
         FormatToolbar.install(formatBar, bodyArea, model.texts(), model.editingProperty());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());

@@ -198,6 +198,14 @@ public final class ComposeViewModel {
         return bodyFields.html();
     }
 
+    /**
+     * Lets the editor write {@link #bodyHtmlProperty()} after a pause in typing: {@code flush} brings it
+     * up to date, and runs before every save and send.
+     */
+    public void setPendingBodyHtml(Runnable flush) {
+        bodyFields.setPendingHtml(flush);
+    }
+
     /** "Plain text only": the message goes without its HTML part. */
     public BooleanProperty plainTextOnlyProperty() {
         return bodyFields.plainTextOnly();

@@ -154,6 +154,22 @@ final class FormatCommands {
         return editor.getStyleOfChar(editor.getSelection().getStart()).format().link();
     }
 
+    /** True when the caret's paragraph is a list item: Tab and Shift+Tab then indent and outdent it. */
+    boolean inListItem() {
+        return editor.getParagraph(editor.getCurrentParagraph()).getParagraphStyle().kind().isList();
+    }
+
+    /** An empty list item or quote line at the caret becomes a plain paragraph; false when there is none. */
+    boolean endBlockIfEmpty() {
+        int paragraph = editor.getCurrentParagraph();
+        var current = editor.getParagraph(paragraph);
+        if (current.length() > 0 || current.getParagraphStyle().kind() == BlockKind.PARAGRAPH) {
+            return false;
+        }
+        editor.setBlockStyles(paragraph, paragraph, style -> BlockStyle.PARAGRAPH);
+        return true;
+    }
+
     private void changeBlocks(UnaryOperator<BlockStyle> change) {
         int[] range = selectedParagraphs();
         editor.setBlockStyles(range[0], range[1], style -> style.kind().isList() ? change.apply(style) : style);

@@ -86,6 +86,17 @@ final class FormatToolbar {
             askForLink();
         } else if (CLEAR.match(event)) {
             commands.clearFormatting();
+        } else if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && !event.isShiftDown()
+                && commands.endBlockIfEmpty()) {
+            // Enter on an empty list item or quote line ends the list or quote, as in every composer.
+            event.consume();
+            return;
+        } else if (event.getCode() == KeyCode.TAB && !event.isShortcutDown() && commands.inListItem()) {
+            if (event.isShiftDown()) {
+                commands.outdent();
+            } else {
+                commands.indent();
+            }
         } else {
             return;
         }

@@ -159,7 +159,8 @@ final class ModelBuilder implements NodeVisitor {
     }
 
     private static boolean isStructural(Node parent) {
-        return parent instanceof Element e && STRUCTURE.contains(e.normalName());
+        // Between list items or table cells a blank is the markup's indentation; between words in the body it is a space.
+        return parent instanceof Element e && STRUCTURE.contains(e.normalName()) && !e.normalName().equals("body");
     }
 
     private void append(String text, Frame frame) {

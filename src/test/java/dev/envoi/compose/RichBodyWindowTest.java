@@ -186,4 +186,77 @@ class RichBodyWindowTest {
         assertFalse(second.model().dirtyProperty().get(), "opening is no edit");
         WaitForAsyncUtils.asyncFx(() -> second.stage().close()).get(5, TimeUnit.SECONDS);
     }
+
+    @Test
+    void pastedHtmlKeepsBasicFormattingAndNothingElse(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putHtml("<p onclick=\"steal()\"><b>Menu</b> <a href=\"javascript:alert(1)\">here</a>"
+                    + "<img src=\"https://tracker.example/p.gif\"><script>alert(2)</script></p>"
+                    + "<ul><li>soup</li></ul><form><input value=x></form>");
+            content.putString("Menu here\nsoup");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#bodyArea");
+        shortcut(robot, KeyCode.V);
+        FxWait.until(() -> !window.model().bodyHtmlProperty().get().isEmpty(), "the paste is formatted");
+        assertEquals("<div><b>Menu</b> here</div><ul><li>soup</li></ul>", window.model().bodyHtmlProperty().get());
+        assertEquals("Menu here\nsoup", window.model().bodyProperty().get());
+    }
+
+    @Test
+    void hugeHtmlIsPastedAsItsPlainText(FxRobot robot) throws Exception {
+        String huge = "<p><b>x</b></p>".repeat(80_000); // 1.2 million characters of markup
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putHtml(huge);
+            content.putString("the plain words");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#bodyArea");
+        shortcut(robot, KeyCode.V);
+        FxWait.until(() -> "the plain words".equals(window.model().bodyProperty().get()), "the plain text is pasted");
+        assertEquals("", window.model().bodyHtmlProperty().get());
+    }
+
+    @Test
+    void sendingShowsTheFormattedTextAndCancelBringsItBackExactly(FxRobot robot) throws Exception {
+        store.settings().setUndoWindow(Duration.ofSeconds(60));
+        robot.clickOn("#toField").write("jane@example.org").type(KeyCode.ENTER);
+        robot.clickOn("#subjectField").write("Held");
+        robot.clickOn("#bodyArea").write("Keep this bold");
+        select(robot, 10, 14);
+        shortcut(robot, KeyCode.B);
+        FxWait.until(() -> window.model().bodyHtmlProperty().get().contains("<b>"), "bold is set");
+        String html = window.model().bodyHtmlProperty().get();
+        RichDocument shown = editor(robot).document();
+
+        robot.clickOn("#sendButton");
+        FxWait.until(() -> window.model().cancelEnabledProperty().get(), "the message waits in its undo window");
+        assertFalse(editor(robot).isEditable(), "the held message is read-only");
+        assertEquals(shown, WaitForAsyncUtils.asyncFx(() -> editor(robot).document()).get(5, TimeUnit.SECONDS),
+                "and still shows its formatting");
+
+        robot.clickOn("#cancelSendButton");
+        FxWait.until(() -> window.model().editingProperty().get(), "the message is back for editing");
+        assertEquals(html, window.model().bodyHtmlProperty().get(), "the store gave the formatting back exactly");
+        assertEquals(shown, WaitForAsyncUtils.asyncFx(() -> editor(robot).document()).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void enterOnAnEmptyItemEndsTheListAndTabIndentsAnItem(FxRobot robot) throws Exception {
+        robot.clickOn("#bodyArea").write("milk");
+        robot.clickOn("#bulletListButton");
+        robot.type(KeyCode.ENTER).write("oat").type(KeyCode.TAB).type(KeyCode.ENTER).type(KeyCode.ENTER).write("done");
+        FxWait.until(() -> "milk\noat\ndone".equals(window.model().bodyProperty().get())
+                && window.model().bodyHtmlProperty().get().contains("done"), "the text is typed");
+        assertEquals("<ul><li>milk<ul><li>oat</li></ul></li></ul><div>done</div>", window.model().bodyHtmlProperty().get());
+    }
+
+    @Test
+    void plainTextOnlyIsChosenInTheOptionsMenu(FxRobot robot) throws Exception {
+        robot.clickOn("#optionsMenu").clickOn("#plainTextOnlyCheck");
+        FxWait.until(() -> window.model().plainTextOnlyProperty().get(), "the message is to go as plain text only");
+        assertTrue(window.model().dirtyProperty().get(), "the choice is saved with the draft");
+    }
 }
