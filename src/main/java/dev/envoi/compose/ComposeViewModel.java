@@ -328,6 +328,11 @@ public final class ComposeViewModel {
         }
     }
 
+    /** The stored HTML of the body as the editor shows it now: an update the editor put off is made first. */
+    String bodyHtmlNow() {
+        return bodyFields.formatting().html();
+    }
+
     /**
      * Sets the body as Envoi changes it, not the user (SignatureSwap puts a signature in or swaps it):
      * not an edit to save, and a body that held only Envoi's text before holds only Envoi's text after.

@@ -101,7 +101,8 @@ public final class SignatureSwap {
     }
 
     private RichDocument body() {
-        String html = model.bodyHtmlProperty().get();
+        // The editor writes the HTML after a pause in typing: what it shows now is what is swapped.
+        String html = model.bodyHtmlNow();
         return html.isEmpty() ? RichDocument.ofPlain(model.bodyProperty().get()) : HtmlReader.readStored(html);
     }
 

@@ -98,8 +98,15 @@ class SignatureWindowTest {
         robot.write("See you on Monday.");
         FxWait.until(() -> body().startsWith("See you"), "typed above the signature");
 
+        // "See" made bold, then words typed and From changed at once, before the editor's HTML pause.
+        robot.interact(() -> editor.selectRange(0, 3));
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL).type(KeyCode.END);
+        robot.write(" Bye.");
         chooseFrom(robot, home);
-        FxWait.until(() -> ("See you on Monday." + HOME).equals(body()), "the signature left alone is swapped");
+        FxWait.until(() -> ("See you on Monday. Bye." + HOME).equals(body()), "the signature left alone is swapped");
+        assertEquals("<div><b>See</b> you on Monday. Bye.<br><br>-- <br>Émile</div>",
+                window.model().bodyHtmlProperty().get(), "the text above keeps its formatting and its last words");
 
         robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
         robot.write(" (mobile)");
@@ -107,6 +114,6 @@ class SignatureWindowTest {
         chooseFrom(robot, work);
         Thread.sleep(500);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("See you on Monday." + HOME + " (mobile)", body(), "an edited signature is the user's: kept");
+        assertEquals("See you on Monday. Bye." + HOME + " (mobile)", body(), "an edited signature is the user's: kept");
     }
 }
