@@ -73,6 +73,11 @@ public final class ComposeController {
         this.locked = message.editingProperty().not();
     }
 
+    /** Underlines misspelt words in the body and offers corrections in its context menu (issue 20). */
+    void checkSpelling(dev.envoi.spelling.Spellers spellers, Scheduler scheduler, java.util.concurrent.Executor ui) {
+        BodySpelling.install(bodyArea, spellers, scheduler, ui, model.texts(), message.editingProperty());
+    }
+
     @FXML
     private void initialize() {
         bindHeader();

@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.spelling.Spellers;
 import dev.envoi.ui.Views;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,12 @@ public final class ComposeWindow {
                          Function<Window, FileChooserService> fileChooser, List<Sender> identities) {
         this.stage = new Stage();
         this.model = new ComposeViewModel(context, dialogs.apply(stage), fileChooser.apply(stage), identities);
+        SignatureSwap.attach(model.message(), context.store().writingSettings(), context.background(), context.ui());
+        PlainTextDefault.attach(model.message(), context.store().writingSettings(), context.background(), context.ui());
         ComposeController controller = new ComposeController(model);
         Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(), controller);
+        controller.checkSpelling(Spellers.shared(context.store().profileFolder()),
+                context.scheduler(), context.ui());
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!model.requestClose()) {

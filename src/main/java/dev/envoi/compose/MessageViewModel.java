@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.message.BodyFormatting;
 import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
@@ -66,6 +67,8 @@ public final class MessageViewModel {
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<HeldMessage> held = new ReadOnlyObjectWrapper<>(HeldMessage.NONE);
     private boolean loading;
+    /** The body as Envoi last filled it in (a signature alone): a message holding only that is empty. */
+    private String untouchedBody = "";
     private long edits;
 
     MessageViewModel(ComposeContext context, TaskExecutor tasks, DraftSession session, ComposeStatus status,
@@ -148,6 +151,26 @@ public final class MessageViewModel {
      */
     public void setPendingBodyHtml(Runnable flush) {
         bodyFields.setPendingHtml(flush);
+    }
+
+    /** The stored HTML of the body as the editor shows it now: an update the editor put off is made first. */
+    String bodyHtmlNow() {
+        return bodyFields.formatting().html();
+    }
+
+    /**
+     * Sets the body as Envoi changes it, not the user (SignatureSwap puts a signature in or swaps it):
+     * not an edit to save, and a body that held only Envoi's text before holds only Envoi's text after.
+     */
+    public void replaceBodyQuietly(String text, String html) {
+        boolean untouched = body.get().isBlank() || body.get().equals(untouchedBody);
+        boolean wasLoading = loading;
+        loading = true;
+        bodyFields.load(text, new BodyFormatting(html, bodyFields.plainTextOnly().get()));
+        loading = wasLoading;
+        if (untouched) {
+            untouchedBody = text;
+        }
     }
 
     /** "Plain text only": the message goes without its HTML part. */
@@ -322,7 +345,8 @@ public final class MessageViewModel {
 
     /** Nothing typed, chosen or attached yet. */
     boolean isEmpty() {
-        return recipients.isEmpty() && subject.get().isBlank() && body.get().isBlank() && files.items().isEmpty();
+        return recipients.isEmpty() && subject.get().isBlank()
+                && (body.get().isBlank() || body.get().equals(untouchedBody)) && files.items().isEmpty();
     }
 
     /** A draft read from the store becomes the message, with no unsaved changes. */

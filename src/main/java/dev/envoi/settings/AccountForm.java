@@ -45,6 +45,8 @@ public final class AccountForm extends ServerForm {
     final BooleanProperty makeDefault = new SimpleBooleanProperty(false);
     /** The IMAP server of the Sent copies; saved beside the account, not in it. */
     final ImapForm imap = new ImapForm();
+    /** The signature and the plain-text default; saved beside the account too. */
+    final WritingForm writing = new WritingForm();
     private String pinnedCertificate = "";
     private String sendmailProgram = "";
 
@@ -55,6 +57,7 @@ public final class AccountForm extends ServerForm {
     void clear() {
         load(null);
         imap.load(null);
+        writing.load(null);
     }
 
     void load(Account account) {
@@ -119,6 +122,10 @@ public final class AccountForm extends ServerForm {
 
     public ImapForm imap() {
         return imap;
+    }
+
+    public WritingForm writing() {
+        return writing;
     }
 
     public StringProperty nameProperty() {

@@ -3,6 +3,7 @@ package dev.envoi.settings;
 import dev.envoi.account.AccountRepository;
 import dev.envoi.account.CredentialChain;
 import dev.envoi.account.ImapSettingsRepository;
+import dev.envoi.account.WritingSettingsRepository;
 import dev.envoi.setup.Finding;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,14 @@ import java.util.concurrent.Executor;
  */
 public record AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
                               Executor background, Executor ui, Runnable accountsChanged, ServerFinder finder,
-                              SignInContext signIn, ImapSettingsRepository imap) {
+                              SignInContext signIn, ImapSettingsRepository imap, WritingSettingsRepository writing) {
+
+    /** Without the signature part (null {@code writing}: the signature and plain-text fields are hidden). */
+    public AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,
+                           Executor background, Executor ui, Runnable accountsChanged, ServerFinder finder,
+                           SignInContext signIn, ImapSettingsRepository imap) {
+        this(accounts, credentials, tester, background, ui, accountsChanged, finder, signIn, imap, null);
+    }
 
     /** Without the IMAP part. */
     public AccountsContext(AccountRepository accounts, CredentialChain credentials, ConnectionTester tester,

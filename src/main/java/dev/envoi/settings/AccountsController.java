@@ -75,6 +75,10 @@ public final class AccountsController {
     @FXML private CheckBox imapKeepCopyCheck;
     @FXML private Label imapSentFolderLabel;
     @FXML private TextField imapSentFolderField;
+    @FXML private TitledPane writingSection;
+    @FXML private Label signatureLabel;
+    @FXML private TextArea signatureArea;
+    @FXML private CheckBox plainTextOnlyCheck;
 
     public AccountsController(AccountsViewModel model) {
         this.model = model;
@@ -149,6 +153,17 @@ public final class AccountsController {
         CertificatePane.fill(certificateArea, model.certificates(), texts);
         bindDiscovery(model.discovery(), form);
         bindImap(form.imap(), texts);
+        bindWriting(form.writing());
+    }
+
+    /** The signature and the plain-text default, hidden when the window has nowhere to keep them. */
+    private void bindWriting(WritingForm writing) {
+        writingSection.setVisible(model.offersWriting());
+        writingSection.managedProperty().bind(writingSection.visibleProperty());
+        signatureArea.textProperty().bindBidirectional(writing.signatureProperty());
+        signatureLabel.setLabelFor(signatureArea);
+        signatureArea.setAccessibleText(signatureLabel.getText().replace("_", "").replace(":", "").strip());
+        plainTextOnlyCheck.selectedProperty().bindBidirectional(writing.plainTextOnlyProperty());
     }
 
     /** The IMAP server of the Sent copies; the copy's settings only matter once a host is given. */

@@ -7,6 +7,7 @@ import dev.envoi.account.CredentialException;
 import dev.envoi.account.ImapSettings;
 import dev.envoi.account.ImapSettingsRepository;
 import dev.envoi.account.SecretLookup;
+import dev.envoi.account.WritingSettings;
 import dev.envoi.i18n.VisibleText;
 import dev.envoi.account.SharedAddresses;
 import dev.envoi.ui.Texts;
@@ -54,6 +55,8 @@ public final class AccountsViewModel {
     private final SignInViewModel signIn;
     /** The accounts' IMAP settings as last read, by account name; touched on the UI thread only. */
     private final Map<String, ImapSettings> imapSettings = new HashMap<>();
+    /** The accounts' signatures and plain-text defaults as last read; UI thread only. */
+    private final Map<String, WritingSettings> writingSettings = new HashMap<>();
 
     public AccountsViewModel(AccountsContext context, AccountsDialogs dialogs, Texts texts) {
         this.context = context;
@@ -70,6 +73,7 @@ public final class AccountsViewModel {
         selected.addListener((o, was, account) -> {
             form.load(account);
             form.imap.load(account == null ? null : imapSettings.get(account.name()));
+            form.writing.load(account == null ? null : writingSettings.get(account.name()));
             // The last test's verdict was about the account shown before; one still running
             // reports to nobody (testRun moves on).
             testRun++;
@@ -95,6 +99,11 @@ public final class AccountsViewModel {
     /** False when this window has no IMAP part (its context has no IMAP settings to keep them in). */
     public boolean offersImap() {
         return context.imap() != null;
+    }
+
+    /** False when this window has no signature part (its context has nowhere to keep one). */
+    public boolean offersWriting() {
+        return context.writing() != null;
     }
 
     /** Continue: the servers found from the address. */
@@ -150,9 +159,12 @@ public final class AccountsViewModel {
             // Probing for a keyring can take a second where there is none: never on the FX thread.
             CredentialChoice usual = context.credentials().defaultChoice();
             Map<String, ImapSettings> imap = readImap(all);
+            Map<String, WritingSettings> writing = AccountWriting.read(context.writing(), all);
             return () -> {
                 imapSettings.clear();
                 imapSettings.putAll(imap);
+                writingSettings.clear();
+                writingSettings.putAll(writing);
                 defaultStore = usual;
                 form.passwordStore.set(usual);
                 show(all, all.stream().filter(Account::isDefault).findFirst()
@@ -235,6 +247,7 @@ public final class AccountsViewModel {
             return;
         }
         Account replaced = selected.get();
+        WritingSettings writing = form.writing.toSettings();
         char[] secret = form.password.get().toCharArray();
         work(() -> {
             if (replaced != null && !replaced.name().equals(account.name())) {
@@ -242,13 +255,17 @@ public final class AccountsViewModel {
             }
             repository.put(account);
             saveImap(account, replaced, imap);
+            AccountWriting.save(context.writing(), account, replaced, writing);
             storeSecret(account, secret);
             List<Account> all = repository.accounts();
             Map<String, ImapSettings> imapNow = readImap(all);
+            Map<String, WritingSettings> writingNow = AccountWriting.read(context.writing(), all);
             List<String> sharing = SharedAddresses.othersWith(all, account.name(), account.identity().address());
             return () -> {
                 imapSettings.clear();
                 imapSettings.putAll(imapNow);
+                writingSettings.clear();
+                writingSettings.putAll(writingNow);
                 form.password.set("");
                 show(all, account.name());
                 // Allowed, but said: which of them sends is then chosen in From, by name.

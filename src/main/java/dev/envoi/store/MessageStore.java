@@ -124,6 +124,12 @@ public interface MessageStore extends AutoCloseable {
 
     StoreSettings settings();
 
+    /** The accounts' signatures and plain-text defaults (issue 20), kept in the same database. */
+    dev.envoi.account.WritingSettingsRepository writingSettings();
+
+    /** The profile's folder, for the few files kept beside the database (the personal spelling words). */
+    java.nio.file.Path profileFolder();
+
     /** Registers for queue events; they arrive on a store thread, never the caller's. */
     QueueSubscription subscribe(QueueListener listener);
 

@@ -222,6 +222,13 @@ final class Schema {
             """, """
             ALTER TABLE message ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
             ALTER TABLE message ADD COLUMN plain_text_only INTEGER NOT NULL DEFAULT 0 CHECK (plain_text_only IN (0, 1));
+            """, """
+            CREATE TABLE IF NOT EXISTS account_writing (
+              account TEXT PRIMARY KEY,
+              signature TEXT NOT NULL DEFAULT '',
+              signature_format TEXT NOT NULL DEFAULT 'PLAIN' CHECK (signature_format IN ('PLAIN', 'HTML')),
+              plain_text_only INTEGER NOT NULL DEFAULT 0 CHECK (plain_text_only IN (0, 1))
+            );
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

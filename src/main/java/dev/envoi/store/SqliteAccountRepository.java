@@ -69,6 +69,7 @@ final class SqliteAccountRepository implements AccountRepository {
         return database.write("remove the account", c -> {
             Database.update(c, "DELETE FROM account_imap WHERE account = ?", name);
             Database.update(c, "DELETE FROM account_oauth WHERE account = ?", name);
+            Database.update(c, "DELETE FROM account_writing WHERE account = ?", name);
             return Database.update(c, "DELETE FROM account WHERE name = ?", name);
         }) > 0;
     }

@@ -241,6 +241,16 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return oauthSettings;
     }
 
+    @Override
+    public Path profileFolder() {
+        return database.file().toAbsolutePath().getParent();
+    }
+
+    @Override
+    public dev.envoi.account.WritingSettingsRepository writingSettings() {
+        return new SqliteWritingSettings(database); // holds nothing but the database: made when asked
+    }
+
     /** The copies of sent messages on their way to the server's Sent folder. */
     public SentCopies sentCopies() {
         return sentCopies;

@@ -62,6 +62,7 @@ final class AccountAddCommand {
     private static Map<String, ParsedArgs.Arity> withImap(Map<String, ParsedArgs.Arity> smtp) {
         Map<String, ParsedArgs.Arity> all = new java.util.HashMap<>(smtp);
         all.putAll(ImapOptions.OPTIONS);
+        all.putAll(SignatureOptions.OPTIONS);
         return Map.copyOf(all);
     }
 
@@ -94,6 +95,7 @@ final class AccountAddCommand {
             imap = ImapOptions.read(parsed, account);
         }
         Optional<CredentialChoice> choice = choice(parsed);
+        Optional<dev.envoi.account.WritingSettings> writing = SignatureOptions.read(parsed);
         try (ProfileServices services = ProfileServices.open(terminal.profile(parsed), terminal.env())) {
             if (services.store().accounts().find(account.name()).isPresent()) {
                 throw new UsageException("an account named " + account.name() + " exists already (envoi account "
@@ -113,6 +115,7 @@ final class AccountAddCommand {
                 services.store().accounts().put(account);
                 services.store().oauthSettings().put(oauth.get().settingsFor(account.name()));
                 imap.ifPresent(settings -> services.store().imapSettings().put(account.name(), settings));
+                writing.ifPresent(settings -> services.store().writingSettings().put(account.name(), settings));
                 terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
                         + AccountCommand.server(account) + ")" + imapNote + "; now sign in: envoi account login "
                         + account.name());
@@ -121,6 +124,7 @@ final class AccountAddCommand {
             String where = account.auth() == AuthMethod.NONE ? "" : keepSecret(services, account, choice);
             services.store().accounts().put(account);
             imap.ifPresent(settings -> services.store().imapSettings().put(account.name(), settings));
+            writing.ifPresent(settings -> services.store().writingSettings().put(account.name(), settings));
             terminal.say("added account " + account.name() + " (" + account.identity().address() + " via "
                     + AccountCommand.server(account) + ")" + where + imapNote
                     + "; check it with envoi account test " + account.name());

@@ -87,7 +87,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
                 this::accountsChanged, address -> new dev.envoi.setup.AccountFinder(
                         dev.envoi.setup.FinderSettings.fromEnvironment(System.getenv())).find(address),
                 new SignInContext(services.store().oauthSettings(), new DesktopSignIn(services, System.getenv())),
-                services.store().imapSettings());
+                services.store().imapSettings(), services.store().writingSettings());
         this.outboxContext = new OutboxContext(services.store(), background, Platform::runLater,
                 Clock.systemDefaultZone(), progress::subscribe, this::openDraft, this::openSentMessage);
         this.notifier = new DeliveryNotifier(services.store(), background, Platform::runLater,
