@@ -18,6 +18,8 @@ final class BodyFields {
     private final BooleanProperty plainTextOnly = new SimpleBooleanProperty();
     /** Brings {@link #html} up to date when the editor writes it later than the text (see BodyBinding). */
     private Runnable pendingHtml = () -> { };
+    /** The body as Envoi last filled it in (a signature alone): a message holding only that is empty. */
+    private String untouched = "";
 
     StringProperty text() {
         return text;
@@ -47,6 +49,20 @@ final class BodyFields {
         html.set(formatting.html());
         plainTextOnly.set(formatting.plainTextOnly());
         text.set(body);
+    }
+
+    /** Nothing the user wrote: a blank body, or only what Envoi put in it. */
+    boolean isUntouched() {
+        return text.get().isBlank() || text.get().equals(untouched);
+    }
+
+    /** Envoi's own change (a signature put in or swapped): a body that held only Envoi's text still does. */
+    void replaceByEnvoi(String body, String formattedHtml) {
+        boolean wasUntouched = isUntouched();
+        load(body, new BodyFormatting(formattedHtml, plainTextOnly.get()));
+        if (wasUntouched) {
+            untouched = body;
+        }
     }
 
     void onChange(Runnable changed) {

@@ -1,6 +1,5 @@
 package dev.envoi.compose;
 
-import dev.envoi.message.BodyFormatting;
 import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.Draft;
 import dev.envoi.message.DraftContent;
@@ -67,8 +66,6 @@ public final class MessageViewModel {
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<HeldMessage> held = new ReadOnlyObjectWrapper<>(HeldMessage.NONE);
     private boolean loading;
-    /** The body as Envoi last filled it in (a signature alone): a message holding only that is empty. */
-    private String untouchedBody = "";
     private long edits;
 
     MessageViewModel(ComposeContext context, TaskExecutor tasks, DraftSession session, ComposeStatus status,
@@ -163,14 +160,10 @@ public final class MessageViewModel {
      * not an edit to save, and a body that held only Envoi's text before holds only Envoi's text after.
      */
     public void replaceBodyQuietly(String text, String html) {
-        boolean untouched = body.get().isBlank() || body.get().equals(untouchedBody);
         boolean wasLoading = loading;
         loading = true;
-        bodyFields.load(text, new BodyFormatting(html, bodyFields.plainTextOnly().get()));
+        bodyFields.replaceByEnvoi(text, html);
         loading = wasLoading;
-        if (untouched) {
-            untouchedBody = text;
-        }
     }
 
     /** "Plain text only": the message goes without its HTML part. */
@@ -230,12 +223,7 @@ public final class MessageViewModel {
 
     // ---- Commands ---------------------------------------------------------------------------------
 
-    /** Fills a new message (command line, mailto: link). */
-    public void prefill(List<Recipient> given, String newSubject, String newBody, List<Path> paths) {
-        prefill(given, newSubject, newBody, paths, DeliveryRequests.NONE);
-    }
-
-    /** Fills a new message, with what the sender asks to hear back (command line). */
+    /** Fills a new message (command line, mailto: link), with what the sender asks to hear back. */
     public void prefill(List<Recipient> given, String newSubject, String newBody, List<Path> paths,
                         DeliveryRequests requests) {
         loading = true;
@@ -345,8 +333,7 @@ public final class MessageViewModel {
 
     /** Nothing typed, chosen or attached yet. */
     boolean isEmpty() {
-        return recipients.isEmpty() && subject.get().isBlank()
-                && (body.get().isBlank() || body.get().equals(untouchedBody)) && files.items().isEmpty();
+        return recipients.isEmpty() && subject.get().isBlank() && bodyFields.isUntouched() && files.items().isEmpty();
     }
 
     /** A draft read from the store becomes the message, with no unsaved changes. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envoi.account.Accounts;
 import dev.envoi.account.Signature;
 import dev.envoi.account.WritingSettings;
+import dev.envoi.message.DeliveryRequests;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.rich.Block;
@@ -142,7 +143,7 @@ class SignatureSwapTest {
     void aMessageFilledFromTheCommandLineIsSignedBelowItsText() throws Exception {
         ComposeViewModel m = fixture.newViewModel(ComposeSettings.DEFAULT, List.of(home, work));
         SignatureSwap.attach(m.message(), fixture.store.writingSettings(), fixture.background, fixture.ui);
-        m.message().prefill(List.of(), "Hello", "Text from a mailto: link\n\n", List.of());
+        m.message().prefill(List.of(), "Hello", "Text from a mailto: link\n\n", List.of(), DeliveryRequests.NONE);
         model = m;
         fixture.ui.runUntil(() -> m.message().bodyProperty().get().endsWith(HOME), WAIT, "signed");
         assertEquals("Text from a mailto: link" + HOME, m.message().bodyProperty().get());
