@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import dev.envoi.files.ChunkInputStream;
 import dev.envoi.i18n.Sentences;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import java.util.concurrent.Future;
  * waits for the digest, and a mismatch fails the read that would have returned end-of-file, so the
  * transfer fails before the end-of-data marker, exactly as with the inline check.
  */
-final class HashBehindInputStream extends InputStream {
+final class HashBehindInputStream extends ChunkInputStream {
 
     private static final Sentences WORDS = Sentences.of(HashBehindInputStream.class);
 
@@ -52,8 +53,7 @@ final class HashBehindInputStream extends InputStream {
     private final Future<String> digest;
     private int allocated;
     private byte[] current;
-    private int position;
-    private int limit;
+    private int currentLength;
     private long count;
     private boolean ended;
 
@@ -78,42 +78,17 @@ final class HashBehindInputStream extends InputStream {
         }
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        int n = Math.min(length, limit - position);
-        System.arraycopy(current, position, buffer, offset, n);
-        position += n;
-        return n;
-    }
-
-    @Override
-    public int available() {
-        return limit - position;
-    }
-
     // No skip override: InputStream's own skip reads through read(byte[], int, int), so skipped
     // bytes are hashed too (VerifyingInputStream, a FilterInputStream, must override it instead).
 
     /** The next chunk of the file; false at its end, once the digest has been checked. */
-    private boolean fill() throws IOException {
+    @Override
+    protected boolean nextChunk() throws IOException {
         if (ended) {
             return false;
         }
         if (current != null) {
-            hand(new Chunk(current, limit));
+            hand(new Chunk(current, currentLength));
             current = null;
         }
         byte[] chunk = freeChunk();
@@ -130,8 +105,8 @@ final class HashBehindInputStream extends InputStream {
             throw new CorruptAttachmentException(WORDS.get("attachment.tooLong", name, expectedSize));
         }
         current = chunk;
-        position = 0;
-        limit = n;
+        currentLength = n;
+        serve(chunk, n);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.files.ChunkInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.Base64;
  * far less to compile). The message carries it in a {@code PreencodedMimeBodyPart}, so Jakarta
  * Mail copies it as it is.
  */
-final class Base64LinesInputStream extends InputStream {
+final class Base64LinesInputStream extends ChunkInputStream {
 
     /** The bytes of one 76-character line. */
     private static final int LINE_BYTES = 57;
@@ -23,43 +24,15 @@ final class Base64LinesInputStream extends InputStream {
     private final InputStream raw;
     private final byte[] chunk = new byte[LINE_BYTES * LINES];
     private final byte[] encoded = new byte[LINES * 78];
-    private int position;
-    private int limit;
     private boolean ended;
 
     Base64LinesInputStream(InputStream raw) {
         this.raw = raw;
     }
 
-    @Override
-    public int read() throws IOException {
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        return encoded[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        int n = Math.min(length, limit - position);
-        System.arraycopy(encoded, position, buffer, offset, n);
-        position += n;
-        return n;
-    }
-
-    @Override
-    public int available() {
-        return limit - position;
-    }
-
     /** Encodes the next whole lines (the last may be shorter); false once the source has ended. */
-    private boolean fill() throws IOException {
+    @Override
+    protected boolean nextChunk() throws IOException {
         if (ended) {
             return false;
         }
@@ -72,8 +45,7 @@ final class Base64LinesInputStream extends InputStream {
         int length = ENCODER.encode(n == chunk.length ? chunk : Arrays.copyOf(chunk, n), encoded);
         encoded[length] = '\r';
         encoded[length + 1] = '\n';
-        position = 0;
-        limit = length + 2;
+        serve(encoded, length + 2);
         if (n < chunk.length) {
             ended = true;
         }
