@@ -2,6 +2,8 @@ package dev.envoi.compose;
 
 import dev.envoi.account.WritingSettings;
 import dev.envoi.account.WritingSettingsRepository;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +35,14 @@ public final class PlainTextDefault {
         PlainTextDefault follower = new PlainTextDefault(model);
         List<String> accounts = model.senders().stream().map(Sender::account).flatMap(Optional::stream).distinct()
                 .toList();
-        background.execute(() -> {
+        BackgroundTask.of("read the accounts' plain-text defaults", () -> {
             Map<String, Boolean> read = new HashMap<>();
-            try {
-                accounts.forEach(a -> read.put(a, settings.forAccount(a).plainTextOnly()));
-            } catch (RuntimeException e) {
-                // Formatting allowed, as for an account without the setting.
-            }
-            ui.execute(() -> follower.loaded(read));
-        });
+            accounts.forEach(a -> read.put(a, settings.forAccount(a).plainTextOnly()));
+            return read;
+        }).onSuccess(follower::loaded)
+                // Unread, formatting allowed, as for an account without the setting.
+                .onFailure(failure -> follower.loaded(Map.of()))
+                .executeWith(new TaskExecutor(background, ui));
         model.senderProperty().addListener((o, was, now) -> follower.senderChanged(now));
         model.plainTextOnlyProperty().addListener((o, was, now) -> follower.chosen |= !follower.applying);
         return follower;

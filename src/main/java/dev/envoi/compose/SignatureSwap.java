@@ -6,6 +6,8 @@ import dev.envoi.message.rich.Block;
 import dev.envoi.message.rich.HtmlWriter;
 import dev.envoi.message.rich.RichDocument;
 import dev.envoi.richtext.HtmlReader;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,7 @@ public final class SignatureSwap {
 
     private final MessageViewModel model;
     private final WritingSettingsRepository settings;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor tasks;
     /** By account name; touched on the UI thread only. */
     private final Map<String, Signature> signatures = new HashMap<>();
     private boolean loaded;
@@ -36,8 +37,7 @@ public final class SignatureSwap {
                           Executor ui) {
         this.model = model;
         this.settings = settings;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = new TaskExecutor(background, ui);
     }
 
     /** Starts reading the signatures, then signs the new message and follows its From. */
@@ -58,21 +58,20 @@ public final class SignatureSwap {
     private void read(boolean first) {
         List<String> accounts = model.senders().stream().map(Sender::account).flatMap(Optional::stream).distinct()
                 .toList();
-        background.execute(() -> {
+        BackgroundTask.of("read the accounts' signatures", () -> {
             Map<String, Signature> read = new HashMap<>();
-            try {
-                accounts.forEach(a -> read.put(a, settings.forAccount(a).signature()));
-            } catch (RuntimeException e) {
-                // No signature is better than no window: the message is written without one.
-            }
-            ui.execute(() -> {
-                signatures.putAll(read);
-                loaded = true;
-                if (first) {
-                    signNewMessage();
-                }
-            });
-        });
+            accounts.forEach(a -> read.put(a, settings.forAccount(a).signature()));
+            return read;
+        }).onSuccess(signatures::putAll)
+                // Unread, no signature: better than no window; the message is written without one.
+                .onFailure(failure -> { })
+                .onFinished(() -> {
+                    loaded = true;
+                    if (first) {
+                        signNewMessage();
+                    }
+                })
+                .executeWith(tasks);
     }
 
     /** A new message (no draft behind it) gets the sender's signature below whatever it holds. */

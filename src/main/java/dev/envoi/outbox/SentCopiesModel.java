@@ -5,12 +5,11 @@ import dev.envoi.store.MessageStore;
 import dev.envoi.store.QueueSubscription;
 import dev.envoi.store.SentCopyEntry;
 import dev.envoi.store.SentCopyState;
-import dev.envoi.store.StoreException;
 import dev.envoi.ui.Texts;
+import dev.envoi.ui.task.BackgroundTask;
+import dev.envoi.ui.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,8 +28,7 @@ public final class SentCopiesModel {
     private static final int SHOWN = 5;
 
     private final MessageStore store;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor tasks;
     private final Texts texts;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(false);
@@ -40,8 +38,7 @@ public final class SentCopiesModel {
 
     public SentCopiesModel(OutboxContext context, Texts texts) {
         this.store = context.store();
-        this.background = context.background();
-        this.ui = context.ui();
+        this.tasks = new TaskExecutor(context.background(), context.ui());
         this.texts = texts;
     }
 
@@ -76,34 +73,24 @@ public final class SentCopiesModel {
         if (!refreshPending.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        BackgroundTask.of("read the Sent-folder copies", () -> {
             refreshPending.set(false);
-            try {
-                List<SentCopyEntry> copies = store.unfinishedCopies();
-                String text = describe(copies);
-                boolean failed = copies.stream().anyMatch(c -> c.state() == SentCopyState.FAILED);
-                ui.execute(() -> {
-                    summary.set(text);
-                    canRetry.set(failed);
-                });
-            } catch (StoreException e) {
-                ui.execute(() -> status.set(texts.get("error.read", e.getMessage())));
-            }
-        });
+            return store.unfinishedCopies();
+        }).onSuccess(copies -> {
+            summary.set(describe(copies));
+            canRetry.set(copies.stream().anyMatch(c -> c.state() == SentCopyState.FAILED));
+        }).onFailure(failure -> status.set(texts.get("error.read", BackgroundTask.messageOf(failure))))
+                .executeWith(tasks);
     }
 
     /** Every failed copy is tried again now, with a fresh retry limit (after the user corrected the account). */
     public void retryFailed() {
         canRetry.set(false);
-        background.execute(() -> {
-            try {
-                int count = store.retryFailedCopies();
-                ui.execute(() -> status.set(texts.get("copies.retrying", count)));
-            } catch (StoreException e) {
-                ui.execute(() -> status.set(Objects.requireNonNullElse(e.getMessage(), e.toString())));
-            }
-            refresh();
-        });
+        BackgroundTask.of("retry the failed Sent-folder copies", store::retryFailedCopies)
+                .onSuccess(count -> status.set(texts.get("copies.retrying", count)))
+                .onFailure(failure -> status.set(BackgroundTask.messageOf(failure)))
+                .onFinished(this::refresh)
+                .executeWith(tasks);
     }
 
     private String describe(List<SentCopyEntry> copies) {
