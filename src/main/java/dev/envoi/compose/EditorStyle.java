@@ -56,7 +56,7 @@ public record EditorStyle(TextStyle format, Set<String> layers) {
             css.append("-fx-strikethrough: true;");
         }
         if (format.hasLink()) {
-            css.append("-fx-fill: #1a5fb4;");
+            css.append("-fx-fill: -envoi-link;"); // the theme's link colour (envoi.css, dark.css)
         }
         return css.toString();
     }

@@ -207,11 +207,29 @@ class EveryWindowTest {
                             }
                         });
                     }
+                    // The body's words are Text nodes of the rich editor, not Labeleds.
+                    if (node instanceof javafx.scene.text.Text text && !text.getText().isBlank()
+                            && text.getFill() instanceof javafx.scene.paint.Color fg && inBody(text)) {
+                        double ratio = Contrast.ratio(fg, Contrast.background(text));
+                        if (ratio < 4.5) {
+                            found.add(String.format(Locale.ROOT, "body text “%s”: %.2f:1 (%s on %s)",
+                                    text.getText(), ratio, fg, Contrast.background(text)));
+                        }
+                    }
                 });
             }
             return found;
         }).get(20, TimeUnit.SECONDS);
         assertEquals(List.of(), poor, "texts under 4.5:1 in the " + theme + " theme");
+    }
+
+    private static boolean inBody(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if ("bodyArea".equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Selects the row with the most to say, the one most likely cut short. */
@@ -253,6 +271,8 @@ class EveryWindowTest {
                 List.of(Sender.of(new MailAddress("Émile Envoi", "emile@example.org"))));
         window.model().message().to().commit("jane@example.org, bob@");
         window.model().message().subjectProperty().set("Quarterly figures");
+        window.model().message().bodyProperty().set("The words the sender reads as they write.");
+        window.model().message().bodyHtmlProperty().set("<div>The words the sender reads, and <a href=\"https://example.org/\">a link</a>.</div>");
         window.model().sending().send();
         return window;
     }
