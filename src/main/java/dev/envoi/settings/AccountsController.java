@@ -72,6 +72,8 @@ public final class AccountsController {
     @FXML private ChoiceBox<SmtpSecurity> imapSecurityField;
     @FXML private Label imapPortLabel;
     @FXML private TextField imapPortField;
+    @FXML private Label imapUserLabel;
+    @FXML private TextField imapUserField;
     @FXML private CheckBox imapKeepCopyCheck;
     @FXML private Label imapSentFolderLabel;
     @FXML private TextField imapSentFolderField;
@@ -172,6 +174,7 @@ public final class AccountsController {
         imapSection.managedProperty().bind(imapSection.visibleProperty());
         text(imapHostLabel, imapHostField, imap.hostProperty());
         text(imapPortLabel, imapPortField, imap.portProperty());
+        text(imapUserLabel, imapUserField, imap.userProperty());
         text(imapSentFolderLabel, imapSentFolderField, imap.sentFolderProperty());
         choice(imapSecurityLabel, imapSecurityField, SmtpSecurity.values(), imap.securityProperty(), "imapSecurity.",
                 texts);
@@ -179,6 +182,7 @@ public final class AccountsController {
         var noHost = imap.hostProperty().isEmpty();
         imapSecurityField.disableProperty().bind(noHost);
         imapPortField.disableProperty().bind(noHost);
+        imapUserField.disableProperty().bind(noHost);
         imapKeepCopyCheck.disableProperty().bind(noHost);
         imapSentFolderField.disableProperty().bind(noHost.or(imap.keepCopyProperty().not()));
     }

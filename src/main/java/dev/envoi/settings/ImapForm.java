@@ -19,6 +19,8 @@ public final class ImapForm extends ServerForm {
 
     final BooleanProperty keepCopy = new SimpleBooleanProperty(true);
     final StringProperty sentFolder = new SimpleStringProperty("");
+    /** The IMAP login when it is not the SMTP one; "" for the SMTP login. */
+    final StringProperty user = new SimpleStringProperty("");
 
     ImapForm() {
         super(SmtpSecurity.TLS, ImapServer::defaultPort);
@@ -31,6 +33,7 @@ public final class ImapForm extends ServerForm {
                 blank ? ImapServer.defaultPort(SmtpSecurity.TLS) : settings.server().port());
         keepCopy.set(blank || settings.keepCopy());
         sentFolder.set(blank ? "" : settings.sentFolder());
+        user.set(blank ? "" : settings.server().user());
     }
 
     /**
@@ -52,7 +55,8 @@ public final class ImapForm extends ServerForm {
         }
         int portNumber = portNumber(texts.get("field.imapPort"), texts);
         try {
-            return Optional.of(new ImapSettings(new ImapServer(host.get().strip(), portNumber, security.get()),
+            return Optional.of(new ImapSettings(new ImapServer(host.get().strip(), portNumber, security.get(),
+                    user.get()),
                     keepCopy.get(), sentFolder.get()));
         } catch (IllegalArgumentException e) {
             throw new AccountForm.Invalid(texts.get("error.imap", e.getMessage()));
@@ -61,6 +65,10 @@ public final class ImapForm extends ServerForm {
 
     public BooleanProperty keepCopyProperty() {
         return keepCopy;
+    }
+
+    public StringProperty userProperty() {
+        return user;
     }
 
     public StringProperty sentFolderProperty() {

@@ -229,6 +229,8 @@ final class Schema {
               signature_format TEXT NOT NULL DEFAULT 'PLAIN' CHECK (signature_format IN ('PLAIN', 'HTML')),
               plain_text_only INTEGER NOT NULL DEFAULT 0 CHECK (plain_text_only IN (0, 1))
             );
+            """, """
+            ALTER TABLE account_imap ADD COLUMN imap_user TEXT;
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

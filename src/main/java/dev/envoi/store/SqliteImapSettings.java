@@ -8,11 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** The account_imap table: an account's IMAP server and its Sent-folder copy setting, by account name. */
+/**
+ * The account_imap table: an account's IMAP server (and its own login, NULL for the SMTP one) and its
+ * Sent-folder copy setting, by account name.
+ */
 final class SqliteImapSettings extends AccountTable<ImapSettings> implements ImapSettingsRepository {
 
     SqliteImapSettings(Database database) {
-        super(database, "account_imap", "host", "port", "security", "keep_copy", "sent_folder");
+        super(database, "account_imap", "host", "port", "security", "keep_copy", "sent_folder", "imap_user");
     }
 
     @Override
@@ -32,7 +35,9 @@ final class SqliteImapSettings extends AccountTable<ImapSettings> implements Ima
 
     @Override
     ImapSettings read(String accountName, ResultSet row) throws SQLException {
-        ImapServer server = new ImapServer(row.getString(1), row.getInt(2), SmtpSecurity.valueOf(row.getString(3)));
+        // NULL (a row from before the column) and "" both mean: the account's SMTP login.
+        ImapServer server = new ImapServer(row.getString(1), row.getInt(2), SmtpSecurity.valueOf(row.getString(3)),
+                row.getString(6));
         return new ImapSettings(server, row.getInt(4) != 0, row.getString(5));
     }
 
@@ -40,6 +45,6 @@ final class SqliteImapSettings extends AccountTable<ImapSettings> implements Ima
     Object[] values(ImapSettings settings) {
         ImapServer server = settings.server();
         return new Object[] {server.host(), server.port(), server.security().name(), settings.keepCopy() ? 1 : 0,
-                settings.sentFolder()};
+                settings.sentFolder(), server.user().isEmpty() ? null : server.user()};
     }
 }

@@ -81,7 +81,7 @@ public final class ImapSentCopy {
             try {
                 return copy(message, mime, accessToken());
             } catch (RefusedToken again) {
-                throw new PermanentFailureException(WORDS.get("copy.signIn", where(), account.user(),
+                throw new PermanentFailureException(WORDS.get("copy.signIn", where(), settings.server().loginFor(account),
                         oneLine(again.getMessage()), account.name()));
             }
         }
@@ -96,7 +96,7 @@ public final class ImapSentCopy {
         Store store = null;
         try {
             store = session.getStore(ImapSessions.protocol(server));
-            store.connect(server.host(), server.port(), account.user(), new String(secret));
+            store.connect(server.host(), server.port(), server.loginFor(account), new String(secret));
             Folder folder = SentFolderFinder.find((IMAPStore) store, settings.sentFolder());
             if (holds(folder, message.messageId())) {
                 return new Filed(folder.getFullName(), false);
@@ -107,7 +107,7 @@ public final class ImapSentCopy {
             if (account.auth() == AuthMethod.OAUTH2) {
                 throw new RefusedToken(e.getMessage());
             }
-            throw new PermanentFailureException(WORDS.get("copy.loginRefused", where(), account.user(),
+            throw new PermanentFailureException(WORDS.get("copy.loginRefused", where(), settings.server().loginFor(account),
                     oneLine(e.getMessage()), account.name()));
         } catch (MessagingException e) {
             RejectedCertificate refused = rejected.get();

@@ -86,12 +86,12 @@ public final class ImapTester {
         Store store = null;
         try {
             store = session.getStore(ImapSessions.protocol(server));
-            store.connect(server.host(), server.port(), account.user(), new String(secret));
+            store.connect(server.host(), server.port(), server.loginFor(account), new String(secret));
             return List.of(tlsStep(account, plain, sockets),
-                    new StepResult(Step.LOGIN, true, WORDS.get("test.imapLoggedIn", account.user())));
+                    new StepResult(Step.LOGIN, true, WORDS.get("test.imapLoggedIn", server.loginFor(account))));
         } catch (AuthenticationFailedException e) {
             return List.of(tlsStep(account, plain, sockets), new StepResult(Step.LOGIN, false,
-                    WORDS.get("test.imapLoginRefused", account.user(), ImapSentCopy.oneLine(e.getMessage()))));
+                    WORDS.get("test.imapLoginRefused", server.loginFor(account), ImapSentCopy.oneLine(e.getMessage()))));
         } catch (MessagingException e) {
             RejectedCertificate refused = rejected.get();
             if (refused != null) {

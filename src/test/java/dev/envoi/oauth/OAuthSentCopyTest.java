@@ -127,6 +127,26 @@ class OAuthSentCopyTest {
         assertEquals(2, imapCheck.distinctTokens(), "the second try has a fresh token");
     }
 
+    @Test
+    void anImapUserGivenGoesInXoauth2WithTheSameAccessToken() throws Exception {
+        start(null);
+        // A shared mailbox: its name is the IMAP login, the signed-in user's token opens it.
+        envoi.store.imapSettings().put("work", new ImapSettings(new ImapServer("127.0.0.1", imap.port(),
+                SmtpSecurity.NONE, "shared@example.org"), true, ""));
+        envoi.signIn();
+        startWorkers();
+
+        EntryId id = envoi.submit("filed in the shared mailbox");
+        awaitCopy(id);
+
+        assertEquals(SentCopyState.DONE, envoi.store.sentCopies().stateOf(id),
+                () -> "copy: " + envoi.store.sentCopies().unfinished() + ", the IMAP front heard " + imap.clientLines());
+        assertTrue(imap.clientLines().stream().anyMatch(l -> l.startsWith("user=shared@example.org\u0001auth=Bearer ")),
+                "XOAUTH2 names the IMAP user: " + imap.clientLines());
+        assertTrue(imap.clientLines().stream().noneMatch(l -> l.startsWith("user=" + envoi.account.user() + "\u0001")),
+                imap.clientLines().toString());
+    }
+
     /** Servers and profile; {@code accept} (may be null) has a say too in whether the IMAP front takes a token. */
     private BearerVerifier start(BiPredicate<String, String> accept) throws Exception {
         Locale.setDefault(Locale.ENGLISH);

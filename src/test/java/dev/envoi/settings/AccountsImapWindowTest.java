@@ -149,6 +149,38 @@ class AccountsImapWindowTest {
                 store.imapSettings().forAccount("example.test").orElseThrow());
     }
 
+    @Test
+    void theImapUserNameTypedIsSavedShownAgainAndEmptiedBackToTheSmtpLogin(FxRobot robot) throws Exception {
+        robot.clickOn("#nameField").write("work");
+        robot.clickOn("#addressField").write("emile@example.org");
+        robot.clickOn("#hostField").write("smtp.example.org");
+        robot.clickOn("#userField").write("emile");
+        robot.interact(() -> robot.lookup("#accountFormScroll").queryAs(ScrollPane.class).setVvalue(1.0));
+        assertTrue(field(robot, "#imapUserField").isDisabled(), "no IMAP server, no IMAP login");
+        robot.clickOn("#imapHostField").write("imap.example.org");
+        assertEquals(texts().getString("prompt.imapUser"), field(robot, "#imapUserField").getPromptText());
+        robot.clickOn("#imapUserField").write("emile.archive@example.org");
+        robot.clickOn("#saveAccountButton");
+
+        FxWait.until(() -> store.imapSettings().forAccount("work").map(s -> s.server().user())
+                .equals(Optional.of("emile.archive@example.org")), "the IMAP user is in the store");
+
+        robot.clickOn("#newAccountButton");
+        FxWait.until(() -> field(robot, "#imapUserField").getText().isEmpty(), "a new account has no IMAP user");
+        robot.interact(() -> robot.lookup("#accountList").queryAs(javafx.scene.control.ListView.class)
+                .getSelectionModel().select(0));
+        FxWait.until(() -> field(robot, "#imapUserField").getText().equals("emile.archive@example.org"), "shown again");
+
+        robot.interact(() -> field(robot, "#imapUserField").setText(""));
+        robot.clickOn("#saveAccountButton");
+        FxWait.until(() -> store.imapSettings().forAccount("work").map(s -> s.server().user()).equals(Optional.of("")),
+                "empty again: the SMTP login");
+    }
+
+    private static java.util.ResourceBundle texts() {
+        return java.util.ResourceBundle.getBundle("dev.envoi.settings.messages");
+    }
+
     private static TextField field(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(TextField.class);
     }

@@ -163,6 +163,26 @@ class SentCopierTest {
         assertEquals(0, sentFolderCount());
     }
 
+    @Test
+    void anImapUserOtherThanTheSmtpLoginGetsTheCopyInItsOwnSentFolder() throws Exception {
+        // A mailbox whose IMAP login differs from the SMTP one; the account has one secret for both.
+        mail.setUser("archive@example.org", "emile-imap", PASSWORD);
+        addAccount(true, mail.getImap().getPort(), true);
+        store.imapSettings().put("work", new ImapSettings(
+                new ImapServer("127.0.0.1", mail.getImap().getPort(), SmtpSecurity.NONE, "emile-imap"), true, ""));
+        store.close();
+        store = SqliteMessageStore.open(profile);
+        assertEquals("emile-imap", store.imapSettings().forAccount("work").orElseThrow().server().user(),
+                "kept in the profile's database");
+        start();
+        EntryId id = submit("copied as the IMAP user");
+
+        await(() -> store.sentCopies().stateOf(id) == SentCopyState.DONE);
+        assertEquals(1, count("emile-imap", PASSWORD, "Sent"));
+        assertEquals(0, sentFolderCount(), "not in the SMTP login's mailbox");
+        assertEquals(1, count("jane", "jane-pw", "INBOX"), "the mail went, once");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private void addAccount(boolean keepInSent, int imapPort, boolean keepCopy) {

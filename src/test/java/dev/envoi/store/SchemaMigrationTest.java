@@ -88,6 +88,23 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void anImapRowFromBeforeTheImapUserColumnSignsInWithTheSmtpLoginAndCanTakeOne() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            Schema.migrate(c, Schema.versionAdding("imap_user") - 1);
+            s.execute("INSERT INTO account_imap (account, host, port, security, keep_copy, sent_folder)"
+                    + " VALUES ('old', 'imap.example.org', 993, 'TLS', 1, 'Envoyés')");
+        }
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            dev.envoi.account.ImapSettings old = store.imapSettings().forAccount("old").orElseThrow();
+            assertEquals("", old.server().user(), "NULL: the SMTP login");
+            assertEquals("Envoyés", old.sentFolder());
+            store.imapSettings().put("old", new dev.envoi.account.ImapSettings(new dev.envoi.account.ImapServer(
+                    "imap.example.org", 993, dev.envoi.account.SmtpSecurity.TLS, "emile@example.org"), true, ""));
+            assertEquals("emile@example.org", store.imapSettings().forAccount("old").orElseThrow().server().user());
+        }
+    }
+
+    @Test
     void aMigrationThatFailsLeavesTheOldVersionWhole() throws Exception {
         // Migration 2 creates this table too: its CREATE fails half-way through the upgrade.
         oldDraft(1, "CREATE TABLE account (name TEXT)");

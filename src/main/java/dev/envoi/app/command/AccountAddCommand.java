@@ -49,8 +49,8 @@ final class AccountAddCommand {
             Map.entry("oauth-client-id", ParsedArgs.Arity.VALUE), Map.entry("oauth-scope", ParsedArgs.Arity.VALUE),
             Map.entry("oauth-client-secret", ParsedArgs.Arity.VALUE)));
     private static final List<String> NOT_WITH_AUTO = List.of("host", "port", "security", "user", "auth", "sendmail",
-            "size-limit", "insecure", "imap-host", "imap-port", "imap-security", "sent-folder", "sent-copy",
-            "no-sent-copy", "oauth-provider", "oauth-issuer", "oauth-scope");
+            "size-limit", "insecure", "imap-host", "imap-port", "imap-security", "imap-user", "sent-folder",
+            "sent-copy", "no-sent-copy", "oauth-provider", "oauth-issuer", "oauth-scope");
     private static final String STANDARD_SENDMAIL = "/usr/sbin/sendmail";
 
     private final Terminal terminal;

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The IMAP options of `account add`: the server where a copy of each sent message is filed
  * (`--imap-host`, `--imap-port`, `--imap-security`), the folder to use when the server marks none
- * (`--sent-folder`), and `--sent-copy` / `--no-sent-copy` against the default (on, except for
+ * (`--sent-folder`), the login when it is not the SMTP one (`--imap-user`, signed in to with the
+ * account's same secret), and `--sent-copy` / `--no-sent-copy` against the default (on, except for
  * providers such as Gmail that file sent mail themselves).
  */
 final class ImapOptions {
@@ -26,7 +27,7 @@ final class ImapOptions {
     static final Map<String, ParsedArgs.Arity> OPTIONS = Map.of("imap-host", ParsedArgs.Arity.VALUE,
             "imap-port", ParsedArgs.Arity.VALUE, "imap-security", ParsedArgs.Arity.VALUE,
             "sent-folder", ParsedArgs.Arity.VALUE, "sent-copy", ParsedArgs.Arity.FLAG,
-            "no-sent-copy", ParsedArgs.Arity.FLAG);
+            "no-sent-copy", ParsedArgs.Arity.FLAG, "imap-user", ParsedArgs.Arity.VALUE);
 
     private ImapOptions() {
     }
@@ -34,7 +35,8 @@ final class ImapOptions {
     /** The account's IMAP settings, or empty when no --imap-host was given. */
     static Optional<ImapSettings> read(ParsedArgs parsed, Account account) throws UsageException {
         if (parsed.value("imap-host").filter(h -> !h.isBlank()).isEmpty()) {
-            for (String option : List.of("imap-port", "imap-security", "sent-folder", "sent-copy", "no-sent-copy")) {
+            for (String option : List.of("imap-port", "imap-security", "imap-user", "sent-folder", "sent-copy",
+                    "no-sent-copy")) {
                 if (parsed.has(option)) {
                     throw new UsageException("--" + option + " goes with --imap-host");
                 }
@@ -53,10 +55,11 @@ final class ImapOptions {
         try {
             int port = parsed.value("imap-port").isPresent() ? port(parsed.value("imap-port").get())
                     : ImapServer.defaultPort(security);
-            server = new ImapServer(parsed.value("imap-host").get(), port, security);
+            server = new ImapServer(parsed.value("imap-host").get(), port, security, "");
         } catch (IllegalArgumentException e) {
             throw new UsageException("--imap-host: " + e.getMessage());
         }
+        server = withUser(server, parsed);
         String unsafe = server.problemWithSecurity(account.auth(), parsed.has("insecure"));
         if (unsafe != null) {
             throw new UsageException("--imap-security: " + unsafe + " (--insecure)");
@@ -70,11 +73,29 @@ final class ImapOptions {
         }
     }
 
+    /** The server with --imap-user's login, when given: it must name someone (else leave it out). */
+    private static ImapServer withUser(ImapServer server, ParsedArgs parsed) throws UsageException {
+        Optional<String> user = parsed.value("imap-user");
+        if (user.isEmpty()) {
+            return server;
+        }
+        if (user.get().isBlank()) {
+            throw new UsageException("--imap-user: give a user name, or leave the option out to sign in to IMAP "
+                    + "with the SMTP login");
+        }
+        try {
+            return new ImapServer(server.host(), server.port(), server.security(), user.get());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--imap-user: \"" + Printable.of(user.get()) + "\": " + e.getMessage());
+        }
+    }
+
     /** What `account add` says about the copy. */
     static String describe(Account account, ImapSettings settings) {
         ImapServer server = settings.server();
         if (settings.keepCopy()) {
-            return "; a copy of each sent message goes to the Sent folder on " + server.host() + ":" + server.port();
+            return "; a copy of each sent message goes to the Sent folder on " + server.host() + ":" + server.port()
+                    + (server.user().isEmpty() ? "" : " (IMAP user " + Printable.of(server.user()) + ")");
         }
         return ImapSettings.filesSentMailItself(account.host(), server.host())
                 ? "; no copy goes to the server's Sent folder: this provider files sent mail itself (--sent-copy to make one)"
@@ -89,6 +110,8 @@ final class ImapOptions {
         row.put("security", settings.server().security().name().toLowerCase(Locale.ROOT));
         row.put("sentCopy", settings.keepCopy());
         row.put("sentFolder", settings.sentFolder().isEmpty() ? null : settings.sentFolder());
+        // null: the IMAP server is signed in to with the SMTP login.
+        row.put("user", settings.server().user().isEmpty() ? null : settings.server().user());
         return row;
     }
 

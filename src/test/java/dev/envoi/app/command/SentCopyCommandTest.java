@@ -61,7 +61,7 @@ class SentCopyCommandTest {
         assertTrue(added.err.contains("a copy of each sent message goes to the Sent folder on 127.0.0.1:"), added.err);
         CommandLineRun listed = envoi("account", "list", "--json");
         assertTrue(listed.out.contains("\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + mail.getImap().getPort()
-                + ",\"security\":\"none\",\"sentCopy\":true,\"sentFolder\":null}"), listed.out);
+                + ",\"security\":\"none\",\"sentCopy\":true,\"sentFolder\":null,\"user\":null}"), listed.out);
 
         CommandLineRun sent = send("filed");
         assertEquals(ExitCode.OK, sent.exitCode, sent.toString());
@@ -157,12 +157,51 @@ class SentCopyCommandTest {
         }
     }
 
-    private CommandLineRun addAccount(int imapPort) {
+    @Test
+    void anImapUserGivenOnTheCommandLineIsKeptTestedAndGetsTheCopy() throws Exception {
+        mail.setUser("archive@example.org", "emile-imap", PASSWORD);
+        CommandLineRun added = addAccount(mail.getImap().getPort(), "--imap-user", "emile-imap");
+        assertEquals(ExitCode.OK, added.exitCode, added.toString());
+        assertTrue(added.err.contains("(IMAP user emile-imap)"), added.err);
+        String listed = envoi("account", "list", "--json").out;
+        assertTrue(listed.contains("\"sentFolder\":null,\"user\":\"emile-imap\"}"), listed);
+
+        CommandLineRun tested = envoi("account", "test", "work");
+        assertEquals(ExitCode.OK, tested.exitCode, tested.toString());
+        assertTrue(tested.out.contains("\nlogin: ok — logged in as emile"), tested.out);
+        assertTrue(tested.out.contains("\nimap login: ok — logged in to IMAP as emile-imap"), tested.out);
+
+        assertEquals(ExitCode.OK, send("filed for the IMAP user").exitCode);
+        CommandLineRun flushed = envoi("outbox", "--flush", "--wait=30");
+        assertEquals(ExitCode.OK, flushed.exitCode, flushed.toString());
+        assertEquals(1, sentFolderCount("emile-imap"));
+        assertEquals(0, sentFolderCount(), "not in the SMTP login's mailbox");
+    }
+
+    @Test
+    void aBadImapUserIsRefusedWithWhy() {
+        CommandLineRun blank = addAccount(mail.getImap().getPort(), "--imap-user", " ");
+        assertEquals(ExitCode.BAD_INPUT, blank.exitCode, blank.toString());
+        assertTrue(blank.err.contains("--imap-user: give a user name"), blank.err);
+        CommandLineRun control = addAccount(mail.getImap().getPort(), "--imap-user", "emile\r\nA1 DELETE INBOX");
+        assertEquals(ExitCode.BAD_INPUT, control.exitCode, control.toString());
+        assertTrue(control.err.contains("--imap-user: \"emile"), control.err);
+        assertTrue(control.err.contains("control character"), control.err);
+        CommandLineRun orphan = envoi("account", "add", "x", "--address", "me@example.org", "--host", "127.0.0.1",
+                "--security", "none", "--imap-user", "someone");
+        assertEquals(ExitCode.BAD_INPUT, orphan.exitCode, orphan.toString());
+        assertTrue(orphan.err.contains("--imap-user goes with --imap-host"), orphan.err);
+        assertTrue(envoi("account", "list", "--json").out.strip().equals("[]"), "nothing half-added");
+    }
+
+    private CommandLineRun addAccount(int imapPort, String... more) {
         env.put("ENVOI_SMTP_PASSWORD", PASSWORD);
-        CommandLineRun run = envoi("account", "add", "work", "--address", "Émile <emile@example.org>",
+        String[] args = Stream.concat(Stream.of("account", "add", "work", "--address", "Émile <emile@example.org>",
                 "--host", "127.0.0.1", "--port", Integer.toString(mail.getSmtp().getPort()), "--security", "none",
                 "--user", "emile", "--password-store", "file", "--default", "--imap-host", "127.0.0.1",
-                "--imap-port", Integer.toString(imapPort), "--imap-security", "none");
+                "--imap-port", Integer.toString(imapPort), "--imap-security", "none"), Stream.of(more))
+                .toArray(String[]::new);
+        CommandLineRun run = envoi(args);
         env.remove("ENVOI_SMTP_PASSWORD");
         return run;
     }
@@ -179,10 +218,14 @@ class SentCopyCommandTest {
     }
 
     private int sentFolderCount() throws Exception {
+        return sentFolderCount("emile");
+    }
+
+    private int sentFolderCount(String user) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("mail.imap.timeout", "10000");
         try (Store reader = Session.getInstance(properties).getStore("imap")) {
-            reader.connect("127.0.0.1", mail.getImap().getPort(), "emile", PASSWORD);
+            reader.connect("127.0.0.1", mail.getImap().getPort(), user, PASSWORD);
             Folder sent = reader.getFolder("Sent");
             return sent.exists() ? sent.getMessageCount() : 0;
         }

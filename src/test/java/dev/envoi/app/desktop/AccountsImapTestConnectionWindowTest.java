@@ -32,6 +32,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,12 +128,30 @@ class AccountsImapTestConnectionWindowTest {
         assertFalse(status.getText().startsWith("Connection test passed"), status.getText());
     }
 
+    @Test
+    void theImapUserNameTypedIsTheLoginTheTestTries(FxRobot robot) throws Exception {
+        // A mailbox with its own IMAP login and the account's one secret; typed, not saved.
+        mail.setUser("archive@example.org", "emile-imap", PASSWORD);
+
+        String report = test(robot, "works", () -> robot.lookup("#imapUserField").queryAs(TextField.class)
+                .setText("emile-imap"));
+
+        assertTrue(report.contains("✔ Login: logged in as emile"), report);
+        assertTrue(report.contains("✔ IMAP login: logged in to IMAP as emile-imap"), report);
+    }
+
     private String test(FxRobot robot, String name) throws Exception {
+        return test(robot, name, () -> { });
+    }
+
+    /** Selects the account, types the password and whatever {@code typing} types, then tests. */
+    private String test(FxRobot robot, String name, Runnable typing) throws Exception {
         FxWait.until(() -> window.model().accounts().size() == 2, "the accounts are shown");
         robot.interact(() -> window.model().selectedProperty().set(window.model().accounts().stream()
                 .filter(a -> a.name().equals(name)).findFirst().orElseThrow()));
         FxWait.until(() -> name.equals(window.model().form().nameProperty().get()), name + " is in the form");
         robot.interact(() -> robot.lookup("#passwordField").queryAs(PasswordField.class).setText(PASSWORD));
+        robot.interact(typing);
         robot.clickOn("#testConnectionButton");
         TextArea report = robot.lookup("#testReport").queryAs(TextArea.class);
         // The report replaces "Testing…" in the same step that ends the work.
