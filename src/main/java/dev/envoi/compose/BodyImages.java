@@ -59,6 +59,39 @@ public final class BodyImages {
         read(() -> new Read(name, bytes, ImageScaling.sizeOf(bytes)), show);
     }
 
+    /**
+     * An image from the clipboard as ARGB pixels (read on the FX thread by the caller), encoded as
+     * PNG off it.
+     */
+    public void addPixels(String name, int width, int height, int[] argb, Consumer<Attachment> show) {
+        read(() -> {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            image.setRGB(0, 0, width, height, argb, 0, width);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            return new Read(name, png.toByteArray(), new ImageScaling.Size(width, height));
+        }, show);
+    }
+
+    /** Decodes the image with this SHA-256 from the vault off the FX thread (a preview); false if it is not (yet) attached. */
+    public <T> boolean preview(String sha256, Decoder<T> decode, Consumer<T> loaded) {
+        Optional<Attachment> found = attachments.stream().map(AttachmentItem::attachment)
+                .filter(a -> a.sha256().equals(sha256)).findFirst();
+        found.ifPresent(attachment -> BackgroundTask.of("image preview", () -> {
+            try (java.io.InputStream in = store.openAttachment(attachment)) {
+                return decode.decode(in);
+            }
+        }).onSuccess(loaded).executeWith(tasks));
+        return found.isPresent();
+    }
+
+    /** Turns an image's bytes into what the window shows. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        T decode(java.io.InputStream in) throws Exception;
+    }
+
     private void read(BackgroundTask.Work<Read> reading, Consumer<Attachment> show) {
         status.busy.set(true);
         BackgroundTask.of("reading an image", reading)
