@@ -34,6 +34,12 @@ final class BodyClipboard {
 
     static void paste(BodyEditor editor) {
         Clipboard clipboard = Clipboard.getSystemClipboard();
+        // An image alone (a screenshot, "copy image"): shown inline. With HTML or text beside it,
+        // those win: a browser's copy of a page puts a picture of it there too.
+        if (editor.imagePaste() != null && clipboard.hasImage() && !clipboard.hasHtml() && !clipboard.hasString()) {
+            editor.imagePaste().accept(clipboard.getImage());
+            return;
+        }
         String html = clipboard.hasHtml() ? clipboard.getHtml() : null;
         if (html != null && html.length() <= HtmlReader.MAX_HTML_CHARS) {
             RichDocument pasted = HtmlReader.readPasted(html);

@@ -42,6 +42,8 @@ public final class BodyEditor extends StyledTextArea<BlockStyle, EditorStyle> {
 
     /** While set, changes are the window's own (layers): not recorded for undo, not edits. */
     private final SuspendableYes showOnly = new SuspendableYes();
+    private java.util.function.Function<String, Node> previews;
+    private java.util.function.Consumer<javafx.scene.image.Image> imagePaste;
 
     public BodyEditor() {
         super(BlockStyle.PARAGRAPH, BodyEditor::styleParagraph, EditorStyle.PLAIN, BodyEditor::styleText);
@@ -88,6 +90,28 @@ public final class BodyEditor extends StyledTextArea<BlockStyle, EditorStyle> {
     void insert(RichDocument document) {
         javafx.scene.control.IndexRange selection = getSelection();
         replace(selection.getStart(), selection.getEnd(), styled(document));
+        refreshMarkers();
+    }
+
+    /** Shows an image from the vault as a paragraph of its own where the caret is (issue 20). */
+    public void insertImage(String sha256, String name) {
+        insert(new RichDocument(List.of(Block.plain(""), Block.image(sha256, name), Block.plain(""))));
+    }
+
+    /** Where image paragraphs get their preview, and where a pasted image goes; null: neither. */
+    void setImageHandling(java.util.function.Function<String, Node> previews,
+                          java.util.function.Consumer<javafx.scene.image.Image> pasted) {
+        this.previews = previews;
+        this.imagePaste = pasted;
+        refreshMarkers();
+    }
+
+    java.util.function.Consumer<javafx.scene.image.Image> imagePaste() {
+        return imagePaste;
+    }
+
+    /** The previews on screen made again (a preview has loaded). */
+    void refreshPreviews() {
         refreshMarkers();
     }
 
@@ -174,6 +198,9 @@ public final class BodyEditor extends StyledTextArea<BlockStyle, EditorStyle> {
             return null;
         }
         BlockStyle style = getParagraph(index).getParagraphStyle();
+        if (style.kind() == BlockKind.IMAGE) {
+            return previews == null ? null : previews.apply(style.image());
+        }
         if (!style.kind().isList()) {
             return null;
         }

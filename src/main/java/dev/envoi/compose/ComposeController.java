@@ -93,6 +93,7 @@ public final class ComposeController {
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
         new FileDrop(message::attach).install(root);
+        new BodyImageView(bodyArea, model.bodyImages(), message::attach).install();
     }
 
     /** A window opens ready for typing: in To when it is empty, else in the message text. */

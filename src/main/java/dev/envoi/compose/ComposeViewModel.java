@@ -35,6 +35,7 @@ public final class ComposeViewModel {
     private final ComposeStatus status = new ComposeStatus();
     private final MessageViewModel message;
     private final SendViewModel sending;
+    private final BodyImages bodyImages;
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
 
@@ -50,6 +51,7 @@ public final class ComposeViewModel {
         this.message = new MessageViewModel(context, tasks, session, status, texts, fileChooser, senderChoices);
         this.sending = new SendViewModel(context, message, tasks, session, status, texts, dialogs,
                 () -> closeRequested.set(true));
+        this.bodyImages = new BodyImages(store, tasks, dialogs, status, texts, message.attachments());
         title.bind(Bindings.createStringBinding(() -> message.subjectProperty().get().isBlank()
                 ? texts.get("title.new") : texts.get("title.subject", message.subjectProperty().get()),
                 message.subjectProperty()));
@@ -63,6 +65,11 @@ public final class ComposeViewModel {
     /** Sending it: the send state, Send and Cancel. */
     public SendViewModel sending() {
         return sending;
+    }
+
+    /** Images pasted or dropped into the body: scaled if the sender wants, kept in the vault. */
+    public BodyImages bodyImages() {
+        return bodyImages;
     }
 
     /** The words of this window, in the user's language. */

@@ -13,4 +13,7 @@ public interface DialogService {
     boolean confirmOverSizeLimit(String total, String limit);
 
     CloseChoice askAboutUnsavedChanges();
+
+    /** An image put in the body is large ({@code size} bytes, or wide): scale it down before it is kept? */
+    boolean offerToScaleDown(String name, String size, int width, int height);
 }

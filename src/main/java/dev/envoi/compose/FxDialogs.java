@@ -51,6 +51,15 @@ public final class FxDialogs implements DialogService {
         return answer.get() == save ? CloseChoice.SAVE : CloseChoice.DISCARD;
     }
 
+    @Override
+    public boolean offerToScaleDown(String name, String size, int width, int height) {
+        ButtonType scale = new ButtonType(texts.get("dialog.scaleImage.scale"), ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType(texts.get("dialog.scaleImage.keep"), ButtonBar.ButtonData.NO);
+        // The name comes from outside: control characters shown, not obeyed.
+        return ask(texts.get("dialog.scaleImage.header", dev.envoi.i18n.VisibleText.of(name), size, width, height),
+                texts.get("dialog.scaleImage.content"), scale, keep).filter(scale::equals).isPresent();
+    }
+
     private Optional<ButtonType> ask(String header, String content, ButtonType... buttons) {
         Alert alert = DialogButtons.ordered(new Alert(Alert.AlertType.CONFIRMATION, content, buttons));
         alert.initOwner(owner);

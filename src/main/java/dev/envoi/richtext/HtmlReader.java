@@ -28,6 +28,14 @@ public final class HtmlReader {
             // Office and web editors say bold or italic in a style; only those words are read from it.
             .addAttributes(":all", "style")
             .addProtocols("a", "href", "http", "https", "mailto");
+    /**
+     * The stored form also holds inline images, and only as {@code cid:} references to a part of the
+     * message: never a remote address. A paste never keeps an image (it goes through SAFELIST).
+     */
+    private static final Safelist STORED_SAFELIST = new Safelist(SAFELIST)
+            .addTags("img")
+            .addAttributes("img", "src", "alt")
+            .addProtocols("img", "src", "cid");
     /** Dropped with everything in them, not just their tags: their text is no part of what was written. */
     private static final String DROPPED_WHOLE =
             "script, style, template, noscript, object, embed, iframe, frame, form, select, textarea, button, "
@@ -38,18 +46,18 @@ public final class HtmlReader {
 
     /** HTML Envoi stored: spaces kept as they are (the stored form says pre-wrap). */
     public static RichDocument readStored(String html) {
-        return read(html, true);
+        return read(html, true, STORED_SAFELIST);
     }
 
     /** HTML from the clipboard: spaces collapse as a browser collapses them. */
     public static RichDocument readPasted(String html) {
-        return read(html, false);
+        return read(html, false, SAFELIST);
     }
 
-    private static RichDocument read(String html, boolean keepSpaces) {
+    private static RichDocument read(String html, boolean keepSpaces, Safelist safelist) {
         Document dirty = Jsoup.parseBodyFragment(html);
         dirty.select(DROPPED_WHOLE).remove();
-        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        Document clean = new Cleaner(safelist).clean(dirty);
         ModelBuilder builder = new ModelBuilder(keepSpaces);
         NodeTraversor.traverse(builder, clean.body());
         java.util.List<Block> blocks = builder.blocks();

@@ -11,6 +11,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -32,6 +34,8 @@ final class ModelBuilder implements NodeVisitor {
     private record Frame(TextStyle style, BlockKind listKind, int listDepth, boolean inItem, boolean inQuote,
                          boolean pre, int blocksAtHead) {
     }
+
+    private static final Pattern CID = Pattern.compile("cid:([0-9a-f]{64})@envoi\\.invalid");
 
     private final boolean keepSpaces;
     private final List<Block> blocks = new ArrayList<>();
@@ -62,6 +66,10 @@ final class ModelBuilder implements NodeVisitor {
                 flush();
                 return;
             }
+            if (tag.equals("img")) {
+                image(element);
+                return;
+            }
             boolean block = LINE_BLOCKS.contains(tag) || STRUCTURE.contains(tag);
             if (block && !line.isEmpty()) {
                 flush();
@@ -72,7 +80,8 @@ final class ModelBuilder implements NodeVisitor {
 
     @Override
     public void tail(Node node, int depth) {
-        if (!(node instanceof Element element) || element.normalName().equals("br")) {
+        if (!(node instanceof Element element) || element.normalName().equals("br")
+                || element.normalName().equals("img")) {
             return;
         }
         Frame frame = frames.pop();
@@ -186,6 +195,22 @@ final class ModelBuilder implements NodeVisitor {
                     ? new BlockStyle(frame.listKind(), frame.listDepth() - 1)
                     : frame.inQuote() ? BlockStyle.of(BlockKind.QUOTE) : BlockStyle.PARAGRAPH;
         }
+    }
+
+    /**
+     * An image is a paragraph of its own, and only one of this message's parts ({@code cid:} with
+     * the vault's name); any other image (the cleaner lets none through) is left out.
+     */
+    private void image(Element element) {
+        Matcher cid = CID.matcher(element.attr("src"));
+        if (!cid.matches()) {
+            return;
+        }
+        if (!line.isEmpty()) {
+            flush();
+        }
+        String alt = element.attr("alt");
+        blocks.add(new Block(BlockStyle.image(cid.group(1)), List.of(new Span(alt, TextStyle.PLAIN))));
     }
 
     private void flush() {

@@ -80,10 +80,11 @@ public final class MimeAssembler {
             // RFC 8098: the receipt goes to the sender's own address.
             message.setHeader("Disposition-Notification-To", internetAddress(content.from()).toString());
         }
-        if (content.attachments().isEmpty()) {
-            BodyParts.fill(message, content, alternativeBoundary(outgoing.messageId()));
+        InlineImages images = InlineImages.of(content);
+        if (images.attached().isEmpty()) {
+            BodyParts.fill(message, content, images, outgoing.attachments(), alternativeBoundary(outgoing.messageId()));
         } else {
-            message.setContent(multipart(content, outgoing.attachments(), boundaryFor(outgoing.messageId())));
+            message.setContent(multipart(content, images, outgoing.attachments(), boundaryFor(outgoing.messageId())));
         }
         message.saveChanges();
         return message;
@@ -181,13 +182,13 @@ public final class MimeAssembler {
         return boundaryFor(seed + "/alternative");
     }
 
-    private static MimeMultipart multipart(DraftContent content, AttachmentSource source, String boundary)
-            throws MessagingException {
+    private static MimeMultipart multipart(DraftContent content, InlineImages images, AttachmentSource source,
+                                           String boundary) throws MessagingException {
         MimeMultipart multipart = new KeptBoundaryMultipart(boundary);
         MimeBodyPart text = new MimeBodyPart();
-        BodyParts.fill(text, content, alternativeBoundary(boundary));
+        BodyParts.fill(text, content, images, source, alternativeBoundary(boundary));
         multipart.addBodyPart(text);
-        for (Attachment attachment : content.attachments()) {
+        for (Attachment attachment : images.attached()) {
             // Base64 already (VaultDataSource), so Jakarta Mail does not encode it again.
             MimeBodyPart part = new PreencodedMimeBodyPart("base64");
             part.setDataHandler(new VaultDataHandler(new VaultDataSource(attachment, source)));

@@ -24,4 +24,9 @@ final class AgreeingDialogs implements DialogService {
     public CloseChoice askAboutUnsavedChanges() {
         return CloseChoice.DISCARD;
     }
+
+    @Override
+    public boolean offerToScaleDown(String name, String size, int width, int height) {
+        return true;
+    }
 }

@@ -55,4 +55,18 @@ class FxDialogsTest {
                 .queryButton());
         assertEquals(DialogService.CloseChoice.CANCEL, answer.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void theScaleQuestionNamesTheImageSafelyAndScalesOnYes(FxRobot robot) throws Exception {
+        Future<Boolean> answer = WaitForAsyncUtils.asyncFx(
+                () -> new FxDialogs(owner).offerToScaleDown("big\u0007.png", "3.2 MB", 4000, 3000));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class)
+                .stream().filter(b -> b.getScene() != null && b.isVisible()).count() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        String header = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getHeaderText();
+        org.junit.jupiter.api.Assertions.assertTrue(header.contains("3.2 MB") && !header.contains("\u0007"), header);
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> "Scale down".equals(((Button) n).getText()))
+                .queryButton());
+        assertEquals(Boolean.TRUE, answer.get(10, TimeUnit.SECONDS));
+    }
 }

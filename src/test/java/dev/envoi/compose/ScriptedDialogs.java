@@ -11,6 +11,7 @@ final class ScriptedDialogs implements DialogService {
     boolean sendWithoutAttachment = true;
     boolean sendOverLimit = true;
     CloseChoice onClose = CloseChoice.CANCEL;
+    boolean scaleDown = true;
 
     @Override
     public boolean confirmSendWithoutSubject() {
@@ -34,5 +35,11 @@ final class ScriptedDialogs implements DialogService {
     public CloseChoice askAboutUnsavedChanges() {
         asked.add("unsaved changes");
         return onClose;
+    }
+
+    @Override
+    public boolean offerToScaleDown(String name, String size, int width, int height) {
+        asked.add("scale " + name + " " + width + "x" + height);
+        return scaleDown;
     }
 }

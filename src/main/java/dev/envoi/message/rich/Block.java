@@ -15,6 +15,23 @@ public record Block(BlockStyle style, List<Span> spans) {
         return new Block(BlockStyle.PARAGRAPH, List.of(new Span(text, TextStyle.PLAIN)));
     }
 
+    /**
+     * An inline image: the attachment with this SHA-256, its words {@code [image: name]}, which is
+     * what the plain text part and the image's {@code alt} say.
+     */
+    public static Block image(String sha256, String name) {
+        return new Block(BlockStyle.image(sha256), List.of(new Span(imageText(name), TextStyle.PLAIN)));
+    }
+
+    /** What stands for an image where it cannot be shown. */
+    public static String imageText(String name) {
+        return "[image: " + name + "]";
+    }
+
+    public boolean isImage() {
+        return style.kind() == BlockKind.IMAGE;
+    }
+
     public String text() {
         StringBuilder text = new StringBuilder();
         spans.forEach(s -> text.append(s.text()));

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Writes a {@link RichDocument} as the small HTML subset Envoi stores and sends: {@code div}
  * with {@code br} for lines, {@code ul}/{@code ol}/{@code li}, {@code blockquote}, and
- * {@code b i u s a} inside. No whitespace between tags: the sent part keeps spaces as typed
+ * {@code b i u s a} inside, and {@code img} with a {@code cid:} source for an inline image. No whitespace between tags: the sent part keeps spaces as typed
  * ({@code white-space: pre-wrap}), so a line break in the source would show.
  */
 public final class HtmlWriter {
@@ -50,9 +50,25 @@ public final class HtmlWriter {
                     out.append("</blockquote>");
                 }
                 case BULLET, NUMBERED -> list(run);
+                case IMAGE -> run.forEach(this::image);
             }
             i = end;
         }
+    }
+
+    /** An inline image: only ever a {@code cid:} reference to a part of the message itself. */
+    private void image(Block block) {
+        out.append("<div><img src=\"").append(cidUrl(block.style().image())).append("\" alt=\"")
+                .append(escape(block.text())).append("\" style=\"max-width:100%\"></div>");
+    }
+
+    /** The Content-ID of an image's part, without angle brackets: the vault's name for it, in a domain of its own. */
+    public static String contentId(String sha256) {
+        return sha256 + "@envoi.invalid";
+    }
+
+    public static String cidUrl(String sha256) {
+        return "cid:" + contentId(sha256);
     }
 
     private static boolean sameRun(BlockKind first, BlockKind next) {

@@ -29,6 +29,11 @@ public record RichDocument(List<Block> blocks) {
         return blocks.stream().anyMatch(Block::hasFormatting);
     }
 
+    /** The SHA-256 of each image shown in the body, in order, each once. */
+    public List<String> images() {
+        return blocks.stream().filter(Block::isImage).map(b -> b.style().image()).distinct().toList();
+    }
+
     private static List<Block> splitLines(String text) {
         // String.lines() drops a last empty line; a body ending in a line break keeps it.
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
