@@ -146,11 +146,47 @@ class SpellingWindowTest {
     }
 
     @Test
+    void aWordAddedToTheDictionaryIsNoLongerUnderlinedAndIsKeptInTheProfile(FxRobot robot) throws Exception {
+        ComposeWindow window = open(Locale.ENGLISH);
+        BodyEditor editor = editor(window);
+        robot.clickOn(editor).write("The frobnitz works");
+        waitForUnderlines(editor, List.of("frobnitz"));
+
+        Bounds word = WaitForAsyncUtils.asyncFx(() -> editor.getCharacterBoundsOnScreen(4, 12).orElseThrow())
+                .get(5, TimeUnit.SECONDS);
+        robot.moveTo(new Point2D(word.getCenterX(), word.getCenterY()));
+        WaitForAsyncUtils.asyncFx(() -> {
+            Point2D scene = editor.getScene().getRoot().screenToLocal(word.getCenterX(), word.getCenterY());
+            Event.fireEvent(editor, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(),
+                    scene.getY(), word.getCenterX(), word.getCenterY(), false, null));
+        }).get(5, TimeUnit.SECONDS);
+        // The menu is filled again when the suggestions arrive, so its item is chosen, not a node of it.
+        FxWait.until(() -> addWordItem(robot) != null, "the menu offers to add the word");
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.MenuItem item = addWordItem(robot);
+            assertEquals("Add “frobnitz” to the dictionary", item.getText());
+            item.fire();
+            item.getParentPopup().hide();
+        }).get(5, TimeUnit.SECONDS);
+
+        waitForUnderlines(editor, List.of());
+        Path words = store.profileFolder().resolve(dev.envoi.spelling.Spellers.PERSONAL_FILE);
+        FxWait.until(() -> Files.exists(words), "the personal words are written");
+        assertEquals(List.of("frobnitz"), Files.readAllLines(words).stream().filter(l -> !l.isBlank()).toList());
+    }
+
+    @Test
     void aFrenchWindowChecksInFrench(FxRobot robot) throws Exception {
         ComposeWindow window = open(Locale.FRENCH);
         BodyEditor editor = editor(window);
         robot.clickOn(editor).write("Je recois ton mesage aujourd’hui, merci.");
         waitForUnderlines(editor, List.of("recois", "mesage"));
+    }
+
+    private static javafx.scene.control.MenuItem addWordItem(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                .flatMap(w -> ((javafx.scene.control.ContextMenu) w).getItems().stream())
+                .filter(i -> "spellingAddWord".equals(i.getId())).findFirst().orElse(null);
     }
 
     private static Node suggestion(FxRobot robot, String text) {
