@@ -127,16 +127,7 @@ class SpellingWindowTest {
         robot.clickOn(editor).write("I recieve it from NASA at https://exampel.com");
         waitForUnderlines(editor, List.of("recieve"));
 
-        Bounds word = WaitForAsyncUtils.asyncFx(() -> editor.getCharacterBoundsOnScreen(3, 8).orElseThrow())
-                .get(5, TimeUnit.SECONDS);
-        // A right click on the word. Monocle turns no click into a context-menu event (desktop
-        // platforms do), so the test sends the event that a right click there makes.
-        robot.moveTo(new Point2D(word.getCenterX(), word.getCenterY()));
-        WaitForAsyncUtils.asyncFx(() -> {
-            Point2D scene = editor.getScene().getRoot().screenToLocal(word.getCenterX(), word.getCenterY());
-            Event.fireEvent(editor, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(),
-                    scene.getY(), word.getCenterX(), word.getCenterY(), false, null));
-        }).get(5, TimeUnit.SECONDS);
+        rightClick(robot, editor, 3, 8);
         FxWait.until(() -> suggestion(robot, "receive") != null, "the suggestions are shown");
         robot.clickOn(suggestion(robot, "receive"));
 
@@ -152,14 +143,7 @@ class SpellingWindowTest {
         robot.clickOn(editor).write("The frobnitz works");
         waitForUnderlines(editor, List.of("frobnitz"));
 
-        Bounds word = WaitForAsyncUtils.asyncFx(() -> editor.getCharacterBoundsOnScreen(4, 12).orElseThrow())
-                .get(5, TimeUnit.SECONDS);
-        robot.moveTo(new Point2D(word.getCenterX(), word.getCenterY()));
-        WaitForAsyncUtils.asyncFx(() -> {
-            Point2D scene = editor.getScene().getRoot().screenToLocal(word.getCenterX(), word.getCenterY());
-            Event.fireEvent(editor, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(),
-                    scene.getY(), word.getCenterX(), word.getCenterY(), false, null));
-        }).get(5, TimeUnit.SECONDS);
+        rightClick(robot, editor, 4, 12);
         // The menu is filled again when the suggestions arrive, so its item is chosen, not a node of it.
         FxWait.until(() -> addWordItem(robot) != null, "the menu offers to add the word");
         WaitForAsyncUtils.asyncFx(() -> {
@@ -181,6 +165,21 @@ class SpellingWindowTest {
         BodyEditor editor = editor(window);
         robot.clickOn(editor).write("Je recois ton mesage aujourd’hui, merci.");
         waitForUnderlines(editor, List.of("recois", "mesage"));
+    }
+
+    /**
+     * A right click on the characters {@code from}..{@code to}. Monocle turns no click into a
+     * context-menu event (desktop platforms do), so the test sends the event a right click there makes.
+     */
+    private static void rightClick(FxRobot robot, BodyEditor editor, int from, int to) throws Exception {
+        Bounds word = WaitForAsyncUtils.asyncFx(() -> editor.getCharacterBoundsOnScreen(from, to).orElseThrow())
+                .get(5, TimeUnit.SECONDS);
+        robot.moveTo(new Point2D(word.getCenterX(), word.getCenterY()));
+        WaitForAsyncUtils.asyncFx(() -> {
+            Point2D scene = editor.getScene().getRoot().screenToLocal(word.getCenterX(), word.getCenterY());
+            Event.fireEvent(editor, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(),
+                    scene.getY(), word.getCenterX(), word.getCenterY(), false, null));
+        }).get(5, TimeUnit.SECONDS);
     }
 
     private static javafx.scene.control.MenuItem addWordItem(FxRobot robot) {
