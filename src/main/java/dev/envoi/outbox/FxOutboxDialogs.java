@@ -33,6 +33,12 @@ public final class FxOutboxDialogs implements OutboxDialogs {
     }
 
     @Override
+    public boolean confirmDeleteOldSent(int count, String kept) {
+        return Confirmation.ask(owner, texts.get("confirm.keepSent.header", count),
+                texts.get("confirm.keepSent.content", kept), texts.get("confirm.yes.keepSent"), texts.get("confirm.no"));
+    }
+
+    @Override
     public Optional<String> chooseAccount(String subject, List<String> accounts) {
         ChoiceDialog<String> dialog = new ChoiceDialog<>(accounts.get(0), accounts);
         dialog.initOwner(owner);

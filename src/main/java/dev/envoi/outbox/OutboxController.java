@@ -1,10 +1,14 @@
 package dev.envoi.outbox;
 
+import dev.envoi.store.SentRetention;
+import dev.envoi.ui.Texts;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableCell;
@@ -51,12 +55,20 @@ public final class OutboxController {
     @FXML private Button openSentButton;
     @FXML private Label sentCopies;
     @FXML private Button retryCopiesButton;
+    @FXML private ChoiceBox<SentRetention.Keep> keepChoice;
+    @FXML private Spinner<Integer> keepAmount;
+    @FXML private Label keepUnit;
+    @FXML private Button applyKeepButton;
     @FXML private Label outboxStatus;
     private final SentCopiesModel copies;
+    private final SentRetentionModel retention;
+    private final Texts texts;
 
-    public OutboxController(OutboxViewModel model, SentCopiesModel copies) {
+    public OutboxController(OutboxViewModel model, SentCopiesModel copies, SentRetentionModel retention, Texts texts) {
         this.model = model;
         this.copies = copies;
+        this.retention = retention;
+        this.texts = texts;
     }
 
     @FXML
@@ -83,6 +95,7 @@ public final class OutboxController {
         outboxError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         outboxError.managedProperty().bind(outboxError.visibleProperty());
         bindCopies();
+        SentRetentionView.bind(retention, texts, keepChoice, keepAmount, keepUnit, applyKeepButton);
     }
 
     private void bindCopies() {
@@ -94,6 +107,7 @@ public final class OutboxController {
         outboxStatus.setText(model.statusProperty().get());
         model.statusProperty().addListener((o, was, now) -> outboxStatus.setText(now));
         copies.statusProperty().addListener((o, was, now) -> outboxStatus.setText(now));
+        retention.statusProperty().addListener((o, was, now) -> outboxStatus.setText(now));
     }
 
     private void bindQueue() {

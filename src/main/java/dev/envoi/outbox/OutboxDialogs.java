@@ -13,6 +13,12 @@ public interface OutboxDialogs {
 
     boolean confirmMarkSent(String subject);
 
+    /**
+     * Keeping only {@code kept} in Sent deletes {@code count} messages now, with the attachments
+     * only they used.
+     */
+    boolean confirmDeleteOldSent(int count, String kept);
+
     /** Which of these accounts sends the message from now on; empty when the user chose none. */
     Optional<String> chooseAccount(String subject, List<String> accounts);
 }

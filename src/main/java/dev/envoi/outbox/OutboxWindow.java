@@ -14,18 +14,22 @@ public final class OutboxWindow {
     private final Stage stage = new Stage();
     private final OutboxViewModel model;
     private final SentCopiesModel copies;
+    private final SentRetentionModel retention;
 
     public OutboxWindow(OutboxContext context, Function<Window, OutboxDialogs> dialogs) {
         Texts texts = Texts.of(OutboxWindow.class);
-        this.model = new OutboxViewModel(context, dialogs.apply(stage), texts);
+        OutboxDialogs questions = dialogs.apply(stage);
+        this.model = new OutboxViewModel(context, questions, texts);
         this.copies = new SentCopiesModel(context, texts);
+        this.retention = new SentRetentionModel(context, questions, texts);
         Views.show(stage, OutboxWindow.class, "outbox.fxml", "outbox.css", texts.bundle(),
-                new OutboxController(model, copies));
+                new OutboxController(model, copies, retention, texts));
         stage.setTitle(texts.get("window.title"));
         Closing.install(stage, (Button) stage.getScene().lookup("#closeOutboxButton"));
         stage.setOnShown(e -> {
             model.start();
             copies.start();
+            retention.start();
         });
         stage.setOnHidden(e -> {
             model.dispose();
@@ -36,6 +40,11 @@ public final class OutboxWindow {
     /** The copies for the server's Sent folder, and their retry. */
     public SentCopiesModel copies() {
         return copies;
+    }
+
+    /** The Sent tab's "Keep in Sent" setting. */
+    public SentRetentionModel retention() {
+        return retention;
     }
 
     public OutboxViewModel model() {

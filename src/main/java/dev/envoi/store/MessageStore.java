@@ -124,6 +124,15 @@ public interface MessageStore extends AutoCloseable {
 
     StoreSettings settings();
 
+    /**
+     * Deletes the Sent messages the retention setting no longer keeps, and the vault files only
+     * they used; returns how many.
+     */
+    int applySentRetention();
+
+    /** How many Sent messages {@code retention} would delete if it were the setting now. */
+    int countSentBeyond(SentRetention retention);
+
     /** The accounts' signatures and plain-text defaults (issue 20), kept in the same database. */
     dev.envoi.account.WritingSettingsRepository writingSettings();
 

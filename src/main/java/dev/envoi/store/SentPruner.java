@@ -39,6 +39,9 @@ final class SentPruner implements AutoCloseable {
             + KEPT_FOR_COPY + " ORDER BY modified_at, id LIMIT ?";
     static final String BEYOND_NEWEST = "SELECT id FROM message WHERE folder = 'SENT' AND " + KEPT_FOR_COPY
             + " ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?";
+    static final String COUNT_OLDER_THAN = "SELECT count(*) FROM message WHERE folder = 'SENT' AND modified_at < ? AND "
+            + KEPT_FOR_COPY;
+    static final String COUNT_DELETABLE = "SELECT count(*) FROM message WHERE folder = 'SENT' AND " + KEPT_FOR_COPY;
     static final String STILL_USED = "SELECT 1 FROM attachment WHERE sha256 = ? LIMIT 1";
 
     private final Database database;
@@ -105,6 +108,22 @@ final class SentPruner implements AutoCloseable {
             events.publish(new QueueEvent.ExternalChange());
         }
         return removed;
+    }
+
+    /** How many Sent messages {@code retention} would delete now, to ask the user before it does. */
+    int countBeyond(SentRetention retention) {
+        return switch (retention.keep()) {
+            case ALL -> 0;
+            case DAYS -> database.read("count old sent messages", c -> count(c, COUNT_OLDER_THAN,
+                    clock.millis() - Duration.ofDays(retention.amount()).toMillis()));
+            case MESSAGES -> Math.max(0, database.read("count sent messages", c -> count(c, COUNT_DELETABLE)) - retention.amount());
+        };
+    }
+
+    private static int count(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     private int deleteBatch(Connection c, SentRetention retention, Set<String> unused) throws SQLException {

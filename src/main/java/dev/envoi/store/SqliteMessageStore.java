@@ -301,12 +301,15 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         pruner.filed();
     }
 
-    /**
-     * Deletes the Sent messages the retention setting no longer keeps, and the vault files only
-     * they used; returns how many. The spooler's filings in Sent apply it too, every hundred.
-     */
+    /** The spooler's filings in Sent apply the retention setting too, every hundred. */
+    @Override
     public int applySentRetention() {
         return pruner.pruneNow();
+    }
+
+    @Override
+    public int countSentBeyond(SentRetention retention) {
+        return pruner.countBeyond(retention);
     }
 
     @Override

@@ -207,6 +207,11 @@ class OutboxWindowBenchmark {
         }
 
         @Override
+        public boolean confirmDeleteOldSent(int count, String kept) {
+            return false;
+        }
+
+        @Override
         public Optional<String> chooseAccount(String subject, List<String> accounts) {
             return Optional.empty();
         }

@@ -75,6 +75,12 @@ class OutboxViewModelTest {
         }
 
         @Override
+        public boolean confirmDeleteOldSent(int count, String kept) {
+            asked.add("delete " + count + " sent messages, keeping " + kept);
+            return yes;
+        }
+
+        @Override
         public java.util.Optional<String> chooseAccount(String subject, List<String> accounts) {
             asked.add("choose an account for " + subject + " among " + accounts);
             return yes ? java.util.Optional.of(accounts.get(accounts.size() - 1)) : java.util.Optional.empty();

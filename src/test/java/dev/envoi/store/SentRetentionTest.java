@@ -101,6 +101,27 @@ class SentRetentionTest {
     }
 
     @Test
+    void whatAChoiceWouldDeleteIsCountedBeforeAndNothingIsDeletedByCounting() {
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile, clock)) {
+            Instant today = now;
+            for (int daysAgo : new int[] {50, 40, 20, 10, 0}) {
+                now = today.minus(Duration.ofDays(daysAgo));
+                send(store, daysAgo + " days ago", List.of());
+            }
+            now = today;
+            assertEquals(2, store.countSentBeyond(SentRetention.days(30)));
+            assertEquals(3, store.countSentBeyond(SentRetention.messages(2)));
+            assertEquals(0, store.countSentBeyond(SentRetention.messages(5)));
+            assertEquals(0, store.countSentBeyond(SentRetention.KEEP_ALL));
+            assertEquals(5, store.sentCount(), "counting deletes nothing");
+            assertEquals(SentRetention.KEEP_ALL, store.settings().sentRetention(), "counting changes no setting");
+
+            store.settings().setSentRetention(SentRetention.days(30));
+            assertEquals(2, store.applySentRetention(), "the count said what applying does");
+        }
+    }
+
+    @Test
     void keepAllIsTheDefaultAndNonsenseIsRefused() {
         try (SqliteMessageStore store = SqliteMessageStore.open(profile, clock)) {
             send(store, "kept", List.of());
