@@ -177,6 +177,7 @@ final class Database implements AutoCloseable {
         lock.lock();
         try {
             connection.close();
+            CleanClose.record(file);
         } catch (SQLException e) {
             throw StoreErrors.translate(file, "close", e);
         } finally {

@@ -3,6 +3,7 @@ package dev.envoi.store;
 import dev.envoi.i18n.Sentences;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ import org.sqlite.SQLiteConfig;
 final class DatabaseFileCheck {
 
     private static final Sentences WORDS = Sentences.of(DatabaseFileCheck.class);
+    private static final int HEADER_LENGTH = 100;
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    /** How far the check went: nothing to check, the clean-close stamp matched, or the whole file. */
+    enum Depth { NEW, STAMPED, WHOLE }
 
     private DatabaseFileCheck() {
     }
@@ -31,10 +36,10 @@ final class DatabaseFileCheck {
      * @param freshAllowed the user asked for a fresh profile: an empty database beside a vault
      *                     that holds files becomes a new one
      */
-    static void check(Path file, boolean freshAllowed) {
+    static Depth check(Path file, boolean freshAllowed) {
         refuseIfReadOnly(file);
         if (!Files.exists(file)) {
-            return;
+            return Depth.NEW;
         }
         if (Files.isDirectory(file)) {
             throw new StoreOpenException(WORDS.get("database.isFolder", file));
@@ -48,12 +53,40 @@ final class DatabaseFileCheck {
             if (vaultFiles > 0) {
                 throw new StoreOpenException(WORDS.get("database.emptyBesideVault", file, vaultFiles));
             }
-            return;
+            return Depth.NEW;
         }
-        if (!Arrays.equals(header, SQLITE_HEADER)) {
+        if (!Arrays.equals(Arrays.copyOf(header, SQLITE_HEADER.length), SQLITE_HEADER)) {
             throw new StoreOpenException(WORDS.get("database.notSqlite", file));
         }
-        inspect(file);
+        refuseIfShorterThanItSays(file, header);
+        boolean whole = !CleanClose.matches(file);
+        inspect(file, whole);
+        return whole ? Depth.WHOLE : Depth.STAMPED;
+    }
+
+    /**
+     * A file cut short (a copy that stopped, a tool that truncated it) is shorter than the size its
+     * header gives, which SQLite keeps exact; found without reading the rest of the file.
+     */
+    private static void refuseIfShorterThanItSays(Path file, byte[] header) {
+        if (header.length < HEADER_LENGTH) {
+            throw new StoreOpenException(WORDS.get("database.damaged", file, WORDS.get("database.shortHeader")));
+        }
+        ByteBuffer fields = ByteBuffer.wrap(header);
+        int pageSizeField = Short.toUnsignedInt(fields.getShort(16));
+        long pageSize = pageSizeField == 1 ? 65_536 : pageSizeField;
+        long pages = Integer.toUnsignedLong(fields.getInt(28));
+        // The size in the header counts only when the change counter and its version agree.
+        boolean sizeValid = pages > 0 && fields.getInt(24) == fields.getInt(92);
+        try {
+            long actual = Files.size(file);
+            if (sizeValid && actual < pages * pageSize) {
+                throw new StoreOpenException(WORDS.get("database.damaged", file,
+                        WORDS.get("database.cutShort", actual, pages * pageSize)));
+            }
+        } catch (IOException e) {
+            throw new StoreOpenException(WORDS.get("database.unreadable", file, e.getMessage()), e);
+        }
     }
 
     /**
@@ -69,13 +102,14 @@ final class DatabaseFileCheck {
 
     private static byte[] readHeader(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(SQLITE_HEADER.length);
+            return in.readNBytes(HEADER_LENGTH);
         } catch (IOException e) {
             throw new StoreOpenException(WORDS.get("database.unreadable", file, e.getMessage()), e);
         }
     }
 
-    private static void inspect(Path file) {
+    /** {@code whole}: run SQLite's structural check of every page, whose time grows with the file. */
+    private static void inspect(Path file, boolean whole) {
         SqliteNativeCache.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -89,10 +123,12 @@ final class DatabaseFileCheck {
             if (version > Schema.CURRENT_VERSION) {
                 throw new StoreOpenException(WORDS.get("database.newer", file, version, Schema.CURRENT_VERSION));
             }
-            try (ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
-                String result = rs.next() ? rs.getString(1) : WORDS.get("database.noAnswer");
-                if (!"ok".equals(result)) {
-                    throw new StoreOpenException(WORDS.get("database.damaged", file, result));
+            if (whole) {
+                try (ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
+                    String result = rs.next() ? rs.getString(1) : WORDS.get("database.noAnswer");
+                    if (!"ok".equals(result)) {
+                        throw new StoreOpenException(WORDS.get("database.damaged", file, result));
+                    }
                 }
             }
         } catch (SQLException e) {

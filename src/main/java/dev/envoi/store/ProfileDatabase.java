@@ -36,6 +36,7 @@ final class ProfileDatabase {
             // Another user's folder that this one may write to: its owner decides its rights.
         }
         DatabaseFileCheck.check(file, freshAllowed);
+        CleanClose.forget(file);
         try {
             OwnerOnly.createFile(file);
         } catch (IOException e) {

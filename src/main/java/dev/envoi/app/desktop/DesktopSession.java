@@ -110,7 +110,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
             ComposeSettings settings = new ComposeSettings(ComposeSettings.DEFAULT.autosaveDelay(),
                     ComposeSettings.DEFAULT.closeAfterSend(), sizeLimit);
             ProgressHub progress = new ProgressHub();
-            boolean runsSpooler = services.startSpoolerIfFree(progress).isPresent();
+            boolean runsSpooler = services.claimSpoolerIfFree(progress);
             return new DesktopSession(services, progress, identities, settings, runsSpooler);
         } catch (IOException e) {
             services.close();
@@ -130,7 +130,23 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
         Stage first = open(start.window());
         inbox = start.inbox();
         inbox.attach(this::openForAnotherLaunch);
+        startSpoolerAfterFirstFrame(first);
         return first;
+    }
+
+    /**
+     * The spooler's recovery and its first transfers take disk and a core: on a profile with a long
+     * outbox they would compete with the first window's start (benchmark 8), so they begin once
+     * the window has been laid out. Mail submitted meanwhile waits in the outbox, as it does for a
+     * spooler already busy.
+     */
+    private void startSpoolerAfterFirstFrame(Stage first) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            first.getScene().removePostLayoutPulseListener(once[0]);
+            background.execute(services::startClaimedSpooler);
+        };
+        first.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     private Stage open(WindowRequest request) {

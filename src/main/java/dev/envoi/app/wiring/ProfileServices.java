@@ -47,6 +47,8 @@ public final class ProfileServices implements AutoCloseable {
     private final ProfileLog log;
     private SpoolerLock lock;
     private Spooler spooler;
+    private boolean spoolerStarted;
+    private boolean closed;
     private SentCopier copier;
 
     private ProfileServices(Path profile, SqliteMessageStore store, CredentialChain credentials, SmtpTimeouts timeouts) {
@@ -108,22 +110,45 @@ public final class ProfileServices implements AutoCloseable {
      * @return the spooler, or empty when another process holds the spooler lock
      */
     public synchronized Optional<Spooler> startSpoolerIfFree(TransferProgress progress) throws IOException {
+        if (!claimSpoolerIfFree(progress)) {
+            return Optional.empty();
+        }
+        startClaimedSpooler();
+        return Optional.of(spooler);
+    }
+
+    /**
+     * Takes this profile's spooler lock unless another process holds it, and makes the spooler and
+     * the Sent-folder copier without starting them: the window starts them after its first frame
+     * ({@link #startClaimedSpooler}), so that a long outbox does not slow the window's start.
+     *
+     * @return true when this process runs the spooler
+     */
+    public synchronized boolean claimSpoolerIfFree(TransferProgress progress) throws IOException {
         if (spooler != null) {
-            return Optional.of(spooler);
+            return true;
         }
         Optional<SpoolerLock> acquired = SpoolerLock.tryAcquire(profile);
         if (acquired.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         lock = acquired.get();
         spooler = new Spooler(store, router(), store::readAttachment, RetryPolicy.standard(), Clock.systemUTC(), progress);
-        spooler.start();
         // The copies for the servers' Sent folders: a worker of their own, run by whoever runs the spooler.
         copier = new SentCopier(store.sentCopies(), new AccountSentFolders(store.accounts(), store.imapSettings(),
                 credentials, tokens, timeouts, ServerTrust.system()), store::readAttachment, RetryPolicy.standard(),
                 Clock.systemUTC());
+        return true;
+    }
+
+    /** Recovers and starts the claimed spooler and copier, once; nothing after {@link #close}. */
+    public synchronized void startClaimedSpooler() {
+        if (spooler == null || spoolerStarted || closed) {
+            return;
+        }
+        spoolerStarted = true;
+        spooler.start();
         copier.start(store::subscribe);
-        return Optional.of(spooler);
     }
 
     /** The worker that files copies in the servers' Sent folders, while this process runs the spooler. */
@@ -141,6 +166,7 @@ public final class ProfileServices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         try {
             if (spooler != null) {
                 spooler.close();
