@@ -37,7 +37,7 @@ final class DraftFolder {
         }
         Saved saved = database.write("save the draft", c -> {
             if (existing == null) {
-                EntryId id = EntryId.random();
+                EntryId id = EntryId.timeOrdered(now);
                 MessageFlags flags = draftFlags(draft.flags(), content).with(MessageFlag.UNMODIFIED);
                 MessageTable.insert(c, id, content, flags, now);
                 return new Saved(id, flags);
@@ -78,7 +78,7 @@ final class DraftFolder {
     static MessageRow saveForSubmit(Connection c, Draft draft, DraftContent content, long now) throws SQLException {
         long rowId;
         if (draft.id() == null) {
-            rowId = MessageTable.insert(c, EntryId.random(), content, draftFlags(draft.flags(), content), now);
+            rowId = MessageTable.insert(c, EntryId.timeOrdered(now), content, draftFlags(draft.flags(), content), now);
         } else {
             MessageRow row = require(c, draft.id());
             rowId = row.rowId();

@@ -91,7 +91,7 @@ final class MessageTable {
      */
     static EntryId move(Connection c, long rowId, Folder folder, QueueState state, MessageFlags flags, long now)
             throws SQLException {
-        EntryId newId = EntryId.random();
+        EntryId newId = EntryId.timeOrdered(now);
         Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, state = ?, flags = ?, modified_at = ? "
                 + "WHERE id = ?", newId.value(), folder.name(), state == null ? null : state.name(), flags.toBits(),
                 now, rowId);

@@ -231,6 +231,11 @@ final class Schema {
             );
             """, """
             ALTER TABLE account_imap ADD COLUMN imap_user TEXT;
+            """, """
+            DROP INDEX message_queue;
+            CREATE INDEX message_queue ON message (folder, state, due_at, submitted_at) WHERE folder = 'OUTBOX';
+            DROP INDEX message_outbox_order;
+            CREATE INDEX message_outbox_order ON message (folder, submitted_at, id) WHERE folder = 'OUTBOX';
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

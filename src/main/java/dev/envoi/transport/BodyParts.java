@@ -32,27 +32,35 @@ final class BodyParts {
 
     /**
      * Fills {@code part} (the message, or the first part of a multipart/mixed) with the body; the
-     * inline images' bytes are read from {@code source} only while the message is written.
+     * inline images' bytes are read from {@code source} only while the message is written. A
+     * formatted body's boundaries are drawn from {@code boundarySeed}, only when there is one.
      */
     static void fill(MimePart part, DraftContent content, InlineImages images, AttachmentSource source,
-                     String boundary) throws MessagingException {
+                     String boundarySeed) throws MessagingException {
         BodyFormatting formatting = content.formatting();
         if (!formatting.isFormatted()) {
-            part.setText(MimeAssembler.canonicalLines(content.body()), StandardCharsets.UTF_8.name(), "plain");
+            String text = MimeAssembler.canonicalLines(content.body());
+            part.setText(text, StandardCharsets.UTF_8.name(), "plain");
+            TextTransferEncoding.set(part, text);
             return;
         }
         RichDocument document = images.document() != null ? images.document() : HtmlReader.readStored(formatting.html());
         String plain = FlowedWriter.write(document);
         if (formatting.plainTextOnly()) {
             part.setContent(plain, FLOWED);
+            TextTransferEncoding.set(part, plain);
             return;
         }
+        String boundary = MimeAssembler.alternativeBoundary(boundarySeed);
         MimeMultipart alternative = new BoundaryMultipart("alternative", boundary);
         MimeBodyPart plainPart = new MimeBodyPart();
         plainPart.setContent(plain, FLOWED);
+        TextTransferEncoding.set(plainPart, plain);
         alternative.addBodyPart(plainPart);
         MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlPart.setContent(MimeAssembler.canonicalLines(HtmlWriter.message(document)), HTML);
+        String html = MimeAssembler.canonicalLines(HtmlWriter.message(document));
+        htmlPart.setContent(html, HTML);
+        TextTransferEncoding.set(htmlPart, html);
         if (images.inline().isEmpty()) {
             alternative.addBodyPart(htmlPart);
         } else {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Builds the RFC 5322 message for an outgoing message: Date, From, To, Cc (never Bcc), the kept
@@ -36,7 +35,6 @@ public final class MimeAssembler {
 
     private static final Sentences WORDS = Sentences.of(MimeAssembler.class);
 
-    private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
     private static final String USER_AGENT = "Envoi";
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
@@ -82,7 +80,7 @@ public final class MimeAssembler {
         }
         InlineImages images = InlineImages.of(content);
         if (images.attached().isEmpty()) {
-            BodyParts.fill(message, content, images, outgoing.attachments(), alternativeBoundary(outgoing.messageId()));
+            BodyParts.fill(message, content, images, outgoing.attachments(), outgoing.messageId());
         } else {
             message.setContent(multipart(content, images, outgoing.attachments(), boundaryFor(outgoing.messageId())));
         }
@@ -149,7 +147,24 @@ public final class MimeAssembler {
      * and readers split such lines differently (some not at all).
      */
     static String canonicalLines(String text) {
-        return LINE_END.matcher(text).replaceAll("\r\n");
+        // One pass by hand: a regular expression's replaceAll was a quarter of the assembly's time
+        // for a 10 KB body (issue 21's hand-off profile). A text already in CRLF comes back as is.
+        StringBuilder out = null;
+        int copied = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+                i++;
+            } else if (c == '\r' || c == '\n') {
+                if (out == null) {
+                    out = new StringBuilder(length + length / 32 + 16);
+                }
+                out.append(text, copied, i).append("\r\n");
+                copied = i + 1;
+            }
+        }
+        return out == null ? text : out.append(text, copied, length).toString();
     }
 
     /**
@@ -178,7 +193,7 @@ public final class MimeAssembler {
     }
 
     /** The boundary of a formatted body's multipart/alternative, apart from the outer one. */
-    private static String alternativeBoundary(String seed) {
+    static String alternativeBoundary(String seed) {
         return boundaryFor(seed + "/alternative");
     }
 
@@ -186,7 +201,7 @@ public final class MimeAssembler {
                                            String boundary) throws MessagingException {
         MimeMultipart multipart = new KeptBoundaryMultipart(boundary);
         MimeBodyPart text = new MimeBodyPart();
-        BodyParts.fill(text, content, images, source, alternativeBoundary(boundary));
+        BodyParts.fill(text, content, images, source, boundary);
         multipart.addBodyPart(text);
         for (Attachment attachment : images.attached()) {
             // Base64 already (VaultDataSource), so Jakarta Mail does not encode it again.

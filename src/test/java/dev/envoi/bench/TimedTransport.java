@@ -17,6 +17,11 @@ final class TimedTransport implements Transport {
     volatile long started;
     volatile long handOffCalled;
     volatile long handOffRecorded;
+    /** The transferring thread's CPU time at the start and at the hand-off point (diagnostics). */
+    volatile long startedCpu;
+    volatile long handOffCalledCpu;
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Transport inner;
 
@@ -27,6 +32,7 @@ final class TimedTransport implements Transport {
     @Override
     public HandOffReceipt transfer(OutgoingMessage message, HandOffGate gate) throws TransferException {
         started = System.nanoTime();
+        startedCpu = CPU.getCurrentThreadCpuTime();
         return inner.transfer(message, new HandOffGate() {
             @Override
             public void checkNotCancelled() throws TransferCancelledException {
@@ -36,6 +42,7 @@ final class TimedTransport implements Transport {
             @Override
             public void handOff() throws TransferCancelledException {
                 handOffCalled = System.nanoTime();
+                handOffCalledCpu = CPU.getCurrentThreadCpuTime();
                 gate.handOff();
                 handOffRecorded = System.nanoTime();
             }

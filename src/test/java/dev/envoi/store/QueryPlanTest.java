@@ -87,6 +87,18 @@ class QueryPlanTest {
         assertUsesIndex(plan("DELETE FROM entry_history WHERE message IN (1, 2)"), "entry_history_by_message");
     }
 
+    @Test
+    void theQueuesIndexesHoldTheOutboxAloneSoFilingInSentWritesNothingToThem() throws SQLException {
+        // A message filed in Sent leaves these indexes: its entry is deleted from a small index
+        // instead of inserted among a year of Sent (issue 21, the drain of a big profile).
+        for (String index : List.of("message_queue", "message_outbox_order")) {
+            List<String> sql = rows("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", index);
+            assertTrue(sql.size() == 1 && sql.get(0).endsWith("WHERE folder = 'OUTBOX'"), () -> index + ": " + sql);
+        }
+        assertUsesIndex(plan("SELECT min(due_at) FROM message WHERE folder = 'OUTBOX' AND state IN ('QUEUED', 'RETRYING')"),
+                "message_queue");
+    }
+
     static void assertNoSort(List<String> plan) {
         assertFalse(plan.stream().anyMatch(line -> line.contains("TEMP B-TREE")), () -> "sorts: " + plan);
     }
@@ -103,15 +115,20 @@ class QueryPlanTest {
     }
 
     List<String> plan(String sql, Object... args) throws SQLException {
+        return rows("EXPLAIN QUERY PLAN " + sql, args);
+    }
+
+    /** The last column of each row the query returns (EXPLAIN QUERY PLAN's is its detail). */
+    List<String> rows(String sql, Object... args) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+             PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(rs.getString("detail"));
+                    lines.add(rs.getString(rs.getMetaData().getColumnCount()));
                 }
             }
         }
