@@ -78,8 +78,7 @@ public final class ComposeController {
 
     /** Underlines misspelt words in the body and offers corrections in its context menu (issue 20). */
     void checkSpelling(dev.envoi.spelling.Spellers spellers, Scheduler scheduler, java.util.concurrent.Executor ui) {
-        body.onBuilt(editor -> BodySpelling.install(editor, spellers, scheduler, ui, model.texts(),
-                message.editingProperty()));
+        BodyWiring.checkSpelling(body, spellers, scheduler, ui, model.texts(), message.editingProperty());
     }
 
     /** Builds the body editor at the end of the window's first frame (see {@link LazyBody}). */
@@ -108,7 +107,7 @@ public final class ComposeController {
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
         new FileDrop(message::attach).install(root);
-        body.onBuilt(editor -> new BodyImageView(editor, model.bodyImages(), message::attach).install());
+        BodyWiring.showImages(body, model.bodyImages(), message::attach);
     }
 
     /** A window opens ready for typing: in To when it is empty, else in the message text. */
@@ -116,7 +115,7 @@ public final class ComposeController {
         if (message.to().chips().isEmpty()) {
             toField.editor().requestFocus();
         } else {
-            body.onBuilt(Node::requestFocus);
+            BodyWiring.focus(body);
         }
     }
 
@@ -143,11 +142,7 @@ public final class ComposeController {
         subjectField.textProperty().bindBidirectional(message.subjectProperty());
         // Until the editor exists the bar does nothing, so it is off (and out of the Tab order).
         formatBar.setDisable(true);
-        body.onBuilt(editor -> {
-            BodyBinding.bind(editor, message.bodyProperty(), message.bodyHtmlProperty(), message::setPendingBodyHtml);
-            FormatToolbar.install(formatBar, editor, model.texts(), message.editingProperty());
-            editor.editableProperty().bind(message.editingProperty());
-        });
+        BodyWiring.bind(body, message, formatBar, model.texts());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());

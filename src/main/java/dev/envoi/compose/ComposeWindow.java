@@ -33,6 +33,8 @@ public final class ComposeWindow {
                 context.scheduler(), context.ui());
         controller.buildBodyAfterFirstFrame(stage.getScene());
         this.bodyReady = controller.bodyReady();
+        // The start-up probe (app.desktop.StartupProbe.SETTLED) waits for it: the window is whole then.
+        stage.getProperties().put("envoi.settled", bodyReady);
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!model.requestClose()) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -32,7 +31,7 @@ final class LazyBody {
 
     private final StackPane slot;
     private final ResourceBundle words;
-    private final List<Consumer<BodyEditor>> installs = new ArrayList<>();
+    private final List<Runnable> installs = new ArrayList<>();
     private final CompletableFuture<BodyEditor> ready = new CompletableFuture<>();
 
     LazyBody(StackPane slot, ResourceBundle words) {
@@ -40,13 +39,25 @@ final class LazyBody {
         this.words = words;
     }
 
-    /** Runs {@code install} on the editor once it exists, in the order given; call before the window shows. */
-    void onBuilt(Consumer<BodyEditor> install) {
+    /**
+     * Runs {@code install} once the editor exists ({@link #editor()}), in the order given. A Runnable,
+     * not a Consumer of the editor: a lambda taking a BodyEditor is linked with its parameter types,
+     * which loads RichTextFX's classes with the window (see {@link BodyWiring}).
+     */
+    void onBuilt(Runnable install) {
         if (ready.isDone()) {
-            install.accept(ready.join());
+            install.run();
         } else {
             installs.add(install);
         }
+    }
+
+    /** The editor, once built. */
+    BodyEditor editor() {
+        if (!ready.isDone()) {
+            throw new IllegalStateException("the body editor is built after the window's first frame");
+        }
+        return ready.join();
     }
 
     /** Completes on the FX thread with the editor, once it is in the window and bound. */
@@ -78,14 +89,31 @@ final class LazyBody {
         if (ready.isDone()) {
             return ready.join();
         }
-        BodyEditor editor = new BodyEditor();
-        editor.setId(ID);
-        editor.setAccessibleText(words.getString("field.body"));
-        editor.setAccessibleHelp(words.getString("field.body.help"));
-        slot.getChildren().setAll(new VirtualizedScrollPane<>(editor));
-        installs.forEach(install -> install.accept(editor));
-        installs.clear();
+        BodyEditor editor = Maker.make(slot, words);
         ready.complete(editor);
+        for (Runnable install : installs) {
+            install.run();
+        }
+        installs.clear();
         return editor;
+    }
+
+    /**
+     * Makes the editor. A class of its own: verifying code that hands a BodyEditor where a Node is
+     * expected loads RichTextFX's class hierarchy, and LazyBody itself is loaded with the window.
+     */
+    private static final class Maker {
+
+        private Maker() {
+        }
+
+        static BodyEditor make(StackPane slot, ResourceBundle words) {
+            BodyEditor editor = new BodyEditor();
+            editor.setId(ID);
+            editor.setAccessibleText(words.getString("field.body"));
+            editor.setAccessibleHelp(words.getString("field.body.help"));
+            slot.getChildren().setAll(new VirtualizedScrollPane<>(editor));
+            return editor;
+        }
     }
 }
