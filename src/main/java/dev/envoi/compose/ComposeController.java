@@ -18,6 +18,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
@@ -56,7 +57,9 @@ public final class ComposeController {
     @FXML private RecipientField ccField;
     @FXML private RecipientField bccField;
     @FXML private TextField subjectField;
-    @FXML private BodyEditor bodyArea;
+    /** The body editor, built after the window's first frame into this slot. */
+    @FXML private StackPane bodySlot;
+    private LazyBody body;
     @FXML private HBox formatBar;
     @FXML private CheckMenuItem plainTextOnlyCheck;
     @FXML private HBox attachmentBar;
@@ -75,11 +78,22 @@ public final class ComposeController {
 
     /** Underlines misspelt words in the body and offers corrections in its context menu (issue 20). */
     void checkSpelling(dev.envoi.spelling.Spellers spellers, Scheduler scheduler, java.util.concurrent.Executor ui) {
-        BodySpelling.install(bodyArea, spellers, scheduler, ui, model.texts(), message.editingProperty());
+        BodyWiring.checkSpelling(body, spellers, scheduler, ui, model.texts(), message.editingProperty());
+    }
+
+    /** Builds the body editor at the end of the window's first frame (see {@link LazyBody}). */
+    void buildBodyAfterFirstFrame(javafx.scene.Scene scene) {
+        body.buildAfterFirstFrame(scene);
+    }
+
+    /** Completes on the FX thread once the body editor is in the window, bound and ready for typing. */
+    java.util.concurrent.CompletionStage<BodyEditor> bodyReady() {
+        return body.ready();
     }
 
     @FXML
     private void initialize() {
+        body = new LazyBody(bodySlot, model.texts().bundle());
         bindHeader();
         bindAttachments();
         bindSending();
@@ -93,12 +107,16 @@ public final class ComposeController {
         new DraftsMenu(draftsMenu, model).install();
         root.addEventFilter(KeyEvent.KEY_PRESSED, new ComposeShortcuts(model));
         new FileDrop(message::attach).install(root);
-        new BodyImageView(bodyArea, model.bodyImages(), message::attach).install();
+        BodyWiring.showImages(body, model.bodyImages(), message::attach);
     }
 
     /** A window opens ready for typing: in To when it is empty, else in the message text. */
     void focusWhereTypingStarts() {
-        (message.to().chips().isEmpty() ? toField.editor() : bodyArea).requestFocus();
+        if (message.to().chips().isEmpty()) {
+            toField.editor().requestFocus();
+        } else {
+            BodyWiring.focus(body);
+        }
     }
 
     private void bindHeader() {
@@ -122,8 +140,9 @@ public final class ComposeController {
             node.managedProperty().bind(message.showCcBccProperty());
         }
         subjectField.textProperty().bindBidirectional(message.subjectProperty());
-        BodyBinding.bind(bodyArea, message.bodyProperty(), message.bodyHtmlProperty(), message::setPendingBodyHtml);
-        FormatToolbar.install(formatBar, bodyArea, model.texts(), message.editingProperty());
+        // Until the editor exists the bar does nothing, so it is off (and out of the Tab order).
+        formatBar.setDisable(true);
+        BodyWiring.bind(body, message, formatBar, model.texts());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
@@ -136,7 +155,6 @@ public final class ComposeController {
         ccField.heldTextProperty().bind(heldWords(HeldMessage::cc));
         bccField.heldTextProperty().bind(heldWords(HeldMessage::bcc));
         subjectField.editableProperty().bind(message.editingProperty());
-        bodyArea.editableProperty().bind(message.editingProperty());
         fromField.disableProperty().bind(locked);
     }
 

@@ -4,6 +4,7 @@ import dev.envoi.spelling.Spellers;
 import dev.envoi.ui.Views;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -18,6 +19,7 @@ public final class ComposeWindow {
     private final Stage stage;
     private final ComposeViewModel model;
     private final List<Runnable> closedListeners = new ArrayList<>();
+    private final CompletionStage<BodyEditor> bodyReady;
 
     public ComposeWindow(ComposeContext context, Function<Window, DialogService> dialogs,
                          Function<Window, FileChooserService> fileChooser, List<Sender> identities) {
@@ -29,6 +31,10 @@ public final class ComposeWindow {
         Views.show(stage, ComposeWindow.class, "compose.fxml", "compose.css", model.texts().bundle(), controller);
         controller.checkSpelling(Spellers.shared(context.store().profileFolder()),
                 context.scheduler(), context.ui());
+        controller.buildBodyAfterFirstFrame(stage.getScene());
+        this.bodyReady = controller.bodyReady();
+        // The start-up probe (app.desktop.StartupProbe.SETTLED) waits for it: the window is whole then.
+        stage.getProperties().put("envoi.settled", bodyReady);
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!model.requestClose()) {
@@ -47,6 +53,14 @@ public final class ComposeWindow {
 
     public ComposeViewModel model() {
         return model;
+    }
+
+    /**
+     * Completes on the FX thread once the body editor (id {@code bodyArea}) is in the window: it is
+     * built right after the window's first frame, so a test or a tool that types into the body waits for this.
+     */
+    public CompletionStage<BodyEditor> bodyReady() {
+        return bodyReady;
     }
 
     public Stage stage() {

@@ -66,7 +66,7 @@ class RichTypingBenchmark {
                 w.model().message().bodyProperty().set(twentyPages.plainText());
                 return w;
             });
-            BodyEditor editor = onFx(() -> (BodyEditor) window.stage().getScene().lookup("#bodyArea"));
+            BodyEditor editor = dev.envoi.compose.WindowBody.await(window); // built after the first frame
             onFx(() -> {
                 editor.requestFocus();
                 editor.moveTo(500, 0);

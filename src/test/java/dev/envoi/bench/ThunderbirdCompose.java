@@ -29,9 +29,14 @@ final class ThunderbirdCompose {
         this.log = log;
     }
 
-    /** Empty unless Thunderbird and xdotool are installed; the profile is made in {@code work}. */
+    /**
+     * Empty unless Thunderbird and xdotool are installed, or with -Dbench.thunderbird=false (under a
+     * heavy load Thunderbird crashed at start, which stopped the whole benchmark); the profile is
+     * made in {@code work}.
+     */
     static Optional<ThunderbirdCompose> in(Path work) throws IOException {
-        if (!Files.isExecutable(THUNDERBIRD) || !Files.isExecutable(XDOTOOL)) {
+        if (!Files.isExecutable(THUNDERBIRD) || !Files.isExecutable(XDOTOOL)
+                || !Boolean.parseBoolean(System.getProperty("bench.thunderbird", "true"))) {
             return Optional.empty();
         }
         Path profile = Files.createDirectories(work.resolve("thunderbird-profile"));

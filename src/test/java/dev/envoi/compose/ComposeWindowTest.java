@@ -43,6 +43,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import dev.envoi.testing.FxWait;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +92,12 @@ class ComposeWindowTest {
             return List.copyOf(chosen);
         }, List.of(Sender.of(ME)));
         window.show();
+    }
+
+    /** The body editor is built after the window's first frame (LazyBody): the tests type into it. */
+    @BeforeEach
+    void bodyExists() throws Exception {
+        WindowBody.await(window);
     }
 
     @AfterEach

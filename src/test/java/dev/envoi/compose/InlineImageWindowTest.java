@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +69,12 @@ class InlineImageWindowTest {
 
     private ComposeWindow newWindow() {
         return new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> List::of, List.of(Sender.of(ME)));
+    }
+
+    /** The body editor is built after the window's first frame (LazyBody): the tests type into it. */
+    @BeforeEach
+    void bodyExists() throws Exception {
+        WindowBody.await(window);
     }
 
     @AfterEach
@@ -120,7 +127,7 @@ class InlineImageWindowTest {
             second.model().message().open(store.drafts().get(0).id());
         }).get(5, TimeUnit.SECONDS);
         FxWait.until(() -> "Picture".equals(second.model().message().subjectProperty().get()), "the draft opens");
-        BodyEditor reopened = (BodyEditor) second.stage().getScene().lookup("#bodyArea");
+        BodyEditor reopened = WindowBody.await(second);
         RichDocument document = WaitForAsyncUtils.asyncFx(reopened::document).get(5, TimeUnit.SECONDS);
         assertTrue(document.blocks().stream().anyMatch(b -> b.style().kind() == BlockKind.IMAGE
                 && b.style().image().equals(sha)), document.toString());

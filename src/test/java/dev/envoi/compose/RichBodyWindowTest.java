@@ -24,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,6 +68,12 @@ class RichBodyWindowTest {
 
     private ComposeWindow newWindow() {
         return new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> List::of, List.of(Sender.of(ME)));
+    }
+
+    /** The body editor is built after the window's first frame (LazyBody): the tests type into it. */
+    @BeforeEach
+    void bodyExists() throws Exception {
+        WindowBody.await(window);
     }
 
     @AfterEach
@@ -179,7 +186,7 @@ class RichBodyWindowTest {
             second.model().message().open(store.drafts().get(0).id());
         }).get(5, TimeUnit.SECONDS);
         FxWait.until(() -> "Formatted".equals(second.model().message().subjectProperty().get()), "the draft opens");
-        BodyEditor reopened = (BodyEditor) second.stage().getScene().lookup("#bodyArea");
+        BodyEditor reopened = WindowBody.await(second);
         assertEquals(html, second.model().message().bodyHtmlProperty().get());
         assertEquals(editor(robot).document(), WaitForAsyncUtils.asyncFx(reopened::document).get(5, TimeUnit.SECONDS),
                 "the editor shows the same text and formatting");

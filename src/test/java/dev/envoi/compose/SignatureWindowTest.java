@@ -23,6 +23,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +69,12 @@ class SignatureWindowTest {
                 new ProgressHub()::subscribe, id -> { });
         window = new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> List::of, List.of(work, home));
         window.show();
+    }
+
+    /** The body editor is built after the window's first frame (LazyBody): the tests type into it. */
+    @BeforeEach
+    void bodyExists() throws Exception {
+        WindowBody.await(window);
     }
 
     @AfterEach

@@ -77,6 +77,7 @@ class SpellingWindowTest {
             }
         }).get(10, TimeUnit.SECONDS);
         windows.add(window);
+        WindowBody.await(window);
         return window;
     }
 

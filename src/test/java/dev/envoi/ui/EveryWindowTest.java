@@ -8,6 +8,7 @@ import dev.envoi.account.SmtpSecurity;
 import dev.envoi.compose.ComposeContext;
 import dev.envoi.compose.ComposeSettings;
 import dev.envoi.compose.ComposeWindow;
+import dev.envoi.compose.WindowBody;
 import dev.envoi.compose.Sender;
 import dev.envoi.compose.DialogService;
 import dev.envoi.compose.FxScheduler;
@@ -306,6 +307,9 @@ class EveryWindowTest {
             stage.show();
             return made;
         }).get(20, TimeUnit.SECONDS);
+        if (window instanceof ComposeWindow compose) {
+            WindowBody.await(compose); // its body is built after the first frame
+        }
         WaitForAsyncUtils.waitForFxEvents();
         return window;
     }

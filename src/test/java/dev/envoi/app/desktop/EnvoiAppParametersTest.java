@@ -75,6 +75,8 @@ class EnvoiAppParametersTest {
         FxWait.until(() -> robot.lookup("#subjectField").tryQuery().isPresent(), "the compose window opens");
         TextField subject = robot.lookup("#subjectField").query();
         assertEquals("From automation", subject.getText(), "the other arguments are read too");
+        // The body editor is built right after the window's first frame.
+        FxWait.until(() -> robot.lookup("#bodyArea").tryQuery().isPresent(), "the body editor is built");
         robot.clickOn("#bodyArea").write("Hello");
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
 

@@ -1,0 +1,119 @@
+package dev.envoi.compose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+
+/**
+ * The compose window's body editor, built into compose.fxml's {@code bodySlot} right after the
+ * window's first frame (issue 20/21, benchmark 7). RichTextFX, ReactFX and what works on the
+ * editor (the formatting bar, spelling, inline images) are ~790 classes: loading them before the
+ * first frame made the window 1.6x an empty JavaFX window's start. A window opens with the focus
+ * in To, so nothing the user can reach needs the editor in the first frame.
+ *
+ * <p>Nothing is lost meanwhile: the view-model holds the body's text and formatting (a draft, a
+ * mailto body, a signature, a save or a send before the editor exists uses them as they are), and
+ * the editor shows them when {@link BodyBinding} binds it. The build is queued on the FX thread
+ * during the first frame's pulse, so every key or click that comes after the first frame is
+ * handled after the editor exists.
+ */
+final class LazyBody {
+
+    /** The editor's id, as before: tests, automation (docs/automation.md) and the style sheet use it. */
+    static final String ID = "bodyArea";
+
+    private final StackPane slot;
+    private final ResourceBundle words;
+    private final List<Runnable> installs = new ArrayList<>();
+    private final CompletableFuture<BodyEditor> ready = new CompletableFuture<>();
+
+    LazyBody(StackPane slot, ResourceBundle words) {
+        this.slot = slot;
+        this.words = words;
+    }
+
+    /**
+     * Runs {@code install} once the editor exists ({@link #editor()}), in the order given. A Runnable,
+     * not a Consumer of the editor: a lambda taking a BodyEditor is linked with its parameter types,
+     * which loads RichTextFX's classes with the window (see {@link BodyWiring}).
+     */
+    void onBuilt(Runnable install) {
+        if (ready.isDone()) {
+            install.run();
+        } else {
+            installs.add(install);
+        }
+    }
+
+    /** The editor, once built. */
+    BodyEditor editor() {
+        if (!ready.isDone()) {
+            throw new IllegalStateException("the body editor is built after the window's first frame");
+        }
+        return ready.join();
+    }
+
+    /** Completes on the FX thread with the editor, once it is in the window and bound. */
+    CompletionStage<BodyEditor> ready() {
+        return ready;
+    }
+
+    /** The editor, or null before the window's first frame. */
+    BodyEditor editorOrNull() {
+        return ready.getNow(null);
+    }
+
+    /** Builds the editor at the end of the first layout pulse in which the scene's window is showing. */
+    void buildAfterFirstFrame(Scene scene) {
+        Runnable[] first = new Runnable[1];
+        first[0] = () -> {
+            Window window = scene.getWindow();
+            if (window != null && window.isShowing()) {
+                scene.removePostLayoutPulseListener(first[0]);
+                // After this pulse, so its frame goes to the screen first; before any later input.
+                Platform.runLater(this::build);
+            }
+        };
+        scene.addPostLayoutPulseListener(first[0]);
+    }
+
+    /** Builds the editor now (also for a window that is never shown, when something asks for it). */
+    BodyEditor build() {
+        if (ready.isDone()) {
+            return ready.join();
+        }
+        BodyEditor editor = Maker.make(slot, words);
+        ready.complete(editor);
+        for (Runnable install : installs) {
+            install.run();
+        }
+        installs.clear();
+        return editor;
+    }
+
+    /**
+     * Makes the editor. A class of its own: verifying code that hands a BodyEditor where a Node is
+     * expected loads RichTextFX's class hierarchy, and LazyBody itself is loaded with the window.
+     */
+    private static final class Maker {
+
+        private Maker() {
+        }
+
+        static BodyEditor make(StackPane slot, ResourceBundle words) {
+            BodyEditor editor = new BodyEditor();
+            editor.setId(ID);
+            editor.setAccessibleText(words.getString("field.body"));
+            editor.setAccessibleHelp(words.getString("field.body.help"));
+            slot.getChildren().setAll(new VirtualizedScrollPane<>(editor));
+            return editor;
+        }
+    }
+}
