@@ -55,7 +55,11 @@ final class DueWorkLoop implements AutoCloseable {
     /** Asks the worker to look at what is due now. */
     void wake() {
         if (drainPending.compareAndSet(false, true) && !worker.isShutdown()) {
-            worker.execute(this::drain);
+            try {
+                worker.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                // A store event delivered while the loop closes: there is nothing more to do.
+            }
         }
     }
 
