@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import dev.envoi.ui.FirstFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -8,7 +9,6 @@ import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Window;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
@@ -72,16 +72,8 @@ final class LazyBody {
 
     /** Builds the editor at the end of the first layout pulse in which the scene's window is showing. */
     void buildAfterFirstFrame(Scene scene) {
-        Runnable[] first = new Runnable[1];
-        first[0] = () -> {
-            Window window = scene.getWindow();
-            if (window != null && window.isShowing()) {
-                scene.removePostLayoutPulseListener(first[0]);
-                // After this pulse, so its frame goes to the screen first; before any later input.
-                Platform.runLater(this::build);
-            }
-        };
-        scene.addPostLayoutPulseListener(first[0]);
+        // After this pulse, so its frame goes to the screen first; before any later input.
+        FirstFrame.afterLayout(scene, () -> Platform.runLater(this::build));
     }
 
     /** Builds the editor now (also for a window that is never shown, when something asks for it). */

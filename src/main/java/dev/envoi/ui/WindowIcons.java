@@ -36,12 +36,7 @@ public final class WindowIcons {
             whenLoaded(stage);
             return;
         }
-        Runnable[] afterFirstPulse = new Runnable[1];
-        afterFirstPulse[0] = () -> {
-            scene.removePostLayoutPulseListener(afterFirstPulse[0]);
-            whenLoaded(stage);
-        };
-        scene.addPostLayoutPulseListener(afterFirstPulse[0]);
+        FirstFrame.afterLayout(scene, () -> whenLoaded(stage));
     }
 
     private static void whenLoaded(Stage stage) {

@@ -15,6 +15,7 @@ import dev.envoi.compose.FxFileChooser;
 import dev.envoi.compose.FxScheduler;
 import dev.envoi.compose.Sender;
 import dev.envoi.compose.SendState;
+import dev.envoi.ui.FirstFrame;
 import dev.envoi.ui.Texts;
 import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
@@ -141,12 +142,7 @@ final class DesktopSession implements AutoCloseable, QuitWhenIdle.Host {
      * spooler already busy.
      */
     private void startSpoolerAfterFirstFrame(Stage first) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            first.getScene().removePostLayoutPulseListener(once[0]);
-            background.execute(services::startClaimedSpooler);
-        };
-        first.getScene().addPostLayoutPulseListener(once[0]);
+        FirstFrame.afterLayout(first.getScene(), () -> background.execute(services::startClaimedSpooler));
     }
 
     private Stage open(WindowRequest request) {
