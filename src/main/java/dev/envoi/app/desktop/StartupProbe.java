@@ -21,7 +21,8 @@ import javafx.stage.Stage;
  * the compose window's body editor) and laid it out, the instant of that layout pulse goes to
  * FILE.settled.
  *
- * <p>With {@code -Denvoi.exitWhenReady=true} the process then exits (status 0), once settled: the
+ * <p>With {@code -Denvoi.exitWhenReady=true} the process then quits as a user's quit does (the
+ * profile closed, status 0), once settled: the
  * packaging's class-data-sharing training run opens the window this way, so the archive holds the
  * classes a window's start needs, the ones put off past the first frame included.
  */
@@ -60,7 +61,8 @@ public final class StartupProbe {
                         write(Path.of(file + ".settled"), settledMicros);
                     }
                     if (exit) {
-                        System.exit(0);
+                        // As a user's quit: the profile is closed (its clean-close stamp written).
+                        Platform.exit();
                     }
                 }, "envoi-startup-probe").start();
             }
