@@ -231,6 +231,8 @@ final class Schema {
             );
             """, """
             ALTER TABLE account_imap ADD COLUMN imap_user TEXT;
+            """, """
+            CREATE INDEX address_book_by_use ON address_book (use_count DESC, last_used DESC, address, display_name);
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

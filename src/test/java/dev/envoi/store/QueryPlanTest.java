@@ -84,6 +84,19 @@ class QueryPlanTest {
         List<String> plan = plan(AddressBook.MATCHING, "ann%", "ann%", 8);
         assertUsesIndex(plan, "sqlite_autoindex_address_book_1");
         assertUsesIndex(plan, "address_book_by_name");
+        // Telling a common prefix from a rare one counts along the same two index searches, no further.
+        List<String> crowded = plan(AddressBook.CROWDED, "a%", "a%", AddressBook.CROWD);
+        assertUsesIndex(crowded, "sqlite_autoindex_address_book_1");
+        assertUsesIndex(crowded, "address_book_by_name");
+    }
+
+    @Test
+    void autoCompletionWalksTheBookInUseOrderForACommonPrefix() throws SQLException {
+        List<String> plan = plan(AddressBook.WALKING, "a%", "a%", 8);
+        assertUsesIndex(plan, "address_book_by_use");
+        assertNoSort(plan);
+        assertTrue(plan.stream().allMatch(line -> line.contains("COVERING INDEX address_book_by_use")),
+                () -> "reads the table for each address walked: " + plan);
     }
 
     @Test
