@@ -15,6 +15,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 /** Binds outbox.fxml to an {@link OutboxViewModel}; no decisions are made here. */
 public final class OutboxController {
@@ -157,18 +158,31 @@ public final class OutboxController {
         column.setCellFactory(c -> new WholeTextCell<>());
     }
 
-    /** A cell whose text, when the column is too narrow for it, is read whole in its tooltip. */
+    /**
+     * A cell whose text, when the column is too narrow for it, is read whole in its tooltip. A
+     * Tooltip is a popup control of its own, costly to make: the cell makes one when the pointer
+     * first comes over it, not when it is made (issue 21: opening the window on a big profile made
+     * one for every visible cell of every table), and then keeps it and changes its text (a new one
+     * at each update made scrolling a long Sent list allocate a popup per cell per row).
+     */
     private static final class WholeTextCell<T> extends TableCell<T, String> {
-        private final Tooltip tip = new Tooltip();
+        private Tooltip tip;
+
+        WholeTextCell() {
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (tip == null && getText() != null) {
+                    tip = new Tooltip(getText());
+                    setTooltip(tip);
+                }
+            });
+        }
 
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             boolean blank = empty || text == null || text.isEmpty();
             setText(blank ? null : text);
-            // One tooltip per cell, its text changed: a new one at each update made scrolling a
-            // long Sent list allocate a popup per cell per row (issue 21).
-            if (!blank) {
+            if (tip != null && !blank) {
                 tip.setText(text);
             }
             setTooltip(blank ? null : tip);

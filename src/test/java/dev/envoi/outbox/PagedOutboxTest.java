@@ -7,24 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envoi.compose.ProgressFeed;
 import dev.envoi.store.BigProfile;
 import dev.envoi.store.Drafts;
-import dev.envoi.store.MessageStore;
 import dev.envoi.store.MessageStore.SubmitOptions;
 import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.testing.UiQueue;
 import dev.envoi.ui.Texts;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +44,7 @@ class PagedOutboxTest {
         ExecutorService background = Executors.newCachedThreadPool();
         UiQueue ui = new UiQueue();
         try (SqliteMessageStore real = SqliteMessageStore.open(profile)) {
-            Counted counted = new Counted(real);
+            CountingStore counted = new CountingStore(real);
             OutboxContext context = new OutboxContext(counted.store, background, ui, Clock.systemDefaultZone(),
                     ProgressFeed.NONE, id -> { }, id -> { });
             OutboxViewModel model = new OutboxViewModel(context, new OutboxViewModelTest.Answers(),
@@ -76,32 +70,6 @@ class PagedOutboxTest {
         } finally {
             background.shutdown();
             background.awaitTermination(5, TimeUnit.SECONDS);
-        }
-    }
-
-    /** The real store, with the rows of every list it returns counted and whole-folder reads noted. */
-    private static final class Counted {
-        final AtomicLong rows = new AtomicLong();
-        final Set<String> wholeFolders = ConcurrentHashMap.newKeySet();
-        final MessageStore store;
-
-        Counted(MessageStore real) {
-            store = (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
-                    new Class<?>[] {MessageStore.class}, (proxy, method, args) -> {
-                        if (List.of("outbox", "drafts", "sent").contains(method.getName())) {
-                            wholeFolders.add(method.getName());
-                        }
-                        Object result;
-                        try {
-                            result = method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        if (result instanceof List<?> list) {
-                            rows.addAndGet(list.size());
-                        }
-                        return result;
-                    });
         }
     }
 }
