@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.message.MailAddress;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,12 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * order, for common prefixes and rare ones, on a book of 20,000 addresses made by the real schema.
  */
 class AutoCompletionRankingTest {
-
-    /** The query before the walk: every match sorted by use, then the first taken. */
-    private static final String SORTING_EVERY_MATCH = """
-            SELECT display_name, address FROM address_book
-            WHERE address LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\'
-            ORDER BY use_count DESC, last_used DESC LIMIT ?""";
 
     @TempDir
     Path profile;
@@ -47,13 +35,13 @@ class AutoCompletionRankingTest {
         int common = 0;
         int rare = 0;
         try (SqliteMessageStore store = SqliteMessageStore.open(profile);
-             Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE))) {
+             SortingEveryMatch before = SortingEveryMatch.open(profile)) {
             for (String prefix : prefixes) {
                 for (int limit : new int[] {8, 30}) {
-                    List<MailAddress> sorted = sortingEveryMatch(c, prefix, limit);
+                    List<MailAddress> sorted = before.matching(prefix, limit);
                     assertEquals(sorted, store.knownAddresses(prefix, limit), "prefix \"" + prefix + "\", " + limit);
                 }
-                if (sortingEveryMatch(c, prefix, AddressBook.CROWD).size() >= AddressBook.CROWD) {
+                if (before.matching(prefix, AddressBook.CROWD).size() >= AddressBook.CROWD) {
                     common++;
                 } else {
                     rare++;
@@ -61,21 +49,5 @@ class AutoCompletionRankingTest {
             }
         }
         assertTrue(common >= 20 && rare >= 10, "both ways were tried: " + common + " common, " + rare + " rare");
-    }
-
-    private static List<MailAddress> sortingEveryMatch(Connection c, String prefix, int limit) throws SQLException {
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        List<MailAddress> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(SORTING_EVERY_MATCH)) {
-            s.setString(1, pattern);
-            s.setString(2, pattern);
-            s.setInt(3, limit);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new MailAddress(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return result;
     }
 }
