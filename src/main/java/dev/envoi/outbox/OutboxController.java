@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -19,6 +20,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 
 /** Binds outbox.fxml to an {@link OutboxViewModel}; no decisions are made here. */
 public final class OutboxController {
@@ -39,6 +41,8 @@ public final class OutboxController {
     @FXML private Button sendAgainButton;
     @FXML private Button markSentButton;
     @FXML private Button chooseAccountButton;
+    @FXML private Tab draftsTab;
+    @FXML private Tab sentTab;
     @FXML private TableView<FolderRow> draftsTable;
     @FXML private TableColumn<FolderRow, String> draftSubjectColumn;
     @FXML private TableColumn<FolderRow, String> draftToColumn;
@@ -74,8 +78,12 @@ public final class OutboxController {
     @FXML
     private void initialize() {
         bindQueue();
-        bindFolder(draftsTable, model.drafts(), model.selectedDraftProperty(), model::openSelectedDraft);
-        bindFolder(sentTable, model.sent(), model.selectedSentProperty(), model::openSelectedSent);
+        // A table makes the cells of the rows it could show (skins, CSS) even behind another tab: the
+        // Drafts and Sent tables get their rows when their tab is first shown (issue 21).
+        whenFirstShown(draftsTab,
+                () -> bindFolder(draftsTable, model.drafts(), model.selectedDraftProperty(), model::openSelectedDraft));
+        whenFirstShown(sentTab,
+                () -> bindFolder(sentTable, model.sent(), model.selectedSentProperty(), model::openSelectedSent));
         column(draftSubjectColumn, FolderRow::subject);
         column(draftToColumn, FolderRow::recipients);
         column(draftWhenColumn, FolderRow::when);
@@ -140,6 +148,22 @@ public final class OutboxController {
         button.setOnAction(e -> command.run());
     }
 
+    private static void whenFirstShown(Tab tab, Runnable bind) {
+        if (tab.isSelected()) {
+            bind.run();
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    bind.run();
+                }
+            }
+        });
+    }
+
     private static <T> void bindFolder(TableView<T> table, javafx.collections.ObservableList<T> rows,
                                        ObjectProperty<T> selection, Runnable open) {
         table.setItems(rows);
@@ -171,21 +195,37 @@ public final class OutboxController {
         column.setCellFactory(c -> new WholeTextCell<>());
     }
 
-    /** A cell whose text, when the column is too narrow for it, is read whole in its tooltip. */
+    /**
+     * A cell whose text, when the column is too narrow for it, is read whole in its tooltip. A
+     * Tooltip is a popup control of its own, costly to make: the cell makes one only once its text
+     * is laid out cut short (issue 21: opening the window on a big profile made one for every
+     * visible cell of every table), and then keeps it and changes its text (a new one at each
+     * update made scrolling a long Sent list allocate a popup per cell per row).
+     */
     private static final class WholeTextCell<T> extends TableCell<T, String> {
-        private final Tooltip tip = new Tooltip();
+        private Tooltip tip;
 
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             boolean blank = empty || text == null || text.isEmpty();
             setText(blank ? null : text);
-            // One tooltip per cell, its text changed: a new one at each update made scrolling a
-            // long Sent list allocate a popup per cell per row (issue 21).
-            if (!blank) {
+            if (tip != null && !blank) {
                 tip.setText(text);
             }
             setTooltip(blank ? null : tip);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            String whole = getText();
+            // The skin shows the text in a Text node of its own, with an ellipsis when it is cut.
+            if (tip == null && whole != null && getChildrenUnmodifiable().stream()
+                    .anyMatch(node -> node instanceof Text shown && !whole.equals(shown.getText()))) {
+                tip = new Tooltip(whole);
+                setTooltip(tip);
+            }
         }
     }
 

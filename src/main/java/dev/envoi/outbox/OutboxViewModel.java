@@ -3,7 +3,6 @@ package dev.envoi.outbox;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.OutboxState;
 import dev.envoi.store.MessageStore;
-import dev.envoi.store.MessageSummary;
 import dev.envoi.store.OutboxEntry;
 import dev.envoi.store.QueueSubscription;
 import dev.envoi.store.SentCopyEntry;
@@ -21,7 +20,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -37,9 +35,13 @@ public final class OutboxViewModel {
     private final OutboxDialogs dialogs;
     private final Texts texts;
     private final RowTexts rows;
-    private final ObservableList<OutboxRow> queue = FXCollections.observableArrayList();
-    private final ObservableList<FolderRow> drafts = FXCollections.observableArrayList();
+    /** Every list is read a page at a time (issue 21: 10,000 queued, 2,000 drafts, 100,000 sent). */
+    private final PagedRows<OutboxRow> queue;
+    private final PagedRows<FolderRow> drafts;
     private final PagedRows<FolderRow> sent;
+    private final PagedRows.Source<OutboxRow> queueSource = queueSource();
+    private final PagedRows.Source<FolderRow> draftSource = draftSource();
+    private final PagedRows.Source<FolderRow> sentSource = sentSource();
     /** The unfinished copies for the server's Sent folder, as last read, for the Sent rows' notes. */
     private volatile Map<EntryId, SentCopyEntry> copies = Map.of();
     private final ObjectProperty<OutboxRow> selected = new SimpleObjectProperty<>();
@@ -60,7 +62,12 @@ public final class OutboxViewModel {
         this.dialogs = dialogs;
         this.texts = texts;
         this.rows = new RowTexts(texts);
-        this.sent = new PagedRows<>(sentSource(), new FolderRow(null, "", "", "", "", ""), context.background(), context.ui());
+        FolderRow blank = new FolderRow(null, "", "", "", "", "");
+        // A row not read yet allows nothing: no state of its own, nothing to cancel, no account.
+        OutboxRow unread = new OutboxRow(null, OutboxState.DRAFT, "", "", "", "", -1, false, false);
+        this.queue = new PagedRows<>(queueSource, unread, context.background(), context.ui());
+        this.drafts = new PagedRows<>(draftSource, blank, context.background(), context.ui());
+        this.sent = new PagedRows<>(sentSource, blank, context.background(), context.ui());
         selected.addListener((o, was, row) -> explanation.set(row != null && row.state() == OutboxState.UNCERTAIN
                 ? texts.get("uncertain.explanation") : ""));
     }
@@ -227,14 +234,14 @@ public final class OutboxViewModel {
 
     public void openSelectedDraft() {
         FolderRow row = selectedDraft.get();
-        if (row != null) {
+        if (row != null && !drafts.isPlaceholder(row)) {
             context.openDraftWindow().accept(row.id());
         }
     }
 
     public void deleteSelectedDraft() {
         FolderRow row = selectedDraft.get();
-        if (row == null || !dialogs.confirmDeleteDraft(row.subject())) {
+        if (row == null || drafts.isPlaceholder(row) || !dialogs.confirmDeleteDraft(row.subject())) {
             return;
         }
         run(() -> {
@@ -260,37 +267,40 @@ public final class OutboxViewModel {
 
     // ---- Internals --------------------------------------------------------------------------------
 
-    private record Snapshot(List<OutboxRow> queue, List<FolderRow> drafts, PagedRows.Snapshot<FolderRow> sent) {
+    private record Snapshot(PagedRows.Snapshot<OutboxRow> queue, PagedRows.Snapshot<FolderRow> drafts,
+                            PagedRows.Snapshot<FolderRow> sent) {
     }
 
-    /** Sent is read a page at a time (a year of mail is 100,000 rows), each row with its copy's note. */
+    /** The outbox a page at a time, in the queue's order, each row with its transfer's progress. */
+    private PagedRows.Source<OutboxRow> queueSource() {
+        return PagedRows.Source.of(() -> store.outboxCount(), (offset, limit) -> store.outboxPage(offset, limit).stream()
+                .map(e -> rows.row(e, abortable(e), progress.getOrDefault(e.id(), -1.0))).toList());
+    }
+
+    /** Drafts a page at a time, newest first; a message that came back says why. */
+    private PagedRows.Source<FolderRow> draftSource() {
+        return PagedRows.Source.of(() -> store.draftCount(), (offset, limit) -> store.draftPage(offset, limit).stream()
+                .map(s -> rows.folderRow(s, true)).toList());
+    }
+
+    /** Sent a page at a time (a year of mail is 100,000 rows), each row with its copy's note. */
     private PagedRows.Source<FolderRow> sentSource() {
-        return new PagedRows.Source<>() {
-            @Override
-            public int count() {
-                return store.sentCount();
-            }
-
-            @Override
-            public List<FolderRow> page(int offset, int limit) {
-                Map<EntryId, SentCopyEntry> notes = copies;
-                return store.sentPage(offset, limit).stream().map(s -> rows.sentRow(s, notes.get(s.id()))).toList();
-            }
-        };
+        return PagedRows.Source.of(() -> store.sentCount(), (offset, limit) -> {
+            Map<EntryId, SentCopyEntry> notes = copies;
+            return store.sentPage(offset, limit).stream().map(s -> rows.sentRow(s, notes.get(s.id()))).toList();
+        });
     }
 
+    /** The counts and the pages in view, afresh: a refresh never reads a whole folder. */
     private Snapshot read() {
-        List<OutboxEntry> entries = store.outbox();
-        progress.keySet().retainAll(entries.stream().filter(e -> e.state() == OutboxState.SENDING)
-                .map(OutboxEntry::id).toList());
-        List<OutboxRow> queueRows = entries.stream()
-                .map(e -> rows.row(e, abortable(e), progress.getOrDefault(e.id(), -1.0))).toList();
-        List<MessageSummary> draftList = store.drafts();
+        PagedRows.Snapshot<OutboxRow> queued = queue.read(queueSource);
+        // Only a message still being sent keeps its progress; a page not in view gets it at the next event.
+        progress.keySet().retainAll(queued.pages().values().stream().flatMap(List::stream)
+                .filter(r -> r.state() == OutboxState.SENDING).map(OutboxRow::id).toList());
         Map<EntryId, SentCopyEntry> unfinished = new java.util.HashMap<>();
         store.unfinishedCopies().forEach(copy -> unfinished.put(copy.sentId(), copy));
         copies = unfinished;
-        return new Snapshot(queueRows, draftList.stream().map(s -> rows.folderRow(s, true)).toList(),
-                sent.read(sentSource()));
+        return new Snapshot(queued, drafts.read(draftSource), sent.read(sentSource));
     }
 
     /**
@@ -306,17 +316,17 @@ public final class OutboxViewModel {
         EntryId keep = selected.get() == null ? null : selected.get().id();
         EntryId keepDraft = selectedDraft.get() == null ? null : selectedDraft.get().id();
         EntryId keepSent = selectedSent.get() == null ? null : selectedSent.get().id();
-        queue.setAll(snapshot.queue());
-        drafts.setAll(snapshot.drafts());
+        queue.show(snapshot.queue());
+        drafts.show(snapshot.drafts());
         sent.show(snapshot.sent());
-        selected.set(queue.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
-        selectedDraft.set(drafts.stream().filter(r -> r.id().equals(keepDraft)).findFirst().orElse(null));
+        selected.set(queue.findLoaded(r -> r.id().equals(keep)).orElse(null));
+        selectedDraft.set(drafts.findLoaded(r -> r.id().equals(keepDraft)).orElse(null));
         selectedSent.set(sent.findLoaded(r -> r.id().equals(keepSent)).orElse(null));
     }
 
     private void withSelected(Function<OutboxRow, Runnable> action) {
         OutboxRow row = selected.get();
-        if (row != null) {
+        if (row != null && !queue.isPlaceholder(row)) {
             run(() -> action.apply(row));
         }
     }

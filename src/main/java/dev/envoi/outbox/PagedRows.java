@@ -28,6 +28,20 @@ final class PagedRows<T> extends ObservableListBase<T> {
         int count();
 
         List<T> page(int offset, int limit);
+
+        static <T> Source<T> of(java.util.function.IntSupplier count, java.util.function.BiFunction<Integer, Integer, List<T>> page) {
+            return new Source<>() {
+                @Override
+                public int count() {
+                    return count.getAsInt();
+                }
+
+                @Override
+                public List<T> page(int offset, int limit) {
+                    return page.apply(offset, limit);
+                }
+            };
+        }
     }
 
     /** What {@link #read} found, to be shown on the UI thread by {@link #show}. */

@@ -37,7 +37,30 @@ public interface MessageStore extends AutoCloseable {
 
     /** Part of {@link #sent()}: at most {@code limit} messages from position {@code offset}, newest first. */
     default List<MessageSummary> sentPage(int offset, int limit) {
-        List<MessageSummary> all = sent();
+        return slice(sent(), offset, limit);
+    }
+
+    /** How many messages {@link #drafts()} lists, without reading them. */
+    default int draftCount() {
+        return drafts().size();
+    }
+
+    /** Part of {@link #drafts()}: at most {@code limit} drafts from position {@code offset}, newest first. */
+    default List<MessageSummary> draftPage(int offset, int limit) {
+        return slice(drafts(), offset, limit);
+    }
+
+    /** How many messages {@link #outbox()} lists, without reading them. */
+    default int outboxCount() {
+        return outbox().size();
+    }
+
+    /** Part of {@link #outbox()}: at most {@code limit} messages from position {@code offset}, in its order. */
+    default List<OutboxEntry> outboxPage(int offset, int limit) {
+        return slice(outbox(), offset, limit);
+    }
+
+    private static <T> List<T> slice(List<T> all, int offset, int limit) {
         return List.copyOf(all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())));
     }
 

@@ -35,6 +35,14 @@ final class OutboxActions {
         return database.read("list the outbox", queries::outbox);
     }
 
+    int count() {
+        return database.read("count the outbox", queries::outboxCount);
+    }
+
+    List<OutboxEntry> page(int offset, int limit) {
+        return database.read("list the outbox", c -> queries.outboxPage(c, offset, limit));
+    }
+
     Optional<MessageFate> fate(EntryId anyId) {
         return database.read("find the message", c -> queries.fate(c, anyId));
     }

@@ -22,18 +22,32 @@ final class OutboxQueries {
     private static final Sentences WORDS = Sentences.of(OutboxQueries.class);
     /** The states in which a message waits for its due time. */
     private static final String DUE_STATES = "(" + QueueState.QUEUED.literal() + ", " + QueueState.RETRYING.literal() + ")";
-    static final String OUTBOX = """
-            SELECT id, entry_id, state, subject, size, attempts, due_at, last_error, message_id, submitted_at,
-              account
-            FROM message WHERE folder = 'OUTBOX' ORDER BY submitted_at, id""";
+    /** The outbox's order, first submitted first; a page of it, or all with a limit of -1. */
+    private static final String OUTBOX_ORDER = "FROM message WHERE folder = 'OUTBOX' ORDER BY submitted_at, id LIMIT ? OFFSET ?";
+    static final String OUTBOX = "SELECT id, entry_id, state, subject, size, attempts, due_at, last_error, message_id, "
+            + "submitted_at, account " + OUTBOX_ORDER;
+    /** The row ids of the same page, for its recipients in one query. */
+    static final String OUTBOX_IDS = "SELECT id " + OUTBOX_ORDER;
+    static final String OUTBOX_COUNT = "SELECT count(*) FROM message WHERE folder = 'OUTBOX'";
     /** The spooler's pick; QueryPlanTest checks it walks an index in order rather than sorting the queue. */
     static final String NEXT_DUE = "SELECT id FROM message WHERE folder = 'OUTBOX' AND state IN " + DUE_STATES
             + " AND due_at <= ? ORDER BY submitted_at, id LIMIT 1";
 
     List<OutboxEntry> outbox(Connection c) throws SQLException {
+        return outboxPage(c, 0, -1);
+    }
+
+    int outboxCount(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(OUTBOX_COUNT); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** At most {@code limit} messages of the outbox from {@code offset} (-1: all), in the queue's order. */
+    List<OutboxEntry> outboxPage(Connection c, int offset, int limit) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
-        java.util.Map<Long, List<MailAddress>> to = VisibleRecipients.of(c, VisibleRecipients.OF_OUTBOX);
-        try (PreparedStatement s = Database.prepare(c, OUTBOX);
+        java.util.Map<Long, List<MailAddress>> to = VisibleRecipients.of(c, OUTBOX_IDS, limit, offset);
+        try (PreparedStatement s = Database.prepare(c, OUTBOX, limit, offset);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 EntryId id = new EntryId(rs.getString(2));
@@ -46,18 +60,7 @@ final class OutboxQueries {
     }
 
     List<MessageSummary> summaries(Connection c, Folder folder) throws SQLException {
-        List<MessageSummary> result = new ArrayList<>();
-        try (PreparedStatement s = Database.prepare(c, """
-                SELECT id, entry_id, subject, size, modified_at, return_reason, message_id, account
-                FROM message WHERE folder = ?
-                AND id NOT IN (SELECT message FROM sent_copy WHERE delete_local = 1)
-                ORDER BY modified_at DESC, id DESC""", folder.name());
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                result.add(summary(c, rs));
-            }
-        }
-        return result;
+        return FolderPages.page(c, folder, 0, -1);
     }
 
     /** A row of id, entry_id, subject, size, modified_at, return_reason, message_id, account as a summary. */

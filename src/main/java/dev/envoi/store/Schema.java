@@ -236,6 +236,8 @@ final class Schema {
             CREATE INDEX message_queue ON message (folder, state, due_at, submitted_at) WHERE folder = 'OUTBOX';
             DROP INDEX message_outbox_order;
             CREATE INDEX message_outbox_order ON message (folder, submitted_at, id) WHERE folder = 'OUTBOX';
+            """, """
+            CREATE INDEX address_book_by_use ON address_book (use_count DESC, last_used DESC, address, display_name);
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

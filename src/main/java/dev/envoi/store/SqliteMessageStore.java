@@ -102,12 +102,22 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public int sentCount() {
-        return database.read("count the sent messages", SentPages::count);
+        return database.read("count the sent messages", c -> FolderPages.count(c, Folder.SENT));
     }
 
     @Override
     public List<MessageSummary> sentPage(int offset, int limit) {
-        return database.read("list the sent messages", c -> SentPages.page(c, offset, limit));
+        return database.read("list the sent messages", c -> FolderPages.page(c, Folder.SENT, offset, limit));
+    }
+
+    @Override
+    public int draftCount() {
+        return database.read("count the drafts", c -> FolderPages.count(c, Folder.DRAFTS));
+    }
+
+    @Override
+    public List<MessageSummary> draftPage(int offset, int limit) {
+        return database.read("list the drafts", c -> FolderPages.page(c, Folder.DRAFTS, offset, limit));
     }
 
     @Override
@@ -177,6 +187,16 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     @Override
     public List<OutboxEntry> outbox() {
         return outbox.list();
+    }
+
+    @Override
+    public int outboxCount() {
+        return outbox.count();
+    }
+
+    @Override
+    public List<OutboxEntry> outboxPage(int offset, int limit) {
+        return outbox.page(offset, limit);
     }
 
     @Override

@@ -16,8 +16,6 @@ import java.util.Map;
  */
 final class VisibleRecipients {
 
-    static final String OF_OUTBOX = "SELECT id FROM message WHERE folder = 'OUTBOX'";
-
     private VisibleRecipients() {
     }
 

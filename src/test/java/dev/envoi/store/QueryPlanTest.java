@@ -42,29 +42,41 @@ class QueryPlanTest {
 
     @Test
     void theOutboxListIsReadInOrderFromAnIndex() throws SQLException {
-        List<String> plan = plan(OutboxQueries.OUTBOX);
+        List<String> plan = plan(OutboxQueries.OUTBOX, 100, 5000);
         assertUsesIndex(plan, "message_outbox_order");
         assertNoSort(plan);
     }
 
     @Test
     void theOutboxsRecipientsAreFoundByMessage() throws SQLException {
-        List<String> plan = plan(VisibleRecipients.query(VisibleRecipients.OF_OUTBOX));
+        List<String> plan = plan(VisibleRecipients.query(OutboxQueries.OUTBOX_IDS), 100, 5000);
         assertUsesIndex(plan, "sqlite_autoindex_recipient_1");
         assertUsesIndex(plan, "message_outbox_order");
     }
 
     @Test
     void aPageOfSentIsFoundWithoutReadingTheFolder() throws SQLException {
-        List<String> page = plan(SentPages.PAGE, 100, 5000);
+        List<String> page = plan(FolderPages.PAGE, "SENT", 100, 5000);
         assertUsesIndex(page, "message_by_folder_time");
         assertNoSort(page);
         assertUsesIndex(page, "sent_copy_deleting");
         // Counting needs only the folder's entries of any index on it.
-        List<String> count = plan(SentPages.COUNT);
+        List<String> count = plan(FolderPages.COUNT, "SENT");
         assertNoScan(count);
         assertTrue(count.get(0).startsWith("SEARCH message USING COVERING INDEX") && count.get(0).contains("(folder=?)"),
                 () -> "counts Sent the slow way: " + count);
+    }
+
+    @Test
+    void theOutboxAndDraftsAreCountedAndPagedByIndex() throws SQLException {
+        List<String> drafts = plan(FolderPages.PAGE, "DRAFTS", 100, 500);
+        assertUsesIndex(drafts, "message_by_folder_time");
+        assertNoSort(drafts);
+        for (String count : List.of(FolderPages.COUNT, OutboxQueries.OUTBOX_COUNT)) {
+            List<String> counting = count.contains("?") ? plan(count, "DRAFTS") : plan(count);
+            assertTrue(counting.get(0).startsWith("SEARCH message USING COVERING INDEX") && counting.get(0).contains("(folder=?)"),
+                    () -> "counts the slow way: " + counting);
+        }
     }
 
     @Test
@@ -72,6 +84,19 @@ class QueryPlanTest {
         List<String> plan = plan(AddressBook.MATCHING, "ann%", "ann%", 8);
         assertUsesIndex(plan, "sqlite_autoindex_address_book_1");
         assertUsesIndex(plan, "address_book_by_name");
+        // Telling a common prefix from a rare one counts along the same two index searches, no further.
+        List<String> crowded = plan(AddressBook.CROWDED, "a%", "a%", AddressBook.CROWD);
+        assertUsesIndex(crowded, "sqlite_autoindex_address_book_1");
+        assertUsesIndex(crowded, "address_book_by_name");
+    }
+
+    @Test
+    void autoCompletionWalksTheBookInUseOrderForACommonPrefix() throws SQLException {
+        List<String> plan = plan(AddressBook.WALKING, "a%", "a%", 8);
+        assertUsesIndex(plan, "address_book_by_use");
+        assertNoSort(plan);
+        assertTrue(plan.stream().allMatch(line -> line.contains("COVERING INDEX address_book_by_use")),
+                () -> "reads the table for each address walked: " + plan);
     }
 
     @Test
@@ -108,9 +133,13 @@ class QueryPlanTest {
         assertTrue(plan.stream().anyMatch(line -> line.contains("INDEX " + index)), () -> "not by " + index + ": " + plan);
     }
 
-    /** A SCAN of a table reads all of it; a SCAN of a partial index reads only the rows it holds. */
+    /**
+     * A SCAN of a table reads all of it; a SCAN of a partial index reads only the rows it holds, and
+     * one of a subquery only the rows the subquery yields.
+     */
     static void assertNoScan(List<String> plan) {
-        assertFalse(plan.stream().anyMatch(line -> line.startsWith("SCAN") && !line.contains("COVERING INDEX")),
+        assertFalse(plan.stream().anyMatch(line -> line.startsWith("SCAN") && !line.contains("COVERING INDEX")
+                        && !line.startsWith("SCAN (subquery")),
                 () -> "scans a table: " + plan);
     }
 

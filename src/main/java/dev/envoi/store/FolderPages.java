@@ -1,0 +1,44 @@
+package dev.envoi.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drafts and Sent, a page at a time: a year of mail is 100,000 sent messages and thousands of
+ * drafts, which the lists read only as far as they are scrolled (issue 21). Both queries walk the
+ * index on (folder, modified_at, id), newest first, so a page deep in the folder costs index
+ * steps, never a sort of the whole folder (QueryPlanTest checks the plans). Callers hold the
+ * transaction.
+ */
+final class FolderPages {
+
+    /** Messages whose only copy is on its way to the server's Sent folder are not listed. */
+    private static final String LISTED = "folder = ? AND id NOT IN (SELECT message FROM sent_copy WHERE delete_local = 1)";
+    static final String COUNT = "SELECT count(*) FROM message WHERE " + LISTED;
+    static final String PAGE = "SELECT id, entry_id, subject, size, modified_at, return_reason, message_id, account "
+            + "FROM message WHERE " + LISTED + " ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?";
+
+    private FolderPages() {
+    }
+
+    static int count(Connection c, Folder folder) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c, COUNT, folder.name()); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    static List<MessageSummary> page(Connection c, Folder folder, int offset, int limit) throws SQLException {
+        List<MessageSummary> page = new ArrayList<>(Math.max(0, Math.min(limit, 1_000)));
+        try (PreparedStatement s = Database.prepare(c, PAGE, folder.name(), limit, offset);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                page.add(OutboxQueries.summary(c, rs));
+            }
+        }
+        return page;
+    }
+}
