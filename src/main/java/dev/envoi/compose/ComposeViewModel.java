@@ -103,14 +103,17 @@ public final class ComposeViewModel {
 
     /** At start with nothing to compose: says so when drafts are waiting, so none is forgotten. */
     public void offerDrafts() {
-        listDrafts(drafts -> {
-            long returned = drafts.stream().filter(d -> !d.returnReason().isEmpty()).count();
-            if (returned > 0) {
-                status.status.set(texts.get("status.returnedDrafts", returned));
-            } else if (!drafts.isEmpty()) {
-                status.status.set(texts.get("status.drafts", drafts.size()));
-            }
-        });
+        // Counted, not listed: a year of use may leave thousands of drafts (issue 21).
+        BackgroundTask.of("counting the drafts", () -> new int[] {store.returnedDraftCount(), store.draftCount()})
+                .onSuccess(counts -> {
+                    if (counts[0] > 0) {
+                        status.status.set(texts.get("status.returnedDrafts", counts[0]));
+                    } else if (counts[1] > 0) {
+                        status.status.set(texts.get("status.drafts", counts[1]));
+                    }
+                })
+                .onFailure(e -> status.error.set(texts.get("error.listDrafts", BackgroundTask.messageOf(e))))
+                .executeWith(tasks);
     }
 
     /** Opens a draft here when this window holds nothing yet, else in a window of its own. */

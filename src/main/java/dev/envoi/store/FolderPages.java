@@ -19,6 +19,7 @@ final class FolderPages {
     /** Messages whose only copy is on its way to the server's Sent folder are not listed. */
     private static final String LISTED = "folder = ? AND id NOT IN (SELECT message FROM sent_copy WHERE delete_local = 1)";
     static final String COUNT = "SELECT count(*) FROM message WHERE " + LISTED;
+    static final String COUNT_RETURNED = "SELECT count(*) FROM message WHERE folder = 'DRAFTS' AND return_reason <> ''";
     static final String PAGE = "SELECT id, entry_id, subject, size, modified_at, return_reason, message_id, account "
             + "FROM message WHERE " + LISTED + " ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?";
 
@@ -27,6 +28,13 @@ final class FolderPages {
 
     static int count(Connection c, Folder folder) throws SQLException {
         try (PreparedStatement s = Database.prepare(c, COUNT, folder.name()); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Drafts the server refused, back with the reason: a window and `send` say how many wait. */
+    static int countReturned(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(COUNT_RETURNED); ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }

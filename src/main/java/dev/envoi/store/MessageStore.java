@@ -45,6 +45,11 @@ public interface MessageStore extends AutoCloseable {
         return drafts().size();
     }
 
+    /** How many drafts came back refused by a server, with the reason; without reading them. */
+    default int returnedDraftCount() {
+        return (int) drafts().stream().filter(d -> !d.returnReason().isEmpty()).count();
+    }
+
     /** Part of {@link #drafts()}: at most {@code limit} drafts from position {@code offset}, newest first. */
     default List<MessageSummary> draftPage(int offset, int limit) {
         return slice(drafts(), offset, limit);

@@ -116,6 +116,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     }
 
     @Override
+    public int returnedDraftCount() {
+        return database.read("count the returned drafts", FolderPages::countReturned);
+    }
+
+    @Override
     public List<MessageSummary> draftPage(int offset, int limit) {
         return database.read("list the drafts", c -> FolderPages.page(c, Folder.DRAFTS, offset, limit));
     }

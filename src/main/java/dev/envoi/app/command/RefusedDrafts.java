@@ -45,7 +45,7 @@ final class RefusedDrafts {
 
     /** "; N refused message(s) in Drafts ..." when there are any, else nothing. */
     static String inDrafts(SqliteMessageStore store) {
-        long refused = store.drafts().stream().filter(d -> !d.returnReason().isEmpty()).count();
+        int refused = store.returnedDraftCount();
         return refused == 0 ? "" : "; " + refused + " refused message(s) back in Drafts, not sent (envoi outbox "
                 + "lists them)";
     }
