@@ -93,9 +93,16 @@ public final class ComposeViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** Lists the drafts (off the FX thread) and hands them to {@code show} on the FX thread. */
-    public void listDrafts(Consumer<List<MessageSummary>> show) {
-        BackgroundTask.of("listing the drafts", store::drafts)
+    /** The newest drafts and how many there are in all. */
+    public record RecentDrafts(List<MessageSummary> newest, int all) {
+    }
+
+    /**
+     * Reads the {@code limit} newest drafts and the count of all (off the FX thread) and hands them
+     * to {@code show} on the FX thread: a menu of thousands of drafts helps no one (issue 21).
+     */
+    public void listRecentDrafts(int limit, Consumer<RecentDrafts> show) {
+        BackgroundTask.of("listing the drafts", () -> new RecentDrafts(store.draftPage(0, limit), store.draftCount()))
                 .onSuccess(show)
                 .onFailure(e -> status.error.set(texts.get("error.listDrafts", BackgroundTask.messageOf(e))))
                 .executeWith(tasks);
