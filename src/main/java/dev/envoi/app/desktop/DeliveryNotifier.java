@@ -6,6 +6,7 @@ import dev.envoi.message.OutboxState;
 import dev.envoi.message.SignInWait;
 import dev.envoi.store.Folder;
 import dev.envoi.store.MessageFate;
+import dev.envoi.store.MessageNotFoundException;
 import dev.envoi.store.MessageStore;
 import dev.envoi.store.QueueEvent;
 import dev.envoi.store.QueueSubscription;
@@ -40,6 +41,7 @@ final class DeliveryNotifier implements AutoCloseable {
     private final Map<EntryId, OutboxState> told = new ConcurrentHashMap<>();
     /** Changes being looked at, whose notice (if any) has not reached the board yet. */
     private final AtomicInteger telling = new AtomicInteger();
+    private final SentNoticeBatch sentNotices;
     private QueueSubscription subscription;
 
     /** {@code board} shows a notice; it is called on the UI executor. */
@@ -50,6 +52,8 @@ final class DeliveryNotifier implements AutoCloseable {
         this.ui = ui;
         this.watchedByAWindow = watchedByAWindow;
         this.board = board;
+        this.sentNotices = new SentNoticeBatch(ui, board, count -> new Notice(texts.get("notify.sentMany.title"),
+                texts.get("notify.sentMany.text", count), false));
     }
 
     void start() {
@@ -76,7 +80,7 @@ final class DeliveryNotifier implements AutoCloseable {
             // Even when looking failed, the count goes down: Envoi must not wait for it to quit.
             Optional<Notice> toTell = notice;
             ui.execute(() -> {
-                toTell.ifPresent(board);
+                toTell.ifPresent(this::tell);
                 telling.decrementAndGet();
             });
         }
@@ -87,7 +91,16 @@ final class DeliveryNotifier implements AutoCloseable {
      * tell has not been shown yet: quitting now could swallow that notice.
      */
     boolean isTelling() {
-        return telling.get() > 0;
+        return telling.get() > 0 || sentNotices.holding();
+    }
+
+    /** Bad news is told at once, each; good news is gathered when it comes in a stream. */
+    private void tell(Notice notice) {
+        if (notice.warning()) {
+            board.accept(notice);
+        } else {
+            sentNotices.sent(notice);
+        }
     }
 
     private Optional<Notice> noticeFor(MessageFate fate) {
@@ -124,8 +137,13 @@ final class DeliveryNotifier implements AutoCloseable {
         return store.outbox().stream().anyMatch(e -> e.id().equals(id) && SignInWait.isWaiting(e.dueAt()));
     }
 
+    /** One message read, not the whole of Sent: a year of mail is 100,000 of them (issue 21). */
     private String subjectOf(EntryId sentId) {
-        return store.sent().stream().filter(s -> s.id().equals(sentId)).map(s -> s.subject()).findFirst().orElse("");
+        try {
+            return store.sentContent(sentId).subject();
+        } catch (MessageNotFoundException gone) {
+            return "";
+        }
     }
 
     /** What to tell: a title, a sentence, and whether it is bad news. */
@@ -137,5 +155,6 @@ final class DeliveryNotifier implements AutoCloseable {
         if (subscription != null) {
             subscription.close();
         }
+        sentNotices.close();
     }
 }

@@ -84,6 +84,28 @@ class DeliveryNotifierTest {
     }
 
     @Test
+    void anOutboxEmptyingAtOnceIsToldInAFewNoticesThatCountEveryMessage() throws Exception {
+        java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        start(new ScriptedTransport(), ui);
+        for (int i = 1; i <= 30; i++) {
+            store.submit(Drafts.draft("Queued overnight " + i), SubmitOptions.undo(Duration.ZERO));
+        }
+        for (int i = 0; i < 400 && (notifier.isTelling() || shown.isEmpty() || !store.outbox().isEmpty()); i++) {
+            Thread.sleep(25);
+        }
+        assertFalse(notifier.isTelling(), "everything is told");
+        assertTrue(shown.size() <= 5, "a burst is gathered, not one popup per message: " + shown);
+        int told = 0;
+        for (DeliveryNotifier.Notice notice : shown) {
+            java.util.regex.Matcher more = java.util.regex.Pattern.compile("(One|\\d+) more messages? w").matcher(notice.text());
+            told += more.find() ? (more.group(1).equals("One") ? 1 : Integer.parseInt(more.group(1))) : 1;
+        }
+        assertEquals(30, told, "every message is counted once: " + shown);
+        assertEquals("“Queued overnight 1” was handed to the mail system.", shown.get(0).text(), "the first is told at once");
+        ui.shutdown();
+    }
+
+    @Test
     void itIsTellingUntilTheNoticeHasReachedTheScreen() throws Exception {
         UiQueue ui = new UiQueue();
         start(new ScriptedTransport(), ui);
