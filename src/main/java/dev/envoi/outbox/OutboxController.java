@@ -28,6 +28,9 @@ public final class OutboxController {
     private final OutboxViewModel model;
 
     @FXML private Label outboxError;
+    @FXML private Label outboxEmpty;
+    @FXML private Label draftsEmpty;
+    @FXML private Label sentEmpty;
     @FXML private TableView<OutboxRow> outboxTable;
     @FXML private TableColumn<OutboxRow, String> outboxSubjectColumn;
     @FXML private TableColumn<OutboxRow, String> outboxToColumn;
@@ -80,6 +83,8 @@ public final class OutboxController {
         bindQueue();
         // A table makes the cells of the rows it could show (skins, CSS) even behind another tab: the
         // Drafts and Sent tables get their rows when their tab is first shown (issue 21).
+        sayReadingUntil(draftsEmpty, model.draftsCounted());
+        sayReadingUntil(sentEmpty, model.sentCounted());
         whenFirstShown(draftsTab,
                 () -> bindFolder(draftsTable, model.drafts(), model.selectedDraftProperty(), model::openSelectedDraft));
         whenFirstShown(sentTab,
@@ -120,6 +125,7 @@ public final class OutboxController {
 
     private void bindQueue() {
         outboxTable.setItems(model.queue());
+        sayReadingUntil(outboxEmpty, model.queueCounted());
         column(outboxSubjectColumn, OutboxRow::subject);
         column(outboxToColumn, OutboxRow::recipients);
         column(outboxSizeColumn, OutboxRow::size);
@@ -162,6 +168,12 @@ public final class OutboxController {
                 }
             }
         });
+    }
+
+    /** An empty table says "Reading…" until its folder has been counted, then that the folder is empty. */
+    private void sayReadingUntil(Label placeholder, javafx.beans.value.ObservableBooleanValue counted) {
+        String empty = placeholder.getText();
+        placeholder.textProperty().bind(Bindings.when(counted).then(empty).otherwise(texts.get("empty.reading")));
     }
 
     private static <T> void bindFolder(TableView<T> table, javafx.collections.ObservableList<T> rows,

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -84,6 +85,19 @@ public final class OutboxViewModel {
 
     public ObservableList<FolderRow> sent() {
         return sent;
+    }
+
+    /** Each is true once its folder has been counted: until then no list is known to be empty. */
+    public ReadOnlyBooleanProperty queueCounted() {
+        return queue.countedProperty();
+    }
+
+    public ReadOnlyBooleanProperty draftsCounted() {
+        return drafts.countedProperty();
+    }
+
+    public ReadOnlyBooleanProperty sentCounted() {
+        return sent.countedProperty();
     }
 
     public ObjectProperty<OutboxRow> selectedProperty() {

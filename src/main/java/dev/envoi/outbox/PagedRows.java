@@ -56,6 +56,7 @@ final class PagedRows<T> extends ObservableListBase<T> {
     private final java.util.Set<Integer> asked = new java.util.HashSet<>();
     private int size;
     private int generation;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper counted = new javafx.beans.property.ReadOnlyBooleanWrapper();
     /** The pages held, for a read on another thread to fetch afresh. */
     private volatile List<Integer> inUse = List.of(0);
 
@@ -82,6 +83,11 @@ final class PagedRows<T> extends ObservableListBase<T> {
     @Override
     public int size() {
         return size;
+    }
+
+    /** False until the folder has been counted once: an empty list before that says nothing yet. */
+    javafx.beans.property.ReadOnlyBooleanProperty countedProperty() {
+        return counted.getReadOnlyProperty();
     }
 
     /** True if the row is a placeholder for one not read yet. */
@@ -115,6 +121,7 @@ final class PagedRows<T> extends ObservableListBase<T> {
         pages.clear();
         pages.putAll(snapshot.pages());
         size = snapshot.size();
+        counted.set(true);
         noteInUse();
         beginChange();
         nextReplace(0, size, Collections.nCopies(old, placeholder));
