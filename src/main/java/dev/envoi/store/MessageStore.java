@@ -55,6 +55,11 @@ public interface MessageStore extends AutoCloseable {
         return slice(drafts(), offset, limit);
     }
 
+    /** The message with this id if it is in the outbox, without listing the outbox. */
+    default Optional<OutboxEntry> outboxEntry(EntryId id) {
+        return outbox().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
     /** How many messages {@link #outbox()} lists, without reading them. */
     default int outboxCount() {
         return outbox().size();

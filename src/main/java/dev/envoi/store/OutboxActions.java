@@ -43,6 +43,10 @@ final class OutboxActions {
         return database.read("list the outbox", c -> queries.outboxPage(c, offset, limit));
     }
 
+    Optional<OutboxEntry> entry(EntryId id) {
+        return database.read("find a message in the outbox", c -> queries.outboxEntry(c, id));
+    }
+
     Optional<MessageFate> fate(EntryId anyId) {
         return database.read("find the message", c -> queries.fate(c, anyId));
     }

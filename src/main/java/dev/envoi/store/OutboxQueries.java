@@ -24,8 +24,11 @@ final class OutboxQueries {
     private static final String DUE_STATES = "(" + QueueState.QUEUED.literal() + ", " + QueueState.RETRYING.literal() + ")";
     /** The outbox's order, first submitted first; a page of it, or all with a limit of -1. */
     private static final String OUTBOX_ORDER = "FROM message WHERE folder = 'OUTBOX' ORDER BY submitted_at, id LIMIT ? OFFSET ?";
-    static final String OUTBOX = "SELECT id, entry_id, state, subject, size, attempts, due_at, last_error, message_id, "
-            + "submitted_at, account " + OUTBOX_ORDER;
+    private static final String LISTED = "SELECT id, entry_id, state, subject, size, attempts, due_at, last_error, "
+            + "message_id, submitted_at, account ";
+    static final String OUTBOX = LISTED + OUTBOX_ORDER;
+    /** One message of the outbox, by its current id (the entry_id index). */
+    private static final String ONE = "FROM message WHERE folder = 'OUTBOX' AND entry_id = ?";
     /** The row ids of the same page, for its recipients in one query. */
     static final String OUTBOX_IDS = "SELECT id " + OUTBOX_ORDER;
     static final String OUTBOX_COUNT = "SELECT count(*) FROM message WHERE folder = 'OUTBOX'";
@@ -45,9 +48,19 @@ final class OutboxQueries {
 
     /** At most {@code limit} messages of the outbox from {@code offset} (-1: all), in the queue's order. */
     List<OutboxEntry> outboxPage(Connection c, int offset, int limit) throws SQLException {
+        return entries(c, OUTBOX, OUTBOX_IDS, limit, offset);
+    }
+
+    /** The message if it is in the outbox, without listing the outbox. */
+    Optional<OutboxEntry> outboxEntry(Connection c, EntryId id) throws SQLException {
+        return entries(c, LISTED + ONE, "SELECT id " + ONE, id.value()).stream().findFirst();
+    }
+
+    /** The outbox rows {@code listed} selects, with the recipients of the row ids {@code ids} selects. */
+    private static List<OutboxEntry> entries(Connection c, String listed, String ids, Object... args) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
-        java.util.Map<Long, List<MailAddress>> to = VisibleRecipients.of(c, OUTBOX_IDS, limit, offset);
-        try (PreparedStatement s = Database.prepare(c, OUTBOX, limit, offset);
+        java.util.Map<Long, List<MailAddress>> to = VisibleRecipients.of(c, ids, args);
+        try (PreparedStatement s = Database.prepare(c, listed, args);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 EntryId id = new EntryId(rs.getString(2));

@@ -205,6 +205,11 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     }
 
     @Override
+    public Optional<OutboxEntry> outboxEntry(EntryId id) {
+        return outbox.entry(id);
+    }
+
+    @Override
     public Optional<MessageFate> fate(EntryId anyId) {
         return outbox.fate(anyId);
     }

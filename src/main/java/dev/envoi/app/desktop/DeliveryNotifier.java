@@ -134,7 +134,8 @@ final class DeliveryNotifier implements AutoCloseable {
     }
 
     private boolean waitsForSignIn(EntryId id) {
-        return store.outbox().stream().anyMatch(e -> e.id().equals(id) && SignInWait.isWaiting(e.dueAt()));
+        // One row, not the outbox: with the network down every queued message retries (issue 21).
+        return store.outboxEntry(id).filter(e -> SignInWait.isWaiting(e.dueAt())).isPresent();
     }
 
     /** One message read, not the whole of Sent: a year of mail is 100,000 of them (issue 21). */
