@@ -93,6 +93,9 @@ public final class ComposeViewModel {
         return title.getReadOnlyProperty();
     }
 
+    private record DraftCounts(int returned, int all) {
+    }
+
     /** The newest drafts and how many there are in all. */
     public record RecentDrafts(List<MessageSummary> newest, int all) {
     }
@@ -111,12 +114,12 @@ public final class ComposeViewModel {
     /** At start with nothing to compose: says so when drafts are waiting, so none is forgotten. */
     public void offerDrafts() {
         // Counted, not listed: a year of use may leave thousands of drafts (issue 21).
-        BackgroundTask.of("counting the drafts", () -> new int[] {store.returnedDraftCount(), store.draftCount()})
+        BackgroundTask.of("counting the drafts", () -> new DraftCounts(store.returnedDraftCount(), store.draftCount()))
                 .onSuccess(counts -> {
-                    if (counts[0] > 0) {
-                        status.status.set(texts.get("status.returnedDrafts", counts[0]));
-                    } else if (counts[1] > 0) {
-                        status.status.set(texts.get("status.drafts", counts[1]));
+                    if (counts.returned() > 0) {
+                        status.status.set(texts.get("status.returnedDrafts", counts.returned()));
+                    } else if (counts.all() > 0) {
+                        status.status.set(texts.get("status.drafts", counts.all()));
                     }
                 })
                 .onFailure(e -> status.error.set(texts.get("error.listDrafts", BackgroundTask.messageOf(e))))

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -56,7 +58,7 @@ final class PagedRows<T> extends ObservableListBase<T> {
     private final java.util.Set<Integer> asked = new java.util.HashSet<>();
     private int size;
     private int generation;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper counted = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper counted = new ReadOnlyBooleanWrapper();
     /** The pages held, for a read on another thread to fetch afresh. */
     private volatile List<Integer> inUse = List.of(0);
 
@@ -86,7 +88,7 @@ final class PagedRows<T> extends ObservableListBase<T> {
     }
 
     /** False until the folder has been counted once: an empty list before that says nothing yet. */
-    javafx.beans.property.ReadOnlyBooleanProperty countedProperty() {
+    ReadOnlyBooleanProperty countedProperty() {
         return counted.getReadOnlyProperty();
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ final class DueWorkLoop implements AutoCloseable {
         if (drainPending.compareAndSet(false, true) && !worker.isShutdown()) {
             try {
                 worker.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            } catch (RejectedExecutionException closedMeanwhile) {
                 // A store event delivered while the loop closes: there is nothing more to do.
             }
         }
