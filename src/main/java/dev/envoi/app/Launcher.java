@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The program's entry point. It is not a JavaFX Application, so that `java -jar envoi.jar` starts
@@ -37,6 +38,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // First, before anything else loads: `java -jar` may be better run again with a class-data archive.
+        OptionalInt relaunched = ClassDataRelaunch.runIfUseful(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         Terminal terminal = Terminal.system();
         boolean debug = Arrays.asList(args).contains("--debug");
         QuietLibraries.unlessDebugging(debug);

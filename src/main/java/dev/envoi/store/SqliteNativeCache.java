@@ -1,6 +1,7 @@
 package dev.envoi.store;
 
 import dev.envoi.files.OwnerOnly;
+import dev.envoi.files.UserCacheFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -45,7 +45,7 @@ final class SqliteNativeCache {
         }
         synchronized (SqliteNativeCache.class) {
             if (!prepared && System.getProperty(LIB_PATH) == null) {
-                userCacheFolder(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"))
+                UserCacheFolder.ofThisUser().map(folder -> folder.resolve("sqlite"))
                         .flatMap(SqliteNativeCache::cachedLibrary).ifPresent(library -> {
                             System.setProperty(LIB_PATH, library.getParent().toString());
                             System.setProperty(LIB_NAME, library.getFileName().toString());
@@ -142,26 +142,5 @@ final class SqliteNativeCache {
         } finally {
             Files.deleteIfExists(part);
         }
-    }
-
-    /** Where a desktop keeps what a program can always make again. */
-    static Optional<Path> userCacheFolder(Map<String, String> env, String osName, String home) {
-        String os = osName.toLowerCase(java.util.Locale.ROOT);
-        Path base;
-        if (os.startsWith("windows")) {
-            String local = env.get("LOCALAPPDATA");
-            if (local == null || local.isBlank()) {
-                return Optional.empty();
-            }
-            base = Path.of(local, "Envoi", "cache");
-        } else if (home == null || home.isBlank()) {
-            return Optional.empty();
-        } else if (os.startsWith("mac")) {
-            base = Path.of(home, "Library", "Caches", "Envoi");
-        } else {
-            String xdg = env.get("XDG_CACHE_HOME");
-            base = (xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("envoi");
-        }
-        return Optional.of(base.resolve("sqlite"));
     }
 }

@@ -47,17 +47,6 @@ class SqliteNativeCacheTest {
         }
     }
 
-    @Test
-    void theCacheFolderFollowsEachDesktopsConvention() {
-        assertEquals(Optional.of(Path.of("/x/envoi/sqlite")),
-                SqliteNativeCache.userCacheFolder(Map.of("XDG_CACHE_HOME", "/x"), "Linux", "/home/u"));
-        assertEquals(Optional.of(Path.of("/home/u/.cache/envoi/sqlite")),
-                SqliteNativeCache.userCacheFolder(Map.of("XDG_CACHE_HOME", "relative"), "Linux", "/home/u"));
-        assertEquals(Optional.of(Path.of("/home/u/Library/Caches/Envoi/sqlite")),
-                SqliteNativeCache.userCacheFolder(Map.of(), "Mac OS X", "/home/u"));
-        assertEquals(Optional.empty(), SqliteNativeCache.userCacheFolder(Map.of(), "Windows 11", "C:\\Users\\u"));
-    }
-
     /** A real process opening a real profile maps the library from the cache, and extracts nothing to the temp folder. */
     @Test
     void aProfileOpensWithTheCachedLibraryAndNothingInTheTempFolder() throws Exception {

@@ -32,6 +32,11 @@ public final class StartupProbe {
     public static final String EXIT_WHEN_READY = "envoi.exitWhenReady";
     /** Key of the stage's properties: completes when what the window builds after its first frame is built. */
     public static final String SETTLED = "envoi.settled";
+    /**
+     * With {@code -Denvoi.wholeMark=FILE}, FILE is created once the window is whole: a JVM making
+     * Envoi's class-data archive (app.ClassDataRelaunch) keeps it only then, so it holds a window's classes.
+     */
+    public static final String WHOLE_MARK = "envoi.wholeMark";
 
     private StartupProbe() {
     }
@@ -40,7 +45,8 @@ public final class StartupProbe {
     public static void watch(Stage stage) {
         String file = System.getProperty(PROPERTY, "");
         boolean exit = Boolean.getBoolean(EXIT_WHEN_READY);
-        if (file.isBlank() && !exit) {
+        String wholeMark = System.getProperty(WHOLE_MARK, "");
+        if (file.isBlank() && !exit && wholeMark.isBlank()) {
             return;
         }
         Scene scene = stage.getScene();
@@ -59,6 +65,9 @@ public final class StartupProbe {
                     String settledMicros = settled.join();
                     if (!file.isBlank()) {
                         write(Path.of(file + ".settled"), settledMicros);
+                    }
+                    if (!wholeMark.isBlank()) {
+                        write(Path.of(wholeMark), settledMicros);
                     }
                     if (exit) {
                         // As a user's quit: the profile is closed (its clean-close stamp written).
