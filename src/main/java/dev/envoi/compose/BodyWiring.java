@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.scene.Parent;
 
 /**
  * What the compose window hooks onto its body editor once {@link LazyBody} has built it. Kept out of
@@ -22,11 +21,11 @@ final class BodyWiring {
     }
 
     /** The editor shows and edits the message's body; the formatting bar works on it. */
-    static void bind(LazyBody body, MessageViewModel message, Parent formatBar, Texts texts) {
+    static void bind(LazyBody body, MessageViewModel message, Texts texts) {
         body.onBuilt(() -> {
             BodyEditor editor = body.editor();
             BodyBinding.bind(editor, message.bodyProperty(), message.bodyHtmlProperty(), message::setPendingBodyHtml);
-            FormatToolbar.install(formatBar, editor, texts, message.editingProperty());
+            FormatToolbar.install(body.formatBar(), editor, texts, message.editingProperty());
             editor.editableProperty().bind(message.editingProperty());
         });
     }

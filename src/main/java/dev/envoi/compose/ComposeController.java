@@ -19,6 +19,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
@@ -58,9 +59,9 @@ public final class ComposeController {
     @FXML private RecipientField bccField;
     @FXML private TextField subjectField;
     /** The body editor, built after the window's first frame into this slot. */
+    @FXML private VBox bodyColumn;
     @FXML private StackPane bodySlot;
     private LazyBody body;
-    @FXML private HBox formatBar;
     @FXML private CheckMenuItem plainTextOnlyCheck;
     @FXML private HBox attachmentBar;
     @FXML private AttachmentStrip attachmentStrip;
@@ -93,7 +94,7 @@ public final class ComposeController {
 
     @FXML
     private void initialize() {
-        body = new LazyBody(bodySlot, model.texts().bundle());
+        body = new LazyBody(bodyColumn, bodySlot, model.texts().bundle());
         bindHeader();
         bindAttachments();
         bindSending();
@@ -140,9 +141,7 @@ public final class ComposeController {
             node.managedProperty().bind(message.showCcBccProperty());
         }
         subjectField.textProperty().bindBidirectional(message.subjectProperty());
-        // Until the editor exists the bar does nothing, so it is off (and out of the Tab order).
-        formatBar.setDisable(true);
-        BodyWiring.bind(body, message, formatBar, model.texts());
+        BodyWiring.bind(body, message, model.texts());
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());

@@ -1,22 +1,27 @@
 package dev.envoi.compose;
 
 import dev.envoi.ui.FirstFrame;
+import dev.envoi.ui.Views;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
  * The compose window's body editor, built into compose.fxml's {@code bodySlot} right after the
- * window's first frame (issue 20/21, benchmark 7). RichTextFX, ReactFX and what works on the
- * editor (the formatting bar, spelling, inline images) are ~790 classes: loading them before the
- * first frame made the window 1.6x an empty JavaFX window's start. A window opens with the focus
- * in To, so nothing the user can reach needs the editor in the first frame.
+ * window's first frame (issue 20/21, benchmark 7), with the formatting bar above it
+ * (format-bar.fxml). RichTextFX, ReactFX and what works on the editor (spelling, inline images)
+ * are ~790 classes: loading them before the first frame made the window 1.6x an empty JavaFX
+ * window's start. The bar's 13 buttons do nothing without the editor, and styling them was a
+ * fifth of the first frame's CSS. A window opens with the focus in To, so nothing the user can
+ * reach needs either in the first frame; both appear together below the header, which does not move.
  *
  * <p>Nothing is lost meanwhile: the view-model holds the body's text and formatting (a draft, a
  * mailto body, a signature, a save or a send before the editor exists uses them as they are), and
@@ -29,12 +34,17 @@ final class LazyBody {
     /** The editor's id, as before: tests, automation (docs/automation.md) and the style sheet use it. */
     static final String ID = "bodyArea";
 
+    private final VBox column;
     private final StackPane slot;
     private final ResourceBundle words;
     private final List<Runnable> installs = new ArrayList<>();
     private final CompletableFuture<BodyEditor> ready = new CompletableFuture<>();
 
-    LazyBody(StackPane slot, ResourceBundle words) {
+    private Parent formatBar;
+
+    /** {@code slot} is where the editor goes, in {@code column}, whose top gets the formatting bar. */
+    LazyBody(VBox column, StackPane slot, ResourceBundle words) {
+        this.column = column;
         this.slot = slot;
         this.words = words;
     }
@@ -60,6 +70,12 @@ final class LazyBody {
         return ready.join();
     }
 
+    /** The formatting bar (format-bar.fxml), once built with the editor. */
+    Parent formatBar() {
+        editor();
+        return formatBar;
+    }
+
     /** Completes on the FX thread with the editor, once it is in the window and bound. */
     CompletionStage<BodyEditor> ready() {
         return ready;
@@ -81,6 +97,8 @@ final class LazyBody {
         if (ready.isDone()) {
             return ready.join();
         }
+        formatBar = Views.load(LazyBody.class, "format-bar.fxml", words, null);
+        column.getChildren().add(0, formatBar);
         BodyEditor editor = Maker.make(slot, words);
         ready.complete(editor);
         for (Runnable install : installs) {

@@ -20,18 +20,23 @@ public final class Views {
 
     public static void show(Stage stage, Class<?> window, String fxml, String css, ResourceBundle words,
                             Object controller) {
-        FXMLLoader loader = new FXMLLoader(window.getResource(fxml), words);
-        loader.setControllerFactory(type -> controller);
-        Parent root;
+        Scene scene = new Scene(load(window, fxml, words, controller));
+        Theme.style(scene, window, css);
+        stage.setScene(scene);
+        WindowIcons.apply(stage);
+    }
+
+    /** Loads the FXML beside {@code owner} with its words; {@code controller} may be null for a view without one. */
+    public static Parent load(Class<?> owner, String fxml, ResourceBundle words, Object controller) {
+        FXMLLoader loader = new FXMLLoader(owner.getResource(fxml), words);
+        if (controller != null) {
+            loader.setControllerFactory(type -> controller);
+        }
         try {
-            root = loader.load();
+            return loader.load();
         } catch (IOException e) {
             // A view that does not load is a build defect, not something a user can act on.
             throw new UncheckedIOException(fxml + " could not be loaded", e);
         }
-        Scene scene = new Scene(root);
-        Theme.style(scene, window, css);
-        stage.setScene(scene);
-        WindowIcons.apply(stage);
     }
 }

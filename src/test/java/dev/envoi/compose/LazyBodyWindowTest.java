@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class LazyBodyWindowTest {
     }
 
     /** What the window's first frame held, looked at in its first layout pulse. */
-    private record FirstFrame(Node body, Node focused) {
+    private record FirstFrame(Node body, Node boldButton, Node focused) {
     }
 
     @Test
@@ -90,7 +91,7 @@ class LazyBodyWindowTest {
             look[0] = () -> {
                 if (w.stage().isShowing()) {
                     scene.removePostLayoutPulseListener(look[0]);
-                    first.add(new FirstFrame(scene.lookup("#bodyArea"), scene.getFocusOwner()));
+                    first.add(new FirstFrame(scene.lookup("#bodyArea"), scene.lookup("#boldButton"), scene.getFocusOwner()));
                 }
             };
             scene.addPostLayoutPulseListener(look[0]);
@@ -102,11 +103,14 @@ class LazyBodyWindowTest {
 
         assertEquals(1, first.size());
         assertNull(first.get(0).body(), "the first frame is drawn before the editor (and RichTextFX) exists");
+        assertNull(first.get(0).boldButton(), "and before the formatting bar, which does nothing without the editor");
         assertEquals("toFieldInput", first.get(0).focused().getId(), "the first frame takes typing in To");
         RichDocument shown = WaitForAsyncUtils.asyncFx(editor::document).get(5, TimeUnit.SECONDS);
         assertEquals(HtmlReader.readStored(HTML), shown, "the body's text and formatting show once the editor exists");
         assertTrue(shown.hasFormatting());
         assertFalse(robot.lookup("#boldButton").query().isDisabled(), "the formatting bar works once the editor does");
+        assertEquals(List.of("formatBar", "bodySlot"), robot.lookup("#bodyColumn").queryAs(VBox.class).getChildren().stream()
+                .map(Node::getId).toList(), "the bar sits above the body");
         assertEquals(HTML, window.model().message().bodyHtmlProperty().get(), "showing it is no edit");
         assertFalse(window.model().message().dirtyProperty().get(), "showing it is no edit");
     }
