@@ -19,8 +19,8 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
  * window's first frame (issue 20/21, benchmark 7), with the formatting bar above it
  * (format-bar.fxml). RichTextFX, ReactFX and what works on the editor (spelling, inline images)
  * are ~790 classes: loading them before the first frame made the window 1.6x an empty JavaFX
- * window's start. The bar's 13 buttons do nothing without the editor, and styling them was a
- * fifth of the first frame's CSS. A window opens with the focus in To, so nothing the user can
+ * window's start. The bar's 13 buttons do nothing without the editor, and were a third of the
+ * controls the first frame styled (CSS: half of its FX time). A window opens with the focus in To, so nothing the user can
  * reach needs either in the first frame; both appear together below the header, which does not move.
  *
  * <p>Nothing is lost meanwhile: the view-model holds the body's text and formatting (a draft, a
