@@ -165,6 +165,13 @@ class StartupBenchmark {
                     probed, EMPTY_IMAGE, 1.2));
             ways.add(new Way("packaged image, jpackage's bin/Envoi (AppCDS)", List.of(IMAGE.resolve("bin").resolve("Envoi")
                     .toString(), "--profile", profile("image-launcher")), probed, EMPTY_IMAGE, 1.3));
+            // On Linux jpackage's launcher asks `rpm -qf` and `dpkg -S` who owns it before every start (LinuxPackage.c);
+            // on Windows and macOS it asks nothing. With a PATH that finds neither, both fail at once: its start there.
+            Map<String, String> noPackageQueries = new java.util.HashMap<>(probed);
+            noPackageQueries.put("PATH", Files.createDirectories(work.resolve("empty-path")).toString());
+            ways.add(new Way("packaged image, jpackage's bin/Envoi without its package queries (as on Windows, macOS)",
+                    List.of(IMAGE.resolve("bin").resolve("Envoi").toString(), "--profile", profile("image-launcher-noquery")),
+                    noPackageQueries, EMPTY_IMAGE, null));
             // _JAVA_OPTIONS comes after the launcher's options: the JDK's own archive instead of Envoi's.
             Path jdkArchive = IMAGE.resolve("lib").resolve("runtime").resolve("lib").resolve("server").resolve("classes.jsa");
             ways.add(new Way("packaged image, bin/envoi without its archive", List.of(direct.toString(), "--profile",
