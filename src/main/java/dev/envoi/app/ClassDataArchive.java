@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringTokenizer;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -54,7 +55,9 @@ final class ClassDataArchive {
                 return Optional.empty();
             }
         }
-        return Optional.of(new ClassDataArchive(folder, String.format("envoi-%08x", key.getValue())));
+        // Not String.format: Formatter and its patterns would load in the small first JVM for this alone.
+        String hex = Long.toHexString(key.getValue());
+        return Optional.of(new ClassDataArchive(folder, "envoi-" + "0".repeat(8 - hex.length()) + hex));
     }
 
     private static boolean isJar(Path entry) {
@@ -70,8 +73,9 @@ final class ClassDataArchive {
             if (classPath == null) {
                 return true;
             }
-            for (String relative : classPath.trim().split("\\s+")) {
-                Path entry = jar.resolveSibling(relative).normalize();
+            StringTokenizer entries = new StringTokenizer(classPath);
+            while (entries.hasMoreTokens()) {
+                Path entry = jar.resolveSibling(entries.nextToken()).normalize();
                 if (Files.isDirectory(entry)) {
                     return false;
                 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.StringTokenizer;
 
 /**
  * Starts `java -jar envoi.jar` again with a class-data archive (AppCDS), made by Envoi itself.
@@ -49,11 +50,15 @@ final class ClassDataRelaunch {
                 || System.getProperty("jpackage.app-path") != null) {
             return OptionalInt.empty();
         }
+        String command = commandName(args);
+        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+            return OptionalInt.empty(); // nothing to gain from an archive: the words are printed before a second JVM would start
+        }
         ProcessHandle.Info self = ProcessHandle.current().info();
-        Optional<String> java = self.command().filter(ClassDataRelaunch::isJava);
+        String java = self.command().orElse("");
         Optional<String[]> jvmArgs = self.arguments();
         Optional<Path> cache = UserCacheFolder.ofThisUser();
-        if (java.isEmpty() || jvmArgs.isEmpty() || cache.isEmpty() || !plainClassPath(optionsGiven(jvmArgs.get()))) {
+        if (!isJava(java) || jvmArgs.isEmpty() || cache.isEmpty() || !plainClassPath(optionsGiven(jvmArgs.get()))) {
             return OptionalInt.empty();
         }
         Optional<ClassDataArchive> archive = ClassDataArchive.forClassPath(cache.get().resolve("class-data"),
@@ -61,7 +66,7 @@ final class ClassDataRelaunch {
         if (archive.isEmpty()) {
             return OptionalInt.empty();
         }
-        List<String> again = new ArrayList<>(List.of(java.get()));
+        List<String> again = new ArrayList<>(List.of(java));
         try {
             if (archive.get().exists()) {
                 again.addAll(List.of("-XX:SharedArchiveFile=" + archive.get().file(), "-Xshare:auto"));
@@ -88,8 +93,12 @@ final class ClassDataRelaunch {
         List<String> options = new ArrayList<>();
         for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
             String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
-                options.addAll(List.of(value.trim().split("\\s+")));
+            if (value != null) {
+                // A tokenizer, not split("\\s+"): this runs in a JVM that should load as little as it can.
+                StringTokenizer words = new StringTokenizer(value);
+                while (words.hasMoreTokens()) {
+                    options.add(words.nextToken());
+                }
             }
         }
         options.addAll(List.of(commandLine));
@@ -97,8 +106,24 @@ final class ClassDataRelaunch {
     }
 
     private static boolean isJava(String command) {
+        if (command.isEmpty()) {
+            return false;
+        }
         String file = Path.of(command).getFileName().toString();
         return file.equals("java") || file.equals("java.exe");
+    }
+
+    private static String commandName(String[] args) {
+        return CommonOptions.split(Arrays.asList(args)).command();
+    }
+
+    private static boolean givesClassData(String arg) {
+        for (String option : OWN_CLASS_DATA) {
+            if (arg.startsWith(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -112,7 +137,7 @@ final class ClassDataRelaunch {
             if (arg.equals("-jar") || !arg.startsWith("-")) {
                 return true;
             }
-            if (MODULES.contains(option) || OWN_CLASS_DATA.stream().anyMatch(arg::startsWith)) {
+            if (MODULES.contains(option) || givesClassData(arg)) {
                 return false;
             }
             if (TAKES_A_VALUE.contains(arg)) {
@@ -122,9 +147,9 @@ final class ClassDataRelaunch {
         return true;
     }
 
-    /** The window's start is what the archive is trained on; every other command runs without a second JVM. */
+    /** The window's start is what the archive is trained on; a command uses an archive but never makes one. */
     static boolean opensAWindow(String[] args) {
-        String command = CommonOptions.split(Arrays.asList(args)).command();
+        String command = commandName(args);
         return !CommonOptions.COMMANDS.contains(command) && !command.equals("--help") && !command.equals("-h");
     }
 
@@ -141,7 +166,7 @@ final class ClassDataRelaunch {
         } catch (IOException e) {
             return OptionalInt.empty();
         }
-        Thread stop = new Thread(second::destroy, "envoi-stop-relaunched");
+        Thread stop = new Thread(new Stopper(second), "envoi-stop-relaunched");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
             int status = second.waitFor();
@@ -151,6 +176,20 @@ final class ClassDataRelaunch {
             Thread.currentThread().interrupt();
             second.destroy();
             return OptionalInt.of(ExitCode.FAILURE);
+        }
+    }
+
+    /** A class, not a method reference: a lambda's first link costs this small JVM some 15 ms. */
+    private static final class Stopper implements Runnable {
+        private final Process process;
+
+        Stopper(Process process) {
+            this.process = process;
+        }
+
+        @Override
+        public void run() {
+            process.destroy();
         }
     }
 }

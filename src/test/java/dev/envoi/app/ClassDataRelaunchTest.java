@@ -51,6 +51,12 @@ class ClassDataRelaunchTest {
         assertTrue(windowJvm.contains("dev.envoi.compose.ComposeController source: shared objects file (top)"),
                 "the window's JVM mapped Envoi's classes from the archive");
         assertEquals(made, classDataFiles(), "the archive is used as it is, not made again");
+        // The first JVM only starts the second: what it loads is what every start pays on top.
+        String firstJvm = logNotNaming("dev.envoi.compose.ComposeController ");
+        List<String> envoiClasses = firstJvm.lines().filter(line -> line.contains(" dev.envoi.")).toList();
+        assertTrue(envoiClasses.size() <= 12, "the first JVM loads next to nothing of Envoi: " + envoiClasses);
+        assertFalse(firstJvm.contains("java.util.Formatter ") || firstJvm.contains("java.util.regex.Pattern "),
+                "nor formatting or regular expressions");
 
         // The shell sees the second JVM's status and words.
         Run refused = java(jar, "refused", List.of(), "--profile", profile(), "--no-such-option");
@@ -118,6 +124,18 @@ class ClassDataRelaunchTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
+    }
+
+    private String logNotNaming(String className) throws IOException {
+        try (Stream<Path> logs = Files.list(home).filter(file -> file.getFileName().toString().startsWith("classes-"))) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log);
+                if (!text.contains(className)) {
+                    return text;
+                }
+            }
+        }
+        throw new AssertionError("every JVM loaded " + className);
     }
 
     private String logNaming(String className) throws IOException {
