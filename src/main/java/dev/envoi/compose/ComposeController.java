@@ -8,7 +8,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.MenuButton;
@@ -53,7 +53,7 @@ public final class ComposeController {
     @FXML private Label ccLabel;
     @FXML private Label bccLabel;
     @FXML private Label subjectLabel;
-    @FXML private ComboBox<Sender> fromField;
+    @FXML private ChoiceBox<Sender> fromField;
     @FXML private RecipientField toField;
     @FXML private RecipientField ccField;
     @FXML private RecipientField bccField;

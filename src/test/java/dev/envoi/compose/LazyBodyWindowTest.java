@@ -75,7 +75,7 @@ class LazyBodyWindowTest {
     }
 
     /** What the window's first frame held, looked at in its first layout pulse. */
-    private record FirstFrame(Node body, Node boldButton, Node focused) {
+    private record FirstFrame(Node body, Node boldButton, Node focused, int lists) {
     }
 
     @Test
@@ -91,7 +91,8 @@ class LazyBodyWindowTest {
             look[0] = () -> {
                 if (w.stage().isShowing()) {
                     scene.removePostLayoutPulseListener(look[0]);
-                    first.add(new FirstFrame(scene.lookup("#bodyArea"), scene.lookup("#boldButton"), scene.getFocusOwner()));
+                    first.add(new FirstFrame(scene.lookup("#bodyArea"), scene.lookup("#boldButton"), scene.getFocusOwner(),
+                            scene.getRoot().lookupAll(".list-view").size()));
                 }
             };
             scene.addPostLayoutPulseListener(look[0]);
@@ -104,6 +105,7 @@ class LazyBodyWindowTest {
         assertEquals(1, first.size());
         assertNull(first.get(0).body(), "the first frame is drawn before the editor (and RichTextFX) exists");
         assertNull(first.get(0).boldButton(), "and before the formatting bar, which does nothing without the editor");
+        assertEquals(0, first.get(0).lists(), "no drop-down list is built and styled before it is opened (From's)");
         assertEquals("toFieldInput", first.get(0).focused().getId(), "the first frame takes typing in To");
         RichDocument shown = WaitForAsyncUtils.asyncFx(editor::document).get(5, TimeUnit.SECONDS);
         assertEquals(HtmlReader.readStored(HTML), shown, "the body's text and formatting show once the editor exists");

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +91,7 @@ class SignatureWindowTest {
 
     @SuppressWarnings("unchecked")
     private void chooseFrom(FxRobot robot, Sender sender) {
-        robot.interact(() -> robot.lookup("#fromField").queryAs(ComboBox.class).setValue(sender));
+        robot.interact(() -> robot.lookup("#fromField").queryAs(ChoiceBox.class).setValue(sender));
     }
 
     @Test
