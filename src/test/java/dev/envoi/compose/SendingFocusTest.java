@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
@@ -68,6 +69,7 @@ class SendingFocusTest {
     private final List<Path> chosen = new CopyOnWriteArrayList<>();
     /** Every node that held the focus while the window was locked for sending. */
     private final List<Node> focusedWhileLocked = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean lockedOnce = new AtomicBoolean();
 
     @Start
     void start(Stage unused) throws Exception {
@@ -88,6 +90,11 @@ class SendingFocusTest {
         window = new ComposeWindow(context, owner -> new ScriptedDialogs(), owner -> () -> List.copyOf(chosen),
                 List.of(Sender.of(ME)));
         window.show();
+        window.model().message().editingProperty().addListener((o, was, editing) -> {
+            if (!editing) {
+                lockedOnce.set(true);
+            }
+        });
         window.stage().getScene().focusOwnerProperty().addListener((o, was, now) -> {
             if (!window.model().message().editingProperty().get()) {
                 focusedWhileLocked.add(now == null ? window.stage().getScene().getRoot() : now);
@@ -143,6 +150,21 @@ class SendingFocusTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         awaitHandedOff();
         assertNoReadOnlyFieldFocused();
+    }
+
+    /** Passes on the code before too (the focus then never left the subject): it guards the way back. */
+    @Test
+    void aRefusedMessageComesBackWithTheFocusWhereItWasTaken(FxRobot robot) throws Exception {
+        server.reply(FaultSmtpServer.Stage.RCPT, "550 5.1.1 No such user here");
+        writeAndAttach(robot);
+        robot.clickOn("#subjectField");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        FxWait.until(lockedOnce::get, "the window is locked for sending");
+        FxWait.until(() -> window.model().message().editingProperty().get(), "the refused message is back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("subjectField", window.stage().getScene().getFocusOwner().getId());
+        assertTrue(focusedWhileLocked.stream().noneMatch(SendingFocusTest::readOnlyText),
+                () -> "focused while sending: " + focusedWhileLocked);
     }
 
     private void writeAndAttach(FxRobot robot) throws Exception {
