@@ -141,6 +141,10 @@ class SendingFocusTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         awaitHandedOff();
         assertNoReadOnlyFieldFocused();
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node next = window.stage().getScene().getFocusOwner();
+        assertTrue(next != null && next != window.stage().getScene().getRoot(), "Tab goes into the window: " + next);
     }
 
     @Test
