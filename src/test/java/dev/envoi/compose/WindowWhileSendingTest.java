@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
@@ -45,8 +46,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Where the keyboard focus rests while a message is on its way (issue 21, bar 4): never in a
- * field the window no longer lets the user edit. A focused read-only text field made Prism repaint
+ * The compose window while a message is on its way (issue 21, bar 4). The keyboard focus rests
+ * never in a field the window no longer lets the user edit, and the transfer's progress reaches
+ * the progress bar and the status alone, not every control bound to the window's editing. A focused read-only text field made Prism repaint
  * the whole window about twice a second (the pulse logger's whole-window paints during benchmark
  * 5's send), and those frames were the ones late. A real window on Monocle sends a file through
  * the real spooler and SmtpTransport to a loopback SMTP server; every focus owner from Send to the
@@ -54,7 +56,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(90)
-class SendingFocusTest {
+class WindowWhileSendingTest {
 
     private static final MailAddress ME = new MailAddress("Émile Envoi", "emile@example.org");
 
@@ -156,6 +158,24 @@ class SendingFocusTest {
         assertNoReadOnlyFieldFocused();
     }
 
+    @Test
+    void theProgressOfATransferLeavesTheWindowsEditingAlone(FxRobot robot) throws Exception {
+        server.slowReader(2);
+        writeAndAttach(robot, 2 * 1024 * 1024);
+        AtomicInteger editingTold = new AtomicInteger();
+        AtomicInteger progressTold = new AtomicInteger();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.model().message().editingProperty().addListener(o -> editingTold.incrementAndGet());
+            window.model().sending().progressProperty().addListener(o -> progressTold.incrementAndGet());
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#sendButton");
+        awaitHandedOff();
+        // Submitting, transferring (each progress tick a new state), handed off: one change of
+        // editing among them, at Send. Each invalidation reached a dozen bound controls.
+        assertEquals(1, editingTold.get(), "editing was told once, at Send");
+        assertTrue(progressTold.get() >= 2, () -> "the progress moved: " + progressTold.get());
+    }
+
     /** Passes on the code before too (the focus then never left the subject): it guards the way back. */
     @Test
     void aRefusedMessageComesBackWithTheFocusWhereItWasTaken(FxRobot robot) throws Exception {
@@ -167,12 +187,16 @@ class SendingFocusTest {
         FxWait.until(() -> window.model().message().editingProperty().get(), "the refused message is back");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("subjectField", window.stage().getScene().getFocusOwner().getId());
-        assertTrue(focusedWhileLocked.stream().noneMatch(SendingFocusTest::readOnlyText),
+        assertTrue(focusedWhileLocked.stream().noneMatch(WindowWhileSendingTest::readOnlyText),
                 () -> "focused while sending: " + focusedWhileLocked);
     }
 
     private void writeAndAttach(FxRobot robot) throws Exception {
-        byte[] file = new byte[512 * 1024];
+        writeAndAttach(robot, 512 * 1024);
+    }
+
+    private void writeAndAttach(FxRobot robot, int size) throws Exception {
+        byte[] file = new byte[size];
         new Random(21).nextBytes(file);
         chosen.add(Files.write(profile.resolve("video.bin"), file));
         robot.clickOn("#toField").write("jane@example.org").type(KeyCode.ENTER);
@@ -189,7 +213,7 @@ class SendingFocusTest {
     }
 
     private void assertNoReadOnlyFieldFocused() {
-        assertTrue(focusedWhileLocked.stream().noneMatch(SendingFocusTest::readOnlyText),
+        assertTrue(focusedWhileLocked.stream().noneMatch(WindowWhileSendingTest::readOnlyText),
                 () -> "focused while sending: " + focusedWhileLocked);
         Node now = window.stage().getScene().getFocusOwner();
         assertTrue(now == null || !readOnlyText(now), () -> "focused once handed off: " + now);
