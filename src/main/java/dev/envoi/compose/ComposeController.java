@@ -155,6 +155,7 @@ public final class ComposeController {
         bccField.heldTextProperty().bind(heldWords(HeldMessage::bcc));
         subjectField.editableProperty().bind(message.editingProperty());
         fromField.disableProperty().bind(locked);
+        SendingFocus.install(root, locked);
     }
 
     private StringBinding heldWords(Function<HeldMessage, String> part) {

@@ -48,6 +48,8 @@ public final class SendViewModel {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressIndicatorValues.INDETERMINATE);
     private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
+    /** Whether the message takes edits: true exactly while the send state is Editing. */
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(true);
     /** The submit of a message just sent, until the frame that shows the sending look is drawn. */
     private Runnable pendingSubmit;
 
@@ -66,12 +68,17 @@ public final class SendViewModel {
         this.tracker = new OutgoingTracker(store, tasks, context.ui(), scheduler, context.clock(), texts,
                 id -> DraftView.of(session.reopen(id)), this::applyTracked);
         this.progressSubscription = context.progress().subscribe(tracker::progress);
-        message.editableWhile(Bindings.createBooleanBinding(() -> sendState.get().isEditing(), sendState));
-        sending.bind(Bindings.createBooleanBinding(() -> sendState.get().isSending(), sendState));
-        // Only a transfer has a progress to show; submitting says so in words and draws nothing new.
-        progressVisible.bind(Bindings.createBooleanBinding(() -> sendState.get() instanceof SendState.Transferring,
-                sendState));
-        progress.bind(Bindings.createDoubleBinding(() -> ProgressIndicatorValues.of(sendState.get()), sendState));
+        // Set by value, not bound: a binding on sendState would invalidate the whole window's
+        // editing, sending and visibility (a dozen bound controls) at every progress tick of a
+        // transfer, though none of them changes; a set of an equal value tells no one.
+        sendState.addListener((o, was, now) -> {
+            editable.set(now.isEditing());
+            sending.set(now.isSending());
+            // Only a transfer has a progress to show; submitting says so in words and draws nothing new.
+            progressVisible.set(now instanceof SendState.Transferring);
+            progress.set(ProgressIndicatorValues.of(now));
+        });
+        message.editableWhile(editable);
         canSend.bind(Bindings.createBooleanBinding(() -> !status.busy.get() && message.editingProperty().get(),
                 status.busy, message.editingProperty()));
     }
