@@ -26,8 +26,15 @@ final class FolderPages {
     static final String COUNT = "SELECT messages - (SELECT count(*) FROM sent_copy CROSS JOIN message ON message.id = sent_copy.message "
             + "WHERE sent_copy.delete_local = 1 AND message.folder = ?) FROM folder_size WHERE folder = ?";
     static final String COUNT_RETURNED = "SELECT count(*) FROM message WHERE folder = 'DRAFTS' AND return_reason <> ''";
-    static final String PAGE = "SELECT id, entry_id, subject, size, modified_at, return_reason, message_id, account "
-            + "FROM message WHERE " + LISTED + " ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?";
+    private static final String LISTED_COLUMNS = "SELECT id, entry_id, subject, size, modified_at, return_reason, message_id, account "
+            + "FROM message WHERE " + LISTED;
+    static final String PAGE = LISTED_COLUMNS + " ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?";
+    /** The page after a row already read: the index is entered at that row, not walked from the top. */
+    static final String AFTER = LISTED_COLUMNS + " AND (modified_at, id) < (?, ?) ORDER BY modified_at DESC, id DESC LIMIT ?";
+
+    /** Rows of a folder and the key of the last of them (modified_at, id), for the page after. */
+    record Page(List<MessageSummary> rows, long lastModifiedAt, long lastId) {
+    }
 
     private FolderPages() {
     }
@@ -46,13 +53,29 @@ final class FolderPages {
     }
 
     static List<MessageSummary> page(Connection c, Folder folder, int offset, int limit) throws SQLException {
+        return pageAt(c, folder, offset, limit).rows();
+    }
+
+    static Page pageAt(Connection c, Folder folder, int offset, int limit) throws SQLException {
+        return read(c, limit, PAGE, folder.name(), limit, offset);
+    }
+
+    static Page pageAfter(Connection c, Folder folder, long modifiedAt, long id, int limit) throws SQLException {
+        return read(c, limit, AFTER, folder.name(), modifiedAt, id, limit);
+    }
+
+    private static Page read(Connection c, int limit, String sql, Object... args) throws SQLException {
         List<MessageSummary> page = new ArrayList<>(Math.max(0, Math.min(limit, 1_000)));
-        try (PreparedStatement s = Database.prepare(c, PAGE, folder.name(), limit, offset);
+        long lastModifiedAt = 0;
+        long lastId = 0;
+        try (PreparedStatement s = Database.prepare(c, sql, args);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 page.add(OutboxQueries.summary(c, rs));
+                lastId = rs.getLong(1);
+                lastModifiedAt = rs.getLong(5);
             }
         }
-        return page;
+        return new Page(page, lastModifiedAt, lastId);
     }
 }

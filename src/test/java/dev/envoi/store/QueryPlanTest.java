@@ -63,6 +63,16 @@ class QueryPlanTest {
     }
 
     @Test
+    void thePageAfterAnotherEntersTheIndexWhereThatOneEnded() throws SQLException {
+        // Keyset paging (PageKeys): a page deep in Sent is a search of the index, not a walk to it.
+        List<String> after = plan(FolderPages.AFTER, "SENT", 1L, 1L, 100);
+        assertUsesIndex(after, "message_by_folder_time");
+        assertNoSort(after);
+        assertTrue(after.stream().anyMatch(line -> line.contains("(folder=? AND modified_at<?)") || line.contains("(folder=? AND (modified_at,id)<(?,?))")),
+                () -> "walks Sent from the top: " + after);
+    }
+
+    @Test
     void foldersAreCountedWithoutWalkingThem() throws SQLException {
         // A year of Sent is 100,000 index entries: the count is kept (folder_size), less the few
         // messages on their way out, found along the partial index of those.
