@@ -1,11 +1,13 @@
 package dev.envoi.store;
 
+import dev.envoi.message.MailAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Drafts and Sent, a page at a time: a year of mail is 100,000 sent messages and thousands of
@@ -28,9 +30,12 @@ final class FolderPages {
     static final String COUNT_RETURNED = "SELECT count(*) FROM message WHERE folder = 'DRAFTS' AND return_reason <> ''";
     private static final String LISTED_COLUMNS = "SELECT id, entry_id, subject, size, modified_at, return_reason, message_id, account "
             + "FROM message WHERE " + LISTED;
-    static final String PAGE = LISTED_COLUMNS + " ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?";
+    private static final String IDS = "SELECT id FROM message WHERE " + LISTED;
+    private static final String AT_OFFSET = " ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?";
     /** The page after a row already read: the index is entered at that row, not walked from the top. */
-    static final String AFTER = LISTED_COLUMNS + " AND (modified_at, id) < (?, ?) ORDER BY modified_at DESC, id DESC LIMIT ?";
+    private static final String AFTER_KEY = " AND (modified_at, id) < (?, ?) ORDER BY modified_at DESC, id DESC LIMIT ?";
+    static final String PAGE = LISTED_COLUMNS + AT_OFFSET;
+    static final String AFTER = LISTED_COLUMNS + AFTER_KEY;
 
     /** Rows of a folder and the key of the last of them (modified_at, id), for the page after. */
     record Page(List<MessageSummary> rows, long lastModifiedAt, long lastId) {
@@ -57,21 +62,23 @@ final class FolderPages {
     }
 
     static Page pageAt(Connection c, Folder folder, int offset, int limit) throws SQLException {
-        return read(c, limit, PAGE, folder.name(), limit, offset);
+        return read(c, limit, AT_OFFSET, folder.name(), limit, offset);
     }
 
     static Page pageAfter(Connection c, Folder folder, long modifiedAt, long id, int limit) throws SQLException {
-        return read(c, limit, AFTER, folder.name(), modifiedAt, id, limit);
+        return read(c, limit, AFTER_KEY, folder.name(), modifiedAt, id, limit);
     }
 
-    private static Page read(Connection c, int limit, String sql, Object... args) throws SQLException {
+    /** The rows {@code order} selects, with their recipients in one query, not one per row. */
+    private static Page read(Connection c, int limit, String order, Object... args) throws SQLException {
         List<MessageSummary> page = new ArrayList<>(Math.max(0, Math.min(limit, 1_000)));
         long lastModifiedAt = 0;
         long lastId = 0;
-        try (PreparedStatement s = Database.prepare(c, sql, args);
+        Map<Long, List<MailAddress>> to = VisibleRecipients.of(c, IDS + order, args);
+        try (PreparedStatement s = Database.prepare(c, LISTED_COLUMNS + order, args);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                page.add(OutboxQueries.summary(c, rs));
+                page.add(OutboxQueries.summary(rs, to.getOrDefault(rs.getLong(1), List.of())));
                 lastId = rs.getLong(1);
                 lastModifiedAt = rs.getLong(5);
             }

@@ -5,8 +5,6 @@ import dev.envoi.message.DraftContent;
 import dev.envoi.message.EntryId;
 import dev.envoi.message.MailAddress;
 import dev.envoi.message.OutboxState;
-import dev.envoi.message.Recipient;
-import dev.envoi.message.RecipientType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,8 +76,8 @@ final class OutboxQueries {
     }
 
     /** A row of id, entry_id, subject, size, modified_at, return_reason, message_id, account as a summary. */
-    static MessageSummary summary(Connection c, ResultSet rs) throws SQLException {
-        return new MessageSummary(new EntryId(rs.getString(2)), rs.getString(3), to(c, rs.getLong(1)),
+    static MessageSummary summary(ResultSet rs, List<MailAddress> to) throws SQLException {
+        return new MessageSummary(new EntryId(rs.getString(2)), rs.getString(3), to,
                 rs.getLong(4), instant(rs, 5), rs.getString(6) == null ? "" : rs.getString(6), rs.getString(7),
                 Optional.ofNullable(rs.getString(8)));
     }
@@ -137,11 +135,6 @@ final class OutboxQueries {
             return Optional.of(new Pick.Locked(new QueuedMessage(row.entryId(), row.messageId(), instant(rs, 1), content,
                     rs.getInt(2), instant(rs, 3), Optional.ofNullable(rs.getString(4)))));
         }
-    }
-
-    private static List<MailAddress> to(Connection c, long rowId) throws SQLException {
-        return MessageTable.loadRecipients(c, rowId).stream()
-                .filter(r -> r.type() != RecipientType.BCC).map(Recipient::address).toList();
     }
 
     private static String lastErrorOrReply(Connection c, long rowId) throws SQLException {

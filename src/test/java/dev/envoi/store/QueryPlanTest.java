@@ -70,6 +70,11 @@ class QueryPlanTest {
         assertNoSort(after);
         assertTrue(after.stream().anyMatch(line -> line.contains("(folder=? AND modified_at<?)") || line.contains("(folder=? AND (modified_at,id)<(?,?))")),
                 () -> "walks Sent from the top: " + after);
+        // A page's recipients in one query, found by message.
+        List<String> recipients = plan(VisibleRecipients.query(FolderPages.AFTER.replaceFirst("SELECT .*? FROM", "SELECT id FROM")),
+                "SENT", 1L, 1L, 100);
+        assertUsesIndex(recipients, "sqlite_autoindex_recipient_1");
+        assertUsesIndex(recipients, "message_by_folder_time");
     }
 
     @Test
