@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.envoi.message.EntryId;
 import dev.envoi.store.MessageStore.SubmitOptions;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,7 @@ class KeyedPagesTest {
 
             walk(store, Folder.SENT, 0, 500);
             store.submit(Drafts.draft("Newest"), SubmitOptions.DEFAULT);
-            EntryId queued = store.lockNextDue(Instant.now().plus(Duration.ofDays(1))).orElseThrow().id();
-            store.recordHandOff(queued);
-            store.markDelivered(queued, "250 ok", Instant.now(), true, null);
+            FolderSizeTest.deliverAll(store);
             List<MessageSummary> all = store.sent();
             assertEquals(1_001, all.size());
             assertEquals(ids(all.subList(500, 600)), ids(store.sentPage(500, 100)), "the page after a write");
