@@ -56,6 +56,13 @@ final class PagedRows<T> extends ObservableListBase<T> {
     private volatile Source<T> source;
     private final Map<Integer, List<T>> pages = new LinkedHashMap<>(KEPT_PAGES, 0.75f, true);
     private final java.util.Set<Integer> asked = new java.util.HashSet<>();
+    /**
+     * The pages whose placeholders {@link #get} handed out: only their arrival is told to listeners.
+     * A TableView redoes every cell of its rows at any replacement in its items (each cell emptied
+     * and filled again, its CSS state changed twice), which scrolling a year of Sent paid once more
+     * per pulse; a page read ahead and never seen as placeholders changes nothing anyone was shown.
+     */
+    private final java.util.Set<Integer> shownUnread = new java.util.HashSet<>();
     private int size;
     private int generation;
     private final ReadOnlyBooleanWrapper counted = new ReadOnlyBooleanWrapper();
@@ -74,12 +81,24 @@ final class PagedRows<T> extends ObservableListBase<T> {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        List<T> page = pages.get(index / PAGE);
+        int at = index / PAGE;
+        List<T> page = pages.get(at);
+        // Once the list is scrolled, the page after the one in use is read ahead, so scrolling on
+        // finds its rows read and the table has nothing to redo when they come (below). The first
+        // page alone is read to open the window.
+        if (at > 0 && at + 1 < pageCount() && !pages.containsKey(at + 1)) {
+            ask(at + 1);
+        }
         if (page != null && index % PAGE < page.size()) {
             return page.get(index % PAGE);
         }
-        ask(index / PAGE);
+        ask(at);
+        shownUnread.add(at);
         return placeholder;
+    }
+
+    private int pageCount() {
+        return (size + PAGE - 1) / PAGE;
     }
 
     @Override
@@ -120,6 +139,7 @@ final class PagedRows<T> extends ObservableListBase<T> {
         int old = size;
         generation++;
         asked.clear();
+        shownUnread.clear();
         pages.clear();
         pages.putAll(snapshot.pages());
         size = snapshot.size();
@@ -165,6 +185,9 @@ final class PagedRows<T> extends ObservableListBase<T> {
             pages.remove(eldest);
         }
         noteInUse();
+        if (!shownUnread.remove(page)) {
+            return;
+        }
         int from = page * PAGE;
         int to = Math.min(size, from + rows.size());
         if (from >= to) {

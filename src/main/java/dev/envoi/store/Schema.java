@@ -238,6 +238,21 @@ final class Schema {
             CREATE INDEX message_outbox_order ON message (folder, submitted_at, id) WHERE folder = 'OUTBOX';
             """, """
             CREATE INDEX address_book_by_use ON address_book (use_count DESC, last_used DESC, address, display_name);
+            """, """
+            -- Each folder's number of messages, kept by triggers as rows come, go and move: counting
+            -- a year of Sent walked 100,000 index entries each time the Outbox window opened or
+            -- refreshed (issue 21). A migration that rebuilds the message table must make the
+            -- three triggers again.
+            CREATE TABLE folder_size (
+              folder TEXT PRIMARY KEY CHECK (folder IN ('DRAFTS', 'OUTBOX', 'SENT')),
+              messages INTEGER NOT NULL
+            );
+            INSERT INTO folder_size (folder, messages)
+              SELECT f.folder, (SELECT count(*) FROM message m WHERE m.folder = f.folder)
+              FROM (SELECT 'DRAFTS' AS folder UNION ALL SELECT 'OUTBOX' UNION ALL SELECT 'SENT') f;
+            CREATE TRIGGER folder_size_insert AFTER INSERT ON message BEGIN UPDATE folder_size SET messages = messages + 1 WHERE folder = NEW.folder; END;
+            CREATE TRIGGER folder_size_delete AFTER DELETE ON message BEGIN UPDATE folder_size SET messages = messages - 1 WHERE folder = OLD.folder; END;
+            CREATE TRIGGER folder_size_move AFTER UPDATE OF folder ON message WHEN OLD.folder IS NOT NEW.folder BEGIN UPDATE folder_size SET messages = messages - 1 WHERE folder = OLD.folder; UPDATE folder_size SET messages = messages + 1 WHERE folder = NEW.folder; END;
             """);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

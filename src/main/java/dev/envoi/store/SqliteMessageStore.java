@@ -43,6 +43,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
     private final SqliteOAuthSettings oauthSettings;
     private final SqliteSentCopies sentCopies;
     private final SentPruner pruner;
+    private final PageKeys pageKeys = new PageKeys();
 
     private SqliteMessageStore(Database database, Path vaultDir, Clock clock) {
         this.database = database;
@@ -107,7 +108,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public List<MessageSummary> sentPage(int offset, int limit) {
-        return database.read("list the sent messages", c -> FolderPages.page(c, Folder.SENT, offset, limit));
+        return database.read("list the sent messages", c -> pageKeys.page(c, Folder.SENT, offset, limit));
     }
 
     @Override
@@ -122,7 +123,7 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
 
     @Override
     public List<MessageSummary> draftPage(int offset, int limit) {
-        return database.read("list the drafts", c -> FolderPages.page(c, Folder.DRAFTS, offset, limit));
+        return database.read("list the drafts", c -> pageKeys.page(c, Folder.DRAFTS, offset, limit));
     }
 
     @Override

@@ -10,12 +10,15 @@ import dev.envoi.testing.FxWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -37,11 +40,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * (issue 21): its tables show their first rows having read a page or two of each list, not the
  * lists; what the tables ask of their items (selection, focus, layout) does not read them whole;
  * the Drafts and Sent tables make no cells behind their tabs, and a cell shown makes no tooltip
- * unless its text is cut short (cells and tooltips were most of the opening's FX time).
+ * unless its text is cut short (cells and tooltips were most of the opening's FX time). Scrolling
+ * Sent lays out the rows shown, not every row passed (a table whose rows may differ in height
+ * measures each row it scrolls past), and scrolling on page by page finds each next page read
+ * ahead, so the table's items see no replacement (which makes a TableView redo every cell).
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
 class PagedOutboxWindowTest {
+
+    private static final int JUMPS = 10;
 
     @TempDir
     static Path tempRoot;
@@ -124,5 +132,56 @@ class PagedOutboxWindowTest {
         assertTrue(((FolderRow) drafts.getItems().get(0)).subject().endsWith("#999"), "newest first");
         TableView<FolderRow> sent = robot.lookup("#sentTable").query();
         assertEquals(0, robot.from(sent).lookup(".table-row-cell").queryAll().size(), "no row is made behind its tab");
+    }
+
+    @Test
+    void scrollingSentLaysOutTheRowsShownNotTheRowsPassed(FxRobot robot) throws Exception {
+        TableView<FolderRow> sent = robot.lookup("#sentTable").query();
+        Set<Integer> laidOut = new HashSet<>();
+        // Every index the table gives a row, to show it or to measure it (counted, nothing changed).
+        robot.interact(() -> sent.setRowFactory(table -> new TableRow<>() {
+            @Override
+            public void updateIndex(int i) {
+                super.updateIndex(i);
+                if (i >= 0) {
+                    laidOut.add(i);
+                }
+            }
+        }));
+        robot.interact(() -> robot.lookup("#folderTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        FxWait.until(() -> sent.getItems().size() == 3_000 && sent.getItems().get(0).id() != null, "Sent is listed");
+        WaitForAsyncUtils.waitForFxEvents();
+        int visible = robot.lookup("#sentTable .table-row-cell").queryAll().size();
+        for (int jump = 1; jump <= JUMPS; jump++) {
+            int row = jump * 250;
+            robot.interact(() -> sent.scrollTo(row));
+            FxWait.until(() -> sent.getItems().get(row).id() != null, "row " + row + " is read");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        int shown = (JUMPS + 1) * visible;
+        assertTrue(laidOut.size() <= shown, "rows laid out: " + laidOut.size() + " for " + JUMPS
+                + " jumps of " + visible + " rows shown (at most " + shown + ")");
+    }
+
+    @Test
+    void scrollingOnFindsTheNextPageReadAheadSoTheTableHasNothingToRedo(FxRobot robot) throws Exception {
+        TableView<FolderRow> sent = robot.lookup("#sentTable").query();
+        robot.interact(() -> robot.lookup("#folderTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        FxWait.until(() -> sent.getItems().size() == 3_000 && sent.getItems().get(0).id() != null, "Sent is listed");
+        WaitForAsyncUtils.waitForFxEvents();
+        long listed = counted.rows.get();
+        robot.interact(() -> sent.scrollTo(PagedRows.PAGE));
+        FxWait.until(() -> counted.rows.get() >= listed + 2L * PagedRows.PAGE, "the page shown and the one after are read");
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicInteger changes = new AtomicInteger();
+        robot.interact(() -> sent.getItems().addListener((ListChangeListener<FolderRow>) c -> changes.incrementAndGet()));
+        for (int page = 2; page <= 8; page++) {
+            int top = page * PagedRows.PAGE;
+            long after = listed + (page + 1L) * PagedRows.PAGE;
+            robot.interact(() -> sent.scrollTo(top));
+            FxWait.until(() -> counted.rows.get() >= after, "page " + (page + 1) + " is read ahead");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(0, changes.get(), "rows replaced in the table's items while scrolling on");
     }
 }
