@@ -74,7 +74,8 @@ final class AlternatingDrains {
         SqliteMessageStore smallStore = null;
         int smallLeft = 0;
         try (SqliteMessageStore yearStore = SqliteMessageStore.open(year)) {
-            for (int left = yearQueued; left > 0; left -= Math.min(window, left)) {
+            int left = yearQueued;
+            while (left > 0) {
                 if (smallLeft < window) {
                     if (smallStore != null) {
                         smallStore.close();
@@ -84,9 +85,8 @@ final class AlternatingDrains {
                     smallStore = SqliteMessageStore.open(copy);
                     smallLeft = smallQueued;
                 }
-                window(smallStore, window, result.small());
-                smallLeft -= window;
-                window(yearStore, Math.min(window, left), result.year());
+                smallLeft -= window(smallStore, window, result.small());
+                left -= window(yearStore, Math.min(window, left), result.year());
             }
         } finally {
             if (smallStore != null) {
@@ -96,7 +96,8 @@ final class AlternatingDrains {
         return result;
     }
 
-    private void window(SqliteMessageStore store, int messages, Windows into) throws Exception {
+    /** Returns how many messages went: the window's, and the one under way when it closed, if any. */
+    private int window(SqliteMessageStore store, int messages, Windows into) throws Exception {
         long before = sink.messages();
         long start = System.nanoTime();
         try (Spooler spooler = new Spooler(store, SmtpPeers.envoi(sink), store::readAttachment,
@@ -111,6 +112,7 @@ final class AlternatingDrains {
             into.cpuMillis().add(cpu / 1e6 / messages);
         }
         // Whatever was under way when the window closed went too; the next window starts after it.
+        return (int) (sink.messages() - before);
     }
 
     /** The new spooler's worker thread (one spooler at a time here); started by its first wake. */
