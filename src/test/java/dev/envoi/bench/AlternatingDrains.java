@@ -59,21 +59,23 @@ final class AlternatingDrains {
 
     /**
      * Warms the JIT with a whole drain of its own, then alternates: {@code small} (a profile of
-     * {@code smallQueued}, copied afresh each time it empties) and {@code year} (drained in place,
-     * {@code yearQueued} in all, left with them in Sent).
+     * {@code smallQueued}, copied afresh each time it empties) and {@code yearStore} (drained in
+     * place, {@code yearQueued} in all, left with them in Sent).
      */
-    Result run(Path year, int yearQueued, Path small, int smallQueued, int window) throws Exception {
+    Result run(SqliteMessageStore yearStore, int yearQueued, Path small, int smallQueued, int window)
+            throws Exception {
         Path warm = work.resolve("drain-warm-up");
         BigProfile.generate(warm, new BigProfile.Size(0, 1, 0, 1_000, 10), 7);
         try (SqliteMessageStore store = SqliteMessageStore.open(warm)) {
             window(store, 1_000, new Windows());
         }
-        force(year.resolve(SqliteMessageStore.DATABASE_FILE));
+        // What the generator left in the page cache goes to the disk now, not in a checkpoint's fsync.
+        force(yearStore.profileFolder().resolve(SqliteMessageStore.DATABASE_FILE));
         Result result = new Result(new Windows(), new Windows());
         int copies = 0;
         SqliteMessageStore smallStore = null;
         int smallLeft = 0;
-        try (SqliteMessageStore yearStore = SqliteMessageStore.open(year)) {
+        try {
             int left = yearQueued;
             while (left > 0) {
                 if (smallLeft < window) {
