@@ -127,6 +127,14 @@ class BigProfileBenchmark {
         new BenchReport.Figure(BENCHMARK, "draining 10,000 queued, spooler thread CPU per message (same windows)",
                 Stats.of("ms", result.year().cpuMillis()))
                 .against("draining 1,000 queued", Stats.of("ms", result.small().cpuMillis())).record();
+        // Each window of the year against the 1,000's window just before it: the load of the moment cancels.
+        List<Double> pairs = new ArrayList<>();
+        for (int i = 0; i < result.year().rates().size(); i++) {
+            pairs.add(result.year().rates().get(i) / result.small().rates().get(i));
+        }
+        Stats paired = Stats.of("x", pairs);
+        BenchReport.note(BENCHMARK, String.format("drain windows in pairs (10,000's window / the 1,000's just before): "
+                + "median %.3fx [%.3f–%.3f], n=%d", paired.median(), paired.p10(), paired.p90(), paired.samples()));
         int half = result.year().rates().size() / 2;
         BenchReport.note(BENCHMARK, String.format("drain windows, 10,000 queued: median %.0f msg/s over the first half "
                         + "(10,000 → 5,000 queued), %.0f over the second",
