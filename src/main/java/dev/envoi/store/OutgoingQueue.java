@@ -18,6 +18,13 @@ public interface OutgoingQueue {
      */
     RecoveryReport recoverAfterRestart();
 
+    /**
+     * Removes vault files no message uses, once they are a day old; returns how many. Its work
+     * grows with the vault (a year of mail: 10,000 files and as many rows), so the spooler asks
+     * once the queue is drained, not before its first message.
+     */
+    int collectAttachmentGarbage();
+
     /** When the next queued message falls due, if any is waiting. */
     Optional<Instant> nextDueAt();
 

@@ -55,7 +55,6 @@ final class SpoolerQueue {
         if (report.requeued() + report.uncertain() > 0) {
             events.publish(new QueueEvent.ExternalChange());
         }
-        attachments.collectGarbage();
         return report;
     }
 

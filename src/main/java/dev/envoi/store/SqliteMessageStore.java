@@ -163,8 +163,8 @@ public final class SqliteMessageStore implements MessageStore, OutgoingQueue {
         return attachments.open(attachment);
     }
 
-    /** Removes vault files no message uses, once they are a day old. */
-    int collectAttachmentGarbage() {
+    @Override
+    public int collectAttachmentGarbage() {
         return attachments.collectGarbage();
     }
 

@@ -68,6 +68,11 @@ final class AnnouncingQueue implements OutgoingQueue {
     }
 
     @Override
+    public int collectAttachmentGarbage() {
+        return store.collectAttachmentGarbage();
+    }
+
+    @Override
     public RecoveryReport recoverAfterRestart() {
         return store.recoverAfterRestart();
     }

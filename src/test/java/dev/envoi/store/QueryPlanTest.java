@@ -145,6 +145,25 @@ class QueryPlanTest {
                 "message_queue");
     }
 
+    @Test
+    void theSpoolersStepsFindEachMessageByKeyAndTheSweepReadsOneIndex() throws SQLException {
+        // Per delivered message the spooler reads its row by current id and by row id, and its
+        // parts by message: each a search, whatever the profile holds (issue 21, the drain).
+        for (String sql : List.of("SELECT * FROM message WHERE entry_id = ?", "SELECT * FROM message WHERE id = ?",
+                "SELECT type, display_name, address FROM recipient WHERE message = ? ORDER BY position",
+                "SELECT type, text FROM unparsed_recipient WHERE message = ? ORDER BY position",
+                "SELECT file_name, media_type, size, sha256 FROM attachment WHERE message = ? ORDER BY position",
+                "SELECT message FROM entry_history WHERE entry_id = ?")) {
+            List<String> plan = plan(sql, 1L);
+            assertNoSort(plan);
+            assertTrue(plan.stream().allMatch(line -> line.startsWith("SEARCH")), () -> sql + ": " + plan);
+        }
+        // The vault's sweep, once the queue is drained: every hash once, from the index alone.
+        List<String> sweep = plan("SELECT DISTINCT sha256 FROM attachment");
+        assertUsesIndex(sweep, "attachment_by_hash");
+        assertNoSort(sweep);
+    }
+
     static void assertNoSort(List<String> plan) {
         assertFalse(plan.stream().anyMatch(line -> line.contains("TEMP B-TREE")), () -> "sorts: " + plan);
     }
