@@ -129,20 +129,12 @@ class WindowWhileSendingTest {
 
     @Test
     void sendFromTheKeyboardInTheBodyLeavesTheFocusInNoReadOnlyField(FxRobot robot) throws Exception {
-        writeAndAttach(robot);
-        robot.clickOn("#bodyArea");
-        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        awaitHandedOff();
-        assertNoReadOnlyFieldFocused();
+        sendFromTheKeyboardIn(robot, "#bodyArea");
     }
 
     @Test
     void sendFromTheKeyboardInTheSubjectLeavesTheFocusInNoReadOnlyField(FxRobot robot) throws Exception {
-        writeAndAttach(robot);
-        robot.clickOn("#subjectField");
-        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        awaitHandedOff();
-        assertNoReadOnlyFieldFocused();
+        sendFromTheKeyboardIn(robot, "#subjectField");
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         Node next = window.stage().getScene().getFocusOwner();
@@ -151,8 +143,13 @@ class WindowWhileSendingTest {
 
     @Test
     void sendFromTheKeyboardInTheRecipientsLeavesTheFocusInNoReadOnlyField(FxRobot robot) throws Exception {
+        sendFromTheKeyboardIn(robot, "#toField");
+    }
+
+    /** Writes, attaches, sends with Ctrl+Enter from {@code field}, waits for the hand-off: no read-only field focused. */
+    private void sendFromTheKeyboardIn(FxRobot robot, String field) throws Exception {
         writeAndAttach(robot);
-        robot.clickOn("#toField");
+        robot.clickOn(field);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         awaitHandedOff();
         assertNoReadOnlyFieldFocused();
