@@ -19,20 +19,25 @@ import java.util.zip.CRC32C;
 
 /**
  * The class-data archive (AppCDS) of one JVM and one class path, in the user's cache folder. A
- * JDK 17 JVM maps an archive only for the exact jars it was made from, so the file is named after
- * the JVM's home and version and each jar's path, size and time: a new build or a new JDK simply
- * finds no archive and makes its own. Only jars can be archived, never class folders.
+ * JDK 17 JVM maps an archive only for the exact jars it was made from, so the file is named in two
+ * parts: where (the JVM's home and each jar's path) and what (the JVM's version and each jar's size
+ * and time). A new build or an updated JDK finds no archive, makes its own, and replaces the one of
+ * the same place; another checkout or another JDK keeps its own beside it. Only jars can be
+ * archived, never class folders.
  */
 final class ClassDataArchive {
 
     static final String SUFFIX = ".jsa";
 
     private final Path folder;
+    /** "envoi-" and where the archive's jars and JVM are: archives of one place replace each other. */
+    private final String place;
     private final String name;
 
-    private ClassDataArchive(Path folder, String name) {
+    private ClassDataArchive(Path folder, String place, String contents) {
         this.folder = folder;
-        this.name = name;
+        this.place = place;
+        this.name = place + contents;
     }
 
     /** The archive for this JVM and {@code classPath}; empty when an entry is not a jar (a class folder). */
@@ -44,20 +49,26 @@ final class ClassDataArchive {
                 return Optional.empty();
             }
         }
-        CRC32C key = new CRC32C();
-        key.update((javaHome + '\n' + vmVersion + '\n').getBytes(StandardCharsets.UTF_8));
+        CRC32C where = new CRC32C();
+        CRC32C what = new CRC32C();
+        where.update((javaHome + '\n').getBytes(StandardCharsets.UTF_8));
+        what.update((vmVersion + '\n').getBytes(StandardCharsets.UTF_8));
         for (Path jar : jars) {
             try {
                 BasicFileAttributes file = Files.readAttributes(jar, BasicFileAttributes.class);
-                key.update((jar + "\n" + file.size() + "\n" + file.lastModifiedTime().toMillis() + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                where.update((jar + "\n").getBytes(StandardCharsets.UTF_8));
+                what.update((file.size() + "\n" + file.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 return Optional.empty();
             }
         }
-        // Not String.format: Formatter and its patterns would load in the small first JVM for this alone.
-        String hex = Long.toHexString(key.getValue());
-        return Optional.of(new ClassDataArchive(folder, "envoi-" + "0".repeat(8 - hex.length()) + hex));
+        return Optional.of(new ClassDataArchive(folder, "envoi-" + hex8(where.getValue()) + "-", hex8(what.getValue())));
+    }
+
+    /** Not String.format: Formatter and its patterns would load in the small first JVM for this alone. */
+    private static String hex8(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(8 - hex.length()) + hex;
     }
 
     private static boolean isJar(Path entry) {
@@ -117,31 +128,35 @@ final class ClassDataArchive {
 
     /**
      * Keeps what one making wrote if its window was whole, in one atomic move, and deletes the
-     * archives of earlier builds and JVMs; removes the making's own files either way.
+     * archive it replaces (the same place's); removes the making's own files either way.
      */
-    boolean install(long pid) throws IOException {
+    void install(long pid) throws IOException {
         Path part = partFile(pid);
         Path mark = wholeMark(pid);
         try {
-            if (!Files.exists(mark) || !Files.isRegularFile(part) || Files.size(part) == 0) {
-                return false;
+            if (Files.exists(mark) && Files.isRegularFile(part) && Files.size(part) > 0) {
+                Files.move(part, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                deleteReplaced();
             }
-            Files.move(part, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            deleteOthers();
-            return true;
         } finally {
             Files.deleteIfExists(part);
             Files.deleteIfExists(mark);
         }
     }
 
-    /** Other builds' archives are never mapped again; another start's making still under way is left alone. */
-    private void deleteOthers() throws IOException {
+    /**
+     * The same place's older archives are never mapped again; other places' are another checkout's or
+     * JDK's. A making's files an hour old were left by a start that was killed; younger ones may be
+     * another start's, still under way.
+     */
+    private void deleteReplaced() throws IOException {
         long hourAgo = System.currentTimeMillis() - 3_600_000;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "envoi-*")) {
             for (Path other : files) {
-                boolean finished = other.getFileName().toString().endsWith(SUFFIX);
-                if (!other.equals(file()) && (finished || Files.getLastModifiedTime(other).toMillis() < hourAgo)) {
+                String otherName = other.getFileName().toString();
+                boolean replaced = otherName.startsWith(place) && otherName.endsWith(SUFFIX);
+                boolean leftOver = !otherName.endsWith(SUFFIX) && Files.getLastModifiedTime(other).toMillis() < hourAgo;
+                if (!other.equals(file()) && (replaced || leftOver)) {
                     Files.deleteIfExists(other);
                 }
             }

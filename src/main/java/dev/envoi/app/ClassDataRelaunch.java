@@ -50,8 +50,7 @@ final class ClassDataRelaunch {
                 || System.getProperty("jpackage.app-path") != null) {
             return OptionalInt.empty();
         }
-        String command = commandName(args);
-        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+        if (isHelp(commandName(args))) {
             return OptionalInt.empty(); // nothing to gain from an archive: the words are printed before a second JVM would start
         }
         ProcessHandle.Info self = ProcessHandle.current().info();
@@ -67,25 +66,29 @@ final class ClassDataRelaunch {
             return OptionalInt.empty();
         }
         List<String> again = new ArrayList<>(List.of(java));
+        if (archive.get().exists()) {
+            again.addAll(List.of("-XX:SharedArchiveFile=" + archive.get().file(), "-Xshare:auto"));
+            return run(again, jvmArgs.get());
+        }
+        if (!opensAWindow(args)) {
+            return OptionalInt.empty();
+        }
+        long pid = ProcessHandle.current().pid();
+        again.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive.get().partFile(pid),
+                "-D" + StartupProbe.WHOLE_MARK + "=" + archive.get().wholeMark(pid)));
         try {
-            if (archive.get().exists()) {
-                again.addAll(List.of("-XX:SharedArchiveFile=" + archive.get().file(), "-Xshare:auto"));
-                return run(again, jvmArgs.get());
-            }
-            if (!opensAWindow(args)) {
-                return OptionalInt.empty();
-            }
-            long pid = ProcessHandle.current().pid();
             OwnerOnly.createDirectories(archive.get().folder());
-            again.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive.get().partFile(pid),
-                    "-D" + StartupProbe.WHOLE_MARK + "=" + archive.get().wholeMark(pid)));
-            OptionalInt status = run(again, jvmArgs.get());
-            archive.get().install(pid);
-            return status;
         } catch (IOException e) {
             // The archive is only an optimisation: a folder that cannot be written costs speed, never the start.
             return OptionalInt.empty();
         }
+        OptionalInt status = run(again, jvmArgs.get());
+        try {
+            archive.get().install(pid);
+        } catch (IOException e) {
+            // Envoi has run and ended: a failed move only means the next start makes the archive again.
+        }
+        return status;
     }
 
     /** The options the JVM was given: those of the environment's variables, which the JVM reads first, then its command line's. */
@@ -150,7 +153,11 @@ final class ClassDataRelaunch {
     /** The window's start is what the archive is trained on; a command uses an archive but never makes one. */
     static boolean opensAWindow(String[] args) {
         String command = commandName(args);
-        return !CommonOptions.COMMANDS.contains(command) && !command.equals("--help") && !command.equals("-h");
+        return !CommonOptions.COMMANDS.contains(command) && !isHelp(command);
+    }
+
+    private static boolean isHelp(String command) {
+        return command.equals("help") || command.equals("--help") || command.equals("-h");
     }
 
     /**
@@ -170,7 +177,11 @@ final class ClassDataRelaunch {
         Runtime.getRuntime().addShutdownHook(stop);
         try {
             int status = second.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stop);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // This JVM was stopped and its hook has stopped the second: nothing left to undo.
+            }
             return OptionalInt.of(status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,7 +41,7 @@ class ClassDataRelaunchTest {
         assertEquals(0, first.status(), first.output());
         List<String> made = classDataFiles();
         assertEquals(1, made.size(), "one archive, no half-made file or mark left: " + made);
-        assertTrue(made.get(0).matches("envoi-[0-9a-f]{8}\\.jsa"), made.toString());
+        assertTrue(made.get(0).matches("envoi-[0-9a-f]{8}-[0-9a-f]{8}\\.jsa"), made.toString());
 
         Path classLog = home.resolve("classes-%p.log");
         Run second = java(jar, "second", List.of("-D" + StartupProbe.EXIT_WHEN_READY + "=true",
@@ -87,6 +87,46 @@ class ClassDataRelaunchTest {
         assertTrue(ClassDataRelaunch.opensAWindow(new String[0]));
         assertFalse(ClassDataRelaunch.opensAWindow(new String[] {"--profile", "p", "send", "--to", "a@example.org"}));
         assertFalse(ClassDataRelaunch.opensAWindow(new String[] {"--help"}));
+    }
+
+    @Test
+    void aRebuildReplacesItsOwnArchiveAndLeavesAnotherCheckoutsAlone() throws Exception {
+        Path folder = home.resolve("class-data");
+        Path first = emptyJar(home.resolve("one").resolve("envoi.jar"));
+        Path second = emptyJar(home.resolve("two").resolve("envoi.jar"));
+        ClassDataArchive one = made(folder, first, 1);
+        ClassDataArchive two = made(folder, second, 2);
+        assertTrue(Files.exists(one.file()) && Files.exists(two.file()), "two checkouts keep an archive each");
+
+        Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        ClassDataArchive rebuilt = made(folder, first, 3);
+        assertFalse(rebuilt.file().equals(one.file()), "a rebuilt jar needs an archive of its own");
+        assertFalse(Files.exists(one.file()), "the rebuild's archive replaces the one it makes stale");
+        assertTrue(Files.exists(two.file()), "and leaves the other checkout's");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(2, files.count(), "no half-made file or mark left");
+        }
+    }
+
+    /** An archive made for {@code jar} by the start {@code pid}, as the JVM and StartupProbe leave it, then installed. */
+    private static ClassDataArchive made(Path folder, Path jar, long pid) throws IOException {
+        ClassDataArchive archive = ClassDataArchive.forClassPath(folder, "/jdk", "17", jar.toString()).orElseThrow();
+        Files.createDirectories(folder);
+        Files.writeString(archive.partFile(pid), "archive");
+        Files.writeString(archive.wholeMark(pid), "whole");
+        archive.install(pid);
+        return archive;
+    }
+
+    private static Path emptyJar(Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry("x.txt"));
+            out.closeEntry();
+        }
+        return jar;
     }
 
     private record Run(int status, String output) {
