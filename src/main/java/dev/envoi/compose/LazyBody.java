@@ -20,8 +20,9 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
  * (format-bar.fxml). RichTextFX, ReactFX and what works on the editor (spelling, inline images)
  * are ~790 classes: loading them before the first frame made the window 1.6x an empty JavaFX
  * window's start. The bar's 13 buttons do nothing without the editor, and were a third of the
- * controls the first frame styled (CSS: half of its FX time). A window opens with the focus in To, so nothing the user can
- * reach needs either in the first frame; both appear together below the header, which does not move.
+ * controls the first frame styled (CSS: half of its FX time). A window opens with the focus in
+ * To, so nothing the user can reach needs either in the first frame; both appear together below
+ * the header, which does not move.
  *
  * <p>Nothing is lost meanwhile: the view-model holds the body's text and formatting (a draft, a
  * mailto body, a signature, a save or a send before the editor exists uses them as they are), and

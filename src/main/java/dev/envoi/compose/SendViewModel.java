@@ -49,7 +49,7 @@ public final class SendViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressIndicatorValues.INDETERMINATE);
     private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
     /** Whether the message takes edits: true exactly while the send state is Editing. */
-    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper();
     /** The submit of a message just sent, until the frame that shows the sending look is drawn. */
     private Runnable pendingSubmit;
 
@@ -71,19 +71,23 @@ public final class SendViewModel {
         // Set by value, not bound: a binding on sendState would invalidate the whole window's
         // editing, sending and visibility (a dozen bound controls) at every progress tick of a
         // transfer, though none of them changes; a set of an equal value tells no one.
-        sendState.addListener((o, was, now) -> {
-            editable.set(now.isEditing());
-            sending.set(now.isSending());
-            // Only a transfer has a progress to show; submitting says so in words and draws nothing new.
-            progressVisible.set(now instanceof SendState.Transferring);
-            progress.set(ProgressIndicatorValues.of(now));
-        });
+        show(sendState.get());
+        sendState.addListener((o, was, now) -> show(now));
         message.editableWhile(editable);
         canSend.bind(Bindings.createBooleanBinding(() -> !status.busy.get() && message.editingProperty().get(),
                 status.busy, message.editingProperty()));
     }
 
     // ---- Properties for the view ----------------------------------------------------------------
+
+    /** What the window shows of a send state; setting an equal value tells no one. */
+    private void show(SendState state) {
+        editable.set(state.isEditing());
+        sending.set(state.isSending());
+        // Only a transfer has a progress to show; submitting says so in words and draws nothing new.
+        progressVisible.set(state instanceof SendState.Transferring);
+        progress.set(ProgressIndicatorValues.of(state));
+    }
 
     public ReadOnlyObjectProperty<SendState> sendStateProperty() {
         return sendState.getReadOnlyProperty();

@@ -2,10 +2,12 @@ package dev.envoi.outbox;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -55,14 +57,14 @@ final class PagedRows<T> extends ObservableListBase<T> {
     private final T placeholder;
     private volatile Source<T> source;
     private final Map<Integer, List<T>> pages = new LinkedHashMap<>(KEPT_PAGES, 0.75f, true);
-    private final java.util.Set<Integer> asked = new java.util.HashSet<>();
+    private final Set<Integer> asked = new HashSet<>();
     /**
      * The pages whose placeholders {@link #get} handed out: only their arrival is told to listeners.
      * A TableView redoes every cell of its rows at any replacement in its items (each cell emptied
      * and filled again, its CSS state changed twice), which scrolling a year of Sent paid once more
      * per pulse; a page read ahead and never seen as placeholders changes nothing anyone was shown.
      */
-    private final java.util.Set<Integer> shownUnread = new java.util.HashSet<>();
+    private final Set<Integer> shownUnread = new HashSet<>();
     private int size;
     private int generation;
     private final ReadOnlyBooleanWrapper counted = new ReadOnlyBooleanWrapper();
