@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** An Xvfb display of the benchmark's own, on a free number, stopped when closed. */
+/**
+ * An Xvfb display of the benchmark's own, on a free number, stopped when closed. It does not reset
+ * when its last client leaves: a reset between one program's quit and the next one's start (or
+ * between two of xdotool's polls) refused that start with "cannot open display".
+ */
 final class VirtualDisplay implements AutoCloseable {
 
     private final Process xvfb;
@@ -27,7 +31,7 @@ final class VirtualDisplay implements AutoCloseable {
                 continue;
             }
             Process process = new ProcessBuilder("/usr/bin/Xvfb", ":" + number, "-screen", "0", "1280x1024x24",
-                    "-nolisten", "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    "-nolisten", "tcp", "-noreset").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Path socket = Path.of("/tmp/.X11-unix/X" + number);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (process.isAlive() && Files.notExists(socket) && System.nanoTime() < deadline) {
