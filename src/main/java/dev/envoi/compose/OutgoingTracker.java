@@ -197,7 +197,8 @@ final class OutgoingTracker {
         OutboxState state = e.state();
         SendState sendState = switch (state) {
             case QUEUED, DRAFT -> new SendState.Queued(e.dueAt());
-            case SENDING -> new SendState.Transferring(0, e.size());
+            // Past the point of no cancel the data is out: the bar stays full while it is handed off.
+            case SENDING -> new SendState.Transferring(cancellable ? 0 : e.size(), e.size());
             case RETRYING -> new SendState.Retrying(e.dueAt(), e.attempts(), e.lastError());
             case FAILED -> new SendState.Failed(e.lastError());
             case UNCERTAIN -> new SendState.Uncertain(e.lastError());

@@ -210,6 +210,27 @@ class WindowWhileSendingTest {
                 + ticks.size());
     }
 
+    /** An indeterminate bar animates at every frame; a transfer's size is known from its start. */
+    @Test
+    void aTransferOfKnownSizeNeverShowsAnAnimatedBar(FxRobot robot) throws Exception {
+        writeAndAttach(robot);
+        List<Double> shown = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> window.model().sending().sendStateProperty().addListener((o, was, now) -> {
+            if (now instanceof SendState.Transferring t && t.total() > 0) {
+                shown.add(window.model().sending().progressProperty().get());
+            }
+        })).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#sendButton");
+        awaitHandedOff();
+
+        assertTrue(!shown.isEmpty(), "the transfer was shown");
+        assertTrue(shown.stream().allMatch(p -> p >= 0 && p <= 1), () -> "progress shown while transferring: " + shown);
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i) >= shown.get(i - 1), () -> "the bar never goes back (handing off shows it full): "
+                    + shown);
+        }
+    }
+
     /** Passes on the code before too (the focus then never left the subject): it guards the way back. */
     @Test
     void aRefusedMessageComesBackWithTheFocusWhereItWasTaken(FxRobot robot) throws Exception {
