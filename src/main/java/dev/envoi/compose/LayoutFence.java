@@ -1,5 +1,6 @@
 package dev.envoi.compose;
 
+import java.util.function.ToDoubleFunction;
 import javafx.beans.DefaultProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -65,32 +66,37 @@ public final class LayoutFence extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return horizontal(content.get() == null ? 0 : content.get().minWidth(height));
+        return horizontal(ofContent(node -> node.minWidth(height)));
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return horizontal(content.get() == null ? 0 : content.get().prefWidth(height));
+        return horizontal(ofContent(node -> node.prefWidth(height)));
     }
 
     @Override
     protected double computeMaxWidth(double height) {
-        return horizontal(content.get() == null ? 0 : content.get().maxWidth(height));
+        return horizontal(ofContent(node -> node.maxWidth(height)));
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return vertical(content.get() == null ? 0 : content.get().minHeight(width));
+        return vertical(ofContent(node -> node.minHeight(width)));
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return vertical(content.get() == null ? 0 : content.get().prefHeight(width));
+        return vertical(ofContent(node -> node.prefHeight(width)));
     }
 
     @Override
     protected double computeMaxHeight(double width) {
-        return vertical(content.get() == null ? 0 : content.get().maxHeight(width));
+        return vertical(ofContent(node -> node.maxHeight(width)));
+    }
+
+    private double ofContent(ToDoubleFunction<Node> size) {
+        Node node = content.get();
+        return node == null ? 0 : size.applyAsDouble(node);
     }
 
     private double horizontal(double inner) {
