@@ -199,7 +199,7 @@ public final class ComposeController {
         cancelSendButton.setOnAction(e -> sending.cancel());
         sendProgress.progressProperty().bind(sending.progressProperty());
         sendProgress.visibleProperty().bind(sending.progressVisibleProperty());
+        // Its room is kept, as Cancel's is: the bar's arrival at the transfer's start moves nothing.
         progressFence.visibleProperty().bind(sendProgress.visibleProperty());
-        progressFence.managedProperty().bind(sendProgress.visibleProperty());
     }
 }

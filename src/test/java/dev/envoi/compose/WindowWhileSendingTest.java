@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -229,6 +230,27 @@ class WindowWhileSendingTest {
             assertTrue(shown.get(i) >= shown.get(i - 1), () -> "the bar never goes back (handing off shows it full): "
                     + shown);
         }
+    }
+
+    /** The bar keeps its room, as Cancel does: its arrival lays out no more than itself. */
+    @Test
+    void theProgressBarsArrivalMovesNothing(FxRobot robot) throws Exception {
+        writeAndAttach(robot);
+        Node words = robot.lookup("#sendStatus").query();
+        Bounds before = WaitForAsyncUtils.asyncFx(() -> words.localToScene(words.getLayoutBounds()))
+                .get(5, TimeUnit.SECONDS);
+        List<Bounds> whileSending = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().addPostLayoutPulseListener(() -> {
+            if (window.model().sending().sendStateProperty().get() instanceof SendState.Transferring) {
+                whileSending.add(words.localToScene(words.getLayoutBounds()));
+            }
+        })).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#sendButton");
+        awaitHandedOff();
+
+        assertTrue(!whileSending.isEmpty(), "frames were drawn while transferring");
+        assertTrue(whileSending.stream().allMatch(before::equals), () -> "the status words were at " + before
+                + ", then at " + new java.util.LinkedHashSet<>(whileSending));
     }
 
     /** Passes on the code before too (the focus then never left the subject): it guards the way back. */
