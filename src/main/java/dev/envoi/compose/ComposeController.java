@@ -67,6 +67,7 @@ public final class ComposeController {
     @FXML private AttachmentStrip attachmentStrip;
     @FXML private Label totalSizeLabel;
     @FXML private ProgressBar sendProgress;
+    @FXML private LayoutFence progressFence;
     @FXML private Label sendStatus;
     @FXML private Button cancelSendButton;
 
@@ -198,6 +199,7 @@ public final class ComposeController {
         cancelSendButton.setOnAction(e -> sending.cancel());
         sendProgress.progressProperty().bind(sending.progressProperty());
         sendProgress.visibleProperty().bind(sending.progressVisibleProperty());
-        sendProgress.managedProperty().bind(sendProgress.visibleProperty());
+        // Its room is kept, as Cancel's is: the bar's arrival at the transfer's start moves nothing.
+        progressFence.visibleProperty().bind(sendProgress.visibleProperty());
     }
 }

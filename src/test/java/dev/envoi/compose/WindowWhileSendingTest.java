@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -157,8 +158,7 @@ class WindowWhileSendingTest {
 
     @Test
     void theProgressOfATransferLeavesTheWindowsEditingAlone(FxRobot robot) throws Exception {
-        server.slowReader(2);
-        writeAndAttach(robot, 2 * 1024 * 1024);
+        writeAndAttachSlowly(robot);
         AtomicInteger editingTold = new AtomicInteger();
         AtomicInteger progressTold = new AtomicInteger();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -171,6 +171,86 @@ class WindowWhileSendingTest {
         // editing among them, at Send. Each invalidation reached a dozen bound controls.
         assertEquals(1, editingTold.get(), "editing was told once, at Send");
         assertTrue(progressTold.get() >= 2, () -> "the progress moved: " + progressTold.get());
+    }
+
+    /**
+     * A tick of a transfer's progress changes a few words and the bar's length: it must not make the
+     * window lay itself out again (each did, through the status label and the bar, up to the root),
+     * and it comes a few times a second, not twenty.
+     */
+    @Test
+    void aProgressTickComesAFewTimesASecondAndLaysOutOnlyTheStatus(FxRobot robot) throws Exception {
+        writeAndAttachSlowly(robot);
+        List<Long> ticks = new CopyOnWriteArrayList<>();
+        AtomicInteger rootLayouts = new AtomicInteger();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.model().sending().sendStateProperty().addListener((o, was, now) -> {
+                if (now instanceof SendState.Transferring t && t.written() > 0) {
+                    ticks.add(System.nanoTime());
+                }
+            });
+            // From the second tick on, nothing but the progress changes: a layout the root needs
+            // then was asked for by a tick.
+            window.stage().getScene().getRoot().needsLayoutProperty().addListener((o, was, needs) -> {
+                if (needs && ticks.size() >= 2 && window.model().sending().sendStateProperty().get()
+                        instanceof SendState.Transferring) {
+                    rootLayouts.incrementAndGet();
+                }
+            });
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#sendButton");
+        awaitHandedOff();
+
+        assertTrue(ticks.size() >= 2, () -> "the progress moved: " + ticks.size() + " ticks");
+        // Three a second at most, measured from the first tick to the last (one tick of slack for
+        // a first one the FX thread took late); up to twenty a second before.
+        double span = (ticks.get(ticks.size() - 1) - ticks.get(0)) / 1e9;
+        assertTrue(ticks.size() - 1 <= 1 + 3 * span, () -> ticks.size() + " ticks in " + span + " s, "
+                + rootLayouts.get() + " layouts of the whole window");
+        assertEquals(0, rootLayouts.get(), () -> "layouts of the whole window asked for by progress ticks, of "
+                + ticks.size());
+    }
+
+    /** An indeterminate bar animates at every frame; a transfer's size is known from its start. */
+    @Test
+    void aTransferOfKnownSizeNeverShowsAnAnimatedBar(FxRobot robot) throws Exception {
+        writeAndAttach(robot);
+        List<Double> shown = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> window.model().sending().sendStateProperty().addListener((o, was, now) -> {
+            if (now instanceof SendState.Transferring t && t.total() > 0) {
+                shown.add(window.model().sending().progressProperty().get());
+            }
+        })).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#sendButton");
+        awaitHandedOff();
+
+        assertTrue(!shown.isEmpty(), "the transfer was shown");
+        assertTrue(shown.stream().allMatch(p -> p >= 0 && p <= 1), () -> "progress shown while transferring: " + shown);
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i) >= shown.get(i - 1), () -> "the bar never goes back (handing off shows it full): "
+                    + shown);
+        }
+    }
+
+    /** The bar keeps its room, as Cancel does: its arrival lays out no more than itself. */
+    @Test
+    void theProgressBarsArrivalMovesNothing(FxRobot robot) throws Exception {
+        writeAndAttach(robot);
+        Node words = robot.lookup("#sendStatus").query();
+        Bounds before = WaitForAsyncUtils.asyncFx(() -> words.localToScene(words.getLayoutBounds()))
+                .get(5, TimeUnit.SECONDS);
+        List<Bounds> whileSending = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().addPostLayoutPulseListener(() -> {
+            if (window.model().sending().sendStateProperty().get() instanceof SendState.Transferring) {
+                whileSending.add(words.localToScene(words.getLayoutBounds()));
+            }
+        })).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#sendButton");
+        awaitHandedOff();
+
+        assertTrue(!whileSending.isEmpty(), "frames were drawn while transferring");
+        assertTrue(whileSending.stream().allMatch(before::equals), () -> "the status words were at " + before
+                + ", then at " + new java.util.LinkedHashSet<>(whileSending));
     }
 
     /** Passes on the code before too (the focus then never left the subject): it guards the way back. */
@@ -190,6 +270,12 @@ class WindowWhileSendingTest {
 
     private void writeAndAttach(FxRobot robot) throws Exception {
         writeAndAttach(robot, 512 * 1024);
+    }
+
+    /** A file whose transfer to a slow reader lasts seconds: loopback's socket buffers take megabytes at once. */
+    private void writeAndAttachSlowly(FxRobot robot) throws Exception {
+        server.slowReader(1);
+        writeAndAttach(robot, 16 * 1024 * 1024);
     }
 
     private void writeAndAttach(FxRobot robot, int size) throws Exception {
