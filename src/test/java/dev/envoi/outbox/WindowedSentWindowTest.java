@@ -79,8 +79,8 @@ class WindowedSentWindowTest {
         robot.interact(() -> robot.lookup("#folderTabs").queryAs(TabPane.class).getSelectionModel().select(2));
         FxWait.until(() -> window.model().sent().size() == SENT && !table.getItems().isEmpty()
                 && table.getItems().get(0).id() != null, "Sent is listed");
-        bar = robot.lookup("#sentScroll").queryAs(ScrollBar.class);
         WaitForAsyncUtils.waitForFxEvents();
+        bar = (ScrollBar) table.getScene().lookup("#sentScroll");
     }
 
     private VirtualFlow<?> flow() {
