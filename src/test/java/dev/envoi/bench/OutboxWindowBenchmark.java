@@ -140,12 +140,16 @@ class OutboxWindowBenchmark {
         List<Long> idle = pulses(() -> false, 180);
         int size = onFx(() -> window.model().sent().size());
         int[] next = {0};
+        long fxCpuBefore = onFx(() -> ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         List<Long> scrolling = pulses(() -> {
             bar.setValue(Math.min(next[0], size - 1));
             next[0] += ROWS_PER_PULSE;
             return next[0] >= size + ROWS_PER_PULSE;
         }, Integer.MAX_VALUE);
+        long fxCpu = onFx(() -> ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()) - fxCpuBefore;
         long heapAfter = usedHeapAfterGc();
+        BenchReport.note(BENCHMARK, String.format("the FX thread's CPU scrolling Sent: %.2f ms a pulse over %d pulses",
+                fxCpu / 1e6 / scrolling.size(), scrolling.size()));
         Stats gaps = gaps(scrolling);
         new BenchReport.Figure(BENCHMARK, "pulse gaps scrolling Sent top to bottom (100,000 rows, " + ROWS_PER_PULSE
                 + " a pulse), longest " + Stats.format(gaps.max()) + " ms", gaps).against("idle window", gaps(idle))
