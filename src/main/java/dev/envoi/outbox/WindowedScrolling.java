@@ -63,7 +63,16 @@ final class WindowedScrolling<T> {
             }
         });
         selection.addListener((o, was, row) -> {
-            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+            if (row == null && !moving && !window.telling()) {
+                // The model lost the row (a fresh read did not find it): so does the table.
+                selectedAt = -1;
+                moving = true;
+                try {
+                    table.getSelectionModel().clearSelection();
+                } finally {
+                    moving = false;
+                }
+            } else if (row != null && table.getSelectionModel().getSelectedItem() != row) {
                 int at = window.indexOf(row);
                 if (at >= 0) {
                     selectedAt = window.start() + at;

@@ -172,4 +172,21 @@ class WindowedSentWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(kept, table.getSelectionModel().getSelectedItem(), "the table shows it selected again");
     }
+
+    @Test
+    void aRowSelectedFarDownStaysSelectedWhenTheFolderIsReadAgain(FxRobot robot) throws Exception {
+        showSent(robot);
+        robot.interact(() -> bar.setValue(4_500));
+        FxWait.until(() -> window.model().sent().get(4_500).id() != null, "row 4,500 is read");
+        int at = 4_500 - stretch().start();
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(at));
+        FolderRow chosen = window.model().selectedSentProperty().get();
+        assertEquals(window.model().sent().get(4_500), chosen, "the model's selection");
+        robot.interact(() -> window.model().refresh());
+        FxWait.until(() -> window.model().selectedSentProperty().get() != chosen
+                && window.model().selectedSentProperty().get() != null, "the folder is read again");
+        assertEquals(chosen.id(), window.model().selectedSentProperty().get().id(), "the same message, read again");
+        assertEquals(chosen.id(), table.getSelectionModel().getSelectedItem().id(), "and selected in the table");
+        assertEquals(4_500, selectedRow(), "in its place");
+    }
 }
