@@ -2,8 +2,10 @@ package dev.envoi.outbox;
 
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
+import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
@@ -56,9 +58,14 @@ final class WindowedScrolling<T> {
         bar.setUnitIncrement(1);
         bar.managedProperty().bind(bar.visibleProperty());
         table.setItems(window);
+        // By index: rows not read yet are one placeholder, so moving between two is no change of item.
+        table.getSelectionModel().selectedIndexProperty().addListener((o, was, at) -> {
+            if (!moving && !window.telling()) {
+                selectedAt = at.intValue() < 0 ? -1 : window.start() + at.intValue();
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
             if (!moving && !window.telling()) {
-                selectedAt = row == null ? -1 : window.start() + table.getSelectionModel().getSelectedIndex();
                 selection.set(row);
             }
         });
@@ -73,7 +80,9 @@ final class WindowedScrolling<T> {
                     moving = false;
                 }
             } else if (row != null && table.getSelectionModel().getSelectedItem() != row) {
-                int at = window.indexOf(row);
+                // Where it was selected, else looked for in the stretch (rows not read yet are asked for).
+                int kept = selectedAt - window.start();
+                int at = kept >= 0 && kept < window.size() && window.get(kept) == row ? kept : window.indexOf(row);
                 if (at >= 0) {
                     selectedAt = window.start() + at;
                     table.getSelectionModel().clearAndSelect(at);
@@ -83,7 +92,7 @@ final class WindowedScrolling<T> {
         // Added after the table's own: a TableView answers a replacement in its items by selecting
         // the first row equal to the one selected, which for a row not read yet is the first
         // placeholder; the row selected is put back, and given to the model once read.
-        window.addListener((javafx.collections.ListChangeListener<T>) c -> {
+        window.addListener((ListChangeListener<T>) c -> {
             reselect();
             later();
         });
@@ -123,7 +132,7 @@ final class WindowedScrolling<T> {
             return;
         }
         settling = true;
-        javafx.scene.Scene scene = table.getScene();
+        Scene scene = table.getScene();
         scene.addPostLayoutPulseListener(new Runnable() {
             @Override
             public void run() {
