@@ -189,4 +189,31 @@ class WindowedSentWindowTest {
         assertEquals(chosen.id(), table.getSelectionModel().getSelectedItem().id(), "and selected in the table");
         assertEquals(4_500, selectedRow(), "in its place");
     }
+
+    @Test
+    void theKeysWalkOnAcrossTheEndOfAStretch(FxRobot robot) throws Exception {
+        showSent(robot);
+        robot.interact(() -> bar.setValue(1_460));
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = topRow();
+        robot.interact(() -> {
+            table.getSelectionModel().clearAndSelect(first - stretch().start());
+            table.requestFocus();
+        });
+        int before = stretch().start();
+        int was = selectedRow();
+        for (int press = 0; press < 12; press++) {
+            robot.type(press % 3 == 0 ? KeyCode.PAGE_DOWN : KeyCode.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+            int now = selectedRow();
+            assertTrue(now > was, "each key moves the selection down the folder: " + was + " then " + now);
+            assertEquals(window.model().sent().get(now), window.model().selectedSentProperty().get(), "the model's");
+            was = now;
+        }
+        assertTrue(stretch().start() > before, "the stretch moved on under the keys");
+        int at = was;
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(at - 1, selectedRow(), "Up goes back one row");
+    }
 }
