@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableCell;
@@ -54,6 +55,7 @@ public final class OutboxController {
     @FXML private Button openDraftButton;
     @FXML private Button deleteDraftButton;
     @FXML private TableView<FolderRow> sentTable;
+    @FXML private ScrollBar sentScroll;
     @FXML private TableColumn<FolderRow, String> sentSubjectColumn;
     @FXML private TableColumn<FolderRow, String> sentToColumn;
     @FXML private TableColumn<FolderRow, String> sentSizeColumn;
@@ -88,7 +90,7 @@ public final class OutboxController {
         whenFirstShown(draftsTab,
                 () -> bindFolder(draftsTable, model.drafts(), model.selectedDraftProperty(), model::openSelectedDraft));
         whenFirstShown(sentTab,
-                () -> bindFolder(sentTable, model.sent(), model.selectedSentProperty(), model::openSelectedSent));
+                () -> bindWindowed(sentTable, sentScroll, model.sent(), model.selectedSentProperty(), model::openSelectedSent));
         column(draftSubjectColumn, FolderRow::subject);
         column(draftToColumn, FolderRow::recipients);
         column(draftWhenColumn, FolderRow::when);
@@ -180,6 +182,17 @@ public final class OutboxController {
                                        ObjectProperty<T> selection, Runnable open) {
         table.setItems(rows);
         follow(table, selection);
+        openOn(table, selection, open);
+    }
+
+    /** Sent holds a year of mail: its table holds a stretch of it and {@code bar} scrolls the whole (issue 21). */
+    private static <T> void bindWindowed(TableView<T> table, ScrollBar bar, javafx.collections.ObservableList<T> rows,
+                                         ObjectProperty<T> selection, Runnable open) {
+        WindowedScrolling.install(table, bar, rows, selection);
+        openOn(table, selection, open);
+    }
+
+    private static <T> void openOn(TableView<T> table, ObjectProperty<T> selection, Runnable open) {
         table.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selection.get() != null) {
                 open.run();
