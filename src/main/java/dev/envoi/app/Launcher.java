@@ -45,7 +45,7 @@ public final class Launcher {
         }
         Terminal terminal = Terminal.system();
         boolean debug = Arrays.asList(args).contains("--debug");
-        QuietLibraries.unlessDebugging(debug);
+        QuietLibraries.unlessDebuggingMeanwhile(debug);
         // A failure on a background thread (store events, the spooler) is one line too, not a trace.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             terminal.say("unexpected error on " + thread.getName() + ": " + error
@@ -73,6 +73,9 @@ public final class Launcher {
         try {
             CommonOptions common = CommonOptions.split(args);
             List<String> rest = common.commandArguments();
+            if (CommonOptions.COMMANDS.contains(common.command())) {
+                QuietLibraries.settled(); // the window's start waits for it only before the toolkit starts
+            }
             return switch (common.command()) {
                 case "send" -> new SendCommand(terminal).run(rest);
                 case "outbox" -> new OutboxCommand(terminal).run(rest);

@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -62,6 +61,7 @@ public final class ComposeController {
     @FXML private VBox bodyColumn;
     @FXML private StackPane bodySlot;
     private LazyBody body;
+    private final LaterParts later = new LaterParts();
     @FXML private CheckMenuItem plainTextOnlyCheck;
     @FXML private HBox attachmentBar;
     @FXML private AttachmentStrip attachmentStrip;
@@ -83,8 +83,9 @@ public final class ComposeController {
         BodyWiring.checkSpelling(body, spellers, scheduler, ui, model.texts(), message.editingProperty());
     }
 
-    /** Builds the body editor at the end of the window's first frame (see {@link LazyBody}). */
+    /** Makes what the first frame can do without (LaterParts), then the body editor (LazyBody), after it. */
     void buildBodyAfterFirstFrame(javafx.scene.Scene scene) {
+        later.makeAfterFirstFrame(scene);
         body.buildAfterFirstFrame(scene);
     }
 
@@ -187,12 +188,7 @@ public final class ComposeController {
         saveDraftButton.disableProperty().bind(locked);
         attachButton.disableProperty().bind(locked);
         sendStatus.textProperty().bind(model.statusProperty());
-        // A retry's error can be longer than the bar: the whole of it stays one hover away.
-        Tooltip wholeStatus = new Tooltip();
-        wholeStatus.setWrapText(true);
-        wholeStatus.setMaxWidth(480);
-        wholeStatus.textProperty().bind(model.statusProperty());
-        sendStatus.setTooltip(wholeStatus);
+        later.add(() -> WholeStatusTip.install(sendStatus, model.statusProperty()));
         // Always laid out, shown only while sending: the status bar keeps its height.
         cancelSendButton.visibleProperty().bind(sending.sendingProperty());
         cancelSendButton.disableProperty().bind(sending.cancelEnabledProperty().not());

@@ -21,4 +21,21 @@ public record Sender(MailAddress identity, Optional<String> account, boolean sho
         String shown = identity.toDisplayString();
         return showAccount && account.isPresent() ? shown + " (" + account.get() + ")" : shown;
     }
+
+    /*
+     * equals and hashCode are written out: a record's own are an invokedynamic call linked at its
+     * first use, and the compose window's first use (From's listener, before the first frame) spent
+     * 3% of the FX thread's start linking it (JFR, issue 21, docs/benchmarks.md).
+     */
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Sender that && showAccount == that.showAccount && identity.equals(that.identity)
+                && account.equals(that.account);
+    }
+
+    @Override
+    public int hashCode() {
+        return (identity.hashCode() * 31 + account.hashCode()) * 31 + Boolean.hashCode(showAccount);
+    }
 }

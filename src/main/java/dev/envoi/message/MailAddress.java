@@ -42,6 +42,21 @@ public record MailAddress(String displayName, String address) {
         return AddressRules.issueWithDisplayName(displayName.strip());
     }
 
+    /*
+     * equals and hashCode are written out: a record's own are an invokedynamic call linked at its
+     * first use, which the compose window paid on its FX thread before its first frame (issue 21).
+     */
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MailAddress that && address.equals(that.address) && displayName.equals(that.displayName);
+    }
+
+    @Override
+    public int hashCode() {
+        return displayName.hashCode() * 31 + address.hashCode();
+    }
+
     public static MailAddress of(String address) {
         return new MailAddress("", address);
     }

@@ -44,7 +44,8 @@ public final class ComposeOptions {
     public static final Set<String> REPEATABLE = Set.of("to", "cc", "bcc", "attach");
     private static final int MAX_SUBJECT = 998;
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    private static final Instant LATEST_SEND_AT = Instant.parse("9999-12-31T23:59:59Z");
+    /** 9999-12-31T23:59:59Z, not parsed: DateTimeFormatter's set-up would delay every window start (issue 21). */
+    private static final Instant LATEST_SEND_AT = Instant.ofEpochSecond(253_402_300_799L);
 
     private final Clock clock;
 

@@ -26,7 +26,7 @@ public record Terminal(PrintStream out, PrintStream err, Map<String, String> env
     }
 
     public static Terminal system() {
-        return new Terminal(System.out, System.err, System.getenv(), Clock.systemDefaultZone(),
+        return new Terminal(System.out, System.err, System.getenv(), new UserZoneClock(),
                 Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
     }
 

@@ -13,6 +13,7 @@ import dev.envoi.app.cli.UsageException;
 import dev.envoi.app.instance.InstanceFiles;
 import dev.envoi.app.instance.SingleInstance;
 import dev.envoi.app.instance.WindowInbox;
+import dev.envoi.app.wiring.QuietLibraries;
 import dev.envoi.log.LogText;
 import dev.envoi.ui.Theme;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ public final class GuiLauncher {
             // Before the toolkit starts: macOS delivers a clicked link as an event, which AWT
             // receives under JavaFX 21 only if AWT is up first (JDK-8354631, fixed in JavaFX 25).
             MacMailtoLinks.installIfMac(terminal.osName(), start.inbox(), sayAndLog());
+            QuietLibraries.settled();
             EnvoiApp.launch(start);
         }
         return ExitCode.OK;
