@@ -1,7 +1,6 @@
 package dev.envoi.i18n;
 
 import dev.envoi.message.ByteSizes;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -56,7 +55,7 @@ public final class Sentences {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, localeOf(bundle)).format(args);
+        return args.length == 0 ? pattern : MessageFormats.format(bundle, key, pattern, localeOf(bundle), args);
     }
 
     /** The language a bundle is written in; the base bundle is English. */
