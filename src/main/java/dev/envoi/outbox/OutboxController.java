@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
+import javafx.collections.ObservableList;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
 import javafx.beans.binding.Bindings;
@@ -178,7 +179,7 @@ public final class OutboxController {
         placeholder.textProperty().bind(Bindings.when(counted).then(empty).otherwise(texts.get("empty.reading")));
     }
 
-    private static <T> void bindFolder(TableView<T> table, javafx.collections.ObservableList<T> rows,
+    private static <T> void bindFolder(TableView<T> table, ObservableList<T> rows,
                                        ObjectProperty<T> selection, Runnable open) {
         table.setItems(rows);
         follow(table, selection);
@@ -186,7 +187,7 @@ public final class OutboxController {
     }
 
     /** Sent holds a year of mail: its table holds a stretch of it and {@code bar} scrolls the whole (issue 21). */
-    private static <T> void bindWindowed(TableView<T> table, ScrollBar bar, javafx.collections.ObservableList<T> rows,
+    private static <T> void bindWindowed(TableView<T> table, ScrollBar bar, ObservableList<T> rows,
                                          ObjectProperty<T> selection, Runnable open) {
         WindowedScrolling.install(table, bar, rows, selection);
         openOn(table, selection, open);
