@@ -1,5 +1,6 @@
 package dev.envoi.app.desktop;
 
+import dev.envoi.ui.Theme;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Rectangle2D;
@@ -37,6 +38,11 @@ final class DesktopNotices implements Consumer<DeliveryNotifier.Notice> {
         Duration shownFor = notice.warning() ? warning : news;
         Notifications notification = Notifications.create().title(notice.title()).text(notice.text())
                 .hideAfter(shownFor);
+        if (Theme.current() == Theme.DARK) {
+            // The dark theme darkens the notice's background through the owner's sheet; ControlsFX's
+            // light style keeps its near-black words on it, unreadable: its dark style pairs them.
+            notification.darkStyle();
+        }
         Window owner = Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst()
                 .orElse(null);
         if (owner == null) {

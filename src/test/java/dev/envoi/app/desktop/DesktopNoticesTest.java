@@ -9,6 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import dev.envoi.ui.Theme;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -45,6 +51,33 @@ class DesktopNoticesTest {
         assertTrue(Window.getWindows().stream().anyMatch(w -> w instanceof PopupWindow && w.isShowing()),
                 "the notice shows");
         FxWait.until(() -> !corner.isShowing(), "the stage closes once the notice is gone");
+    }
+
+    @Test
+    void inTheDarkThemeTheNoticesWordsAreLightOnItsDarkBackground() throws Exception {
+        Theme.use(Theme.DARK);
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                Stage stage = new Stage();
+                Scene scene = new Scene(new StackPane(), 300, 200);
+                Theme.style(scene, DesktopNoticesTest.class, "/dev/envoi/ui/envoi.css");
+                stage.setScene(scene);
+                stage.show();
+                notices.accept(new DeliveryNotifier.Notice("Messages sent", "3 more messages were handed to the mail system.", false));
+                return stage;
+            }).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            Node bar = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                    .filter(w -> w instanceof PopupWindow && w.isShowing())
+                    .map(w -> w.getScene().getRoot().lookup(".notification-bar")).filter(n -> n != null)
+                    .findFirst().orElseThrow()).get(5, TimeUnit.SECONDS);
+            assertTrue(bar.getStyleClass().contains("dark"), "the notice takes the dark style: " + bar.getStyleClass());
+            Labeled words = WaitForAsyncUtils.asyncFx(() -> (Labeled) bar.lookup(".label")).get(5, TimeUnit.SECONDS);
+            assertTrue(((Color) words.getTextFill()).getBrightness() > 0.8, "its words are light: " + words.getTextFill());
+        } finally {
+            Theme.use(Theme.LIGHT);
+            WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).forEach(Window::hide)).get(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
