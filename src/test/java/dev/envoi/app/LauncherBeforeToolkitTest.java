@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * classes it loads, and nothing before JavaFX's Application class looks up the time zone (which
  * asks every jar on the class path for zone-rule providers) or sets up DateTimeFormatter, and the
  * launcher's own thread leaves java.util.logging's start (which asks every jar for a logger back
- * end) to a thread beside it.
+ * end) to a thread beside it, and seeds no random generator.
  */
 @Timeout(180)
 class LauncherBeforeToolkitTest {
@@ -62,6 +62,9 @@ class LauncherBeforeToolkitTest {
         assertTrue(onLauncherThread.contains("dev.envoi.app.desktop.GuiLauncher"), "the launcher's thread is told apart");
         assertTrue(loaded.subList(0, toolkit).contains("java.util.logging.LogManager"), "the libraries are quieted first");
         assertFalse(onLauncherThread.contains("java.util.logging.LogManager"), "on a thread beside the launcher's");
+        // The single-instance socket's name: a SecureRandom's first bytes seed a SHA1PRNG to mix in (SHA-1, VarHandles).
+        assertEquals(List.of(), onLauncherThread.stream().filter(name -> name.equals("sun.security.provider.SecureRandom")
+                || name.equals("sun.security.provider.SHA")).toList(), "no random generator seeded on the launcher's thread");
         assertFalse(Files.readString(output).contains("Unsupported JavaFX configuration"),
                 "and quieted before the toolkit starts: " + Files.readString(output));
     }

@@ -109,7 +109,7 @@ final class InstanceListener implements AutoCloseable {
      * its public name: nobody can connect in between, even in a folder others may enter.
      */
     private static ServerSocketChannel bindUnix(InstanceFiles files) throws IOException {
-        Path temporary = files.profile().resolve("instance-" + Long.toHexString(new SecureRandom().nextLong()) + ".sock");
+        Path temporary = files.profile().resolve("instance-" + UnguessableName.next() + ".sock");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(temporary), 16);
