@@ -141,12 +141,14 @@ class OutboxWindowBenchmark {
         int size = onFx(() -> window.model().sent().size());
         int[] next = {0};
         long fxCpuBefore = onFx(() -> ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+        GcDuring collections = GcDuring.start();
         List<Long> scrolling = pulses(() -> {
             bar.setValue(Math.min(next[0], size - 1));
             next[0] += ROWS_PER_PULSE;
             return next[0] >= size + ROWS_PER_PULSE;
         }, Integer.MAX_VALUE);
         long fxCpu = onFx(() -> ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()) - fxCpuBefore;
+        BenchReport.note(BENCHMARK, "scrolling Sent: " + collections.collected() + "; " + GcDuring.latePulses(scrolling, 25, 10));
         long heapAfter = usedHeapAfterGc();
         BenchReport.note(BENCHMARK, String.format("the FX thread's CPU scrolling Sent: %.2f ms a pulse over %d pulses",
                 fxCpu / 1e6 / scrolling.size(), scrolling.size()));
