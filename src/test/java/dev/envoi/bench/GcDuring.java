@@ -40,14 +40,14 @@ final class GcDuring {
 
     /**
      * The {@code most} longest gaps between pulses ({@code System.nanoTime()}) over {@code overMillis},
-     * in time order, each with the uptime it ended at, and how many there were.
+     * in time order, each with its pulse's number and the uptime it ended at, and how many there were.
      */
     static String latePulses(List<Long> pulses, double overMillis, int most) {
         List<long[]> late = new ArrayList<>();
         for (int i = 1; i < pulses.size(); i++) {
             long gap = pulses.get(i) - pulses.get(i - 1);
             if (gap > overMillis * 1e6) {
-                late.add(new long[] {gap, pulses.get(i) - NANO_AT_START});
+                late.add(new long[] {gap, pulses.get(i) - NANO_AT_START, i});
             }
         }
         List<long[]> longest = new ArrayList<>(late);
@@ -56,7 +56,7 @@ final class GcDuring {
         longest.sort((a, b) -> Long.compare(a[1], b[1]));
         List<String> shown = new ArrayList<>();
         for (long[] gap : longest) {
-            shown.add(String.format("%.1f ms ending at %.3f s", gap[0] / 1e6, gap[1] / 1e9));
+            shown.add(String.format("%.1f ms at pulse %d ending at %.3f s", gap[0] / 1e6, gap[2], gap[1] / 1e9));
         }
         return late.size() + " pulse gaps over " + overMillis + " ms" + (late.isEmpty() ? ""
                 : ", the longest (uptime, the clock of -Xlog:gc): " + String.join(", ", shown));
