@@ -18,6 +18,10 @@ public final class VisibleText {
         if (text == null) {
             return "";
         }
+        if (!hasAnythingToShow(text) && (max == Integer.MAX_VALUE || text.codePointCount(0, text.length()) <= max)) {
+            // Most text holds nothing to show (every subject and name of a Sent row read): kept as it is, not copied.
+            return text;
+        }
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(max).forEach(c -> {
             if (TextControls.isControl(c)) {
@@ -29,6 +33,17 @@ public final class VisibleText {
             }
         });
         return text.codePointCount(0, text.length()) > max ? out + "…" : out.toString();
+    }
+
+    /** Whether any character would be shown as an escape; all of them are in the BMP, none a surrogate. */
+    private static boolean hasAnythingToShow(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (TextControls.isControl(c) || TextControls.isBidiControl(c) || isInvisible(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Line and paragraph separators, zero-width characters and the byte-order mark: they hide or move text. */

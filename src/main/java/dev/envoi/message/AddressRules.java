@@ -5,11 +5,6 @@ import java.util.regex.Pattern;
 /** The checks an address and a display name must pass; each answer names what is wrong. */
 final class AddressRules {
 
-    // Dot-atom local part (RFC 5322) widened to UTF-8 for SMTPUTF8 (RFC 6531).
-    private static final Pattern LOCAL_PART =
-            Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
-    private static final Pattern DOMAIN_LABEL = Pattern.compile("[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?");
-    private static final Pattern IP_LITERAL = Pattern.compile("\\[(\\d{1,3}\\.){3}\\d{1,3}]");
     private static final Pattern NEEDS_QUOTES = Pattern.compile(".*[()<>\\[\\]:;@\\\\,.\"].*");
     static final int MAX_ADDRESS_LENGTH = 254;
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
@@ -43,35 +38,33 @@ final class AddressRules {
         if (at < 0) {
             return AddressProblem.NO_AT.with();
         }
-        String local = address.substring(0, at);
-        String domain = address.substring(at + 1);
-        if (local.isEmpty()) {
+        if (at == 0) {
             return AddressProblem.NOTHING_BEFORE_AT.with();
         }
-        if (local.length() > 64) {
+        if (at > 64) {
             return AddressProblem.LOCAL_PART_TOO_LONG.with();
         }
-        if (!LOCAL_PART.matcher(local).matches()) {
+        // Dot-atom local part (RFC 5322) widened to UTF-8 for SMTPUTF8 (RFC 6531); walked, not matched (AddressSyntax).
+        if (!AddressSyntax.isLocalPart(address, 0, at)) {
             return AddressProblem.LOCAL_PART_CHARACTER.with();
         }
-        if (domain.isEmpty()) {
+        if (at == address.length() - 1) {
             return AddressProblem.NO_DOMAIN.with();
         }
-        return issueWithDomain(domain);
+        return issueWithDomain(address, at + 1);
     }
 
-    private static AddressProblem.Issue issueWithDomain(String domain) {
-        if (IP_LITERAL.matcher(domain).matches()) {
+    /** The domain is {@code address} from {@code from} on; it is cut out only to be named in a problem. */
+    private static AddressProblem.Issue issueWithDomain(String address, int from) {
+        int to = address.length();
+        if (AddressSyntax.isIpLiteral(address, from, to)) {
             return null;
         }
-        String[] labels = domain.split("\\.", -1);
-        for (String label : labels) {
-            if (!DOMAIN_LABEL.matcher(label).matches()) {
-                return AddressProblem.BAD_DOMAIN.with(domain);
-            }
+        if (!AddressSyntax.hasGoodLabels(address, from, to)) {
+            return AddressProblem.BAD_DOMAIN.with(address.substring(from));
         }
-        if (labels.length < 2 && !domain.equalsIgnoreCase("localhost")) {
-            return AddressProblem.DOMAIN_WITHOUT_DOT.with(domain);
+        if (AddressSyntax.labelCount(address, from, to) < 2 && !address.substring(from).equalsIgnoreCase("localhost")) {
+            return AddressProblem.DOMAIN_WITHOUT_DOT.with(address.substring(from));
         }
         return null;
     }
@@ -105,7 +98,7 @@ final class AddressRules {
     }
 
     static boolean hasControlCharacter(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029);
+        return AddressSyntax.hasControlCharacter(text);
     }
 
     static String quoteIfNeeded(String displayName) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Turns the store's outbox entries and summaries into the words of the outbox window. */
 final class RowTexts {
@@ -80,9 +79,20 @@ final class RowTexts {
     }
 
     private static String recipients(List<MailAddress> to) {
-        // A name an older Envoi saved may hold a bidi control: shown, never obeyed.
-        return to.stream().map(a -> VisibleText.of(a.hasDisplayName() ? a.displayName() : a.address()))
-                .collect(Collectors.joining(", "));
+        // A name an older Envoi saved may hold a bidi control: shown, never obeyed. A loop, not a
+        // stream and a joining collector: a year of Sent is read row by row as it scrolls.
+        if (to.size() == 1) {
+            return shown(to.get(0));
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < to.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(shown(to.get(i)));
+        }
+        return out.toString();
+    }
+
+    private static String shown(MailAddress a) {
+        return VisibleText.of(a.hasDisplayName() ? a.displayName() : a.address());
     }
 
 }

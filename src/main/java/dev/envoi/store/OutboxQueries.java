@@ -77,8 +77,10 @@ final class OutboxQueries {
 
     /** A row of id, entry_id, subject, size, modified_at, return_reason, message_id, account as a summary. */
     static MessageSummary summary(ResultSet rs, List<MailAddress> to) throws SQLException {
+        // Each column read once: every read copies the text out of SQLite (a year of Sent is read as it scrolls).
+        String returnReason = rs.getString(6);
         return new MessageSummary(new EntryId(rs.getString(2)), rs.getString(3), to,
-                rs.getLong(4), instant(rs, 5), rs.getString(6) == null ? "" : rs.getString(6), rs.getString(7),
+                rs.getLong(4), instant(rs, 5), returnReason == null ? "" : returnReason, rs.getString(7),
                 Optional.ofNullable(rs.getString(8)));
     }
 
