@@ -3,7 +3,6 @@ package dev.envoi.i18n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.text.MessageFormat;
 import java.util.Date;
 import java.util.Locale;
@@ -23,17 +22,7 @@ class SentenceDateSymbolsTest {
 
     @Test
     void aDateSentenceCopiesNoDateSymbols() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        Date when = new Date(1_800_000_000_000L);
-        for (int i = 0; i < 2_000; i++) {
-            Sentences.format(OUTBOX, "when", new Date(when.getTime() + i * 3_600_000L));
-        }
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 1_000; i++) {
-            Sentences.format(OUTBOX, "when", new Date(when.getTime() + i * 3_600_000L));
-        }
-        long perSentence = (threads.getThreadAllocatedBytes(id) - before) / 1_000;
+        long perSentence = SentenceFormatsTest.bytesPerDatedSentence(2_000, 3_600_000L);
         // Copies of the English symbols, for the month and again for AM/PM, were 700 bytes of the 1,656 (952 after).
         assertTrue(perSentence < 1_200, "bytes allocated per dated sentence: " + perSentence);
     }

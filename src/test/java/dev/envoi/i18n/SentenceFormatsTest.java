@@ -23,16 +23,26 @@ class SentenceFormatsTest {
 
     @Test
     void aDateSentenceFormattedAgainMakesLittleGarbage() {
+        long perSentence = bytesPerDatedSentence(1, 60_000L);
+        assertTrue(perSentence < 3_000, "bytes allocated per dated sentence: " + perSentence);
+    }
+
+    /**
+     * Bytes this thread allocates per "when" sentence of the outbox, over 1,000 dates {@code step}
+     * milliseconds apart, after {@code warmUp} sentences not counted.
+     */
+    static long bytesPerDatedSentence(int warmUp, long step) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         Date when = new Date(1_800_000_000_000L);
-        Sentences.format(OUTBOX, "when", when);
+        for (int i = 0; i < warmUp; i++) {
+            Sentences.format(OUTBOX, "when", new Date(when.getTime() + i * step));
+        }
         long before = threads.getThreadAllocatedBytes(id);
         for (int i = 0; i < 1_000; i++) {
-            Sentences.format(OUTBOX, "when", new Date(when.getTime() + i * 60_000L));
+            Sentences.format(OUTBOX, "when", new Date(when.getTime() + i * step));
         }
-        long perSentence = (threads.getThreadAllocatedBytes(id) - before) / 1_000;
-        assertTrue(perSentence < 3_000, "bytes allocated per dated sentence: " + perSentence);
+        return (threads.getThreadAllocatedBytes(id) - before) / 1_000;
     }
 
     @Test
