@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ScrollBar;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class OutboxWindowBenchmark {
         // Each change of Sent's list is a page that came after the table showed its placeholders: the table
         // fills every cell of its rows again, work the FX thread does on top of the scroll itself.
         int[] changes = {0};
-        javafx.collections.ListChangeListener<Object> counting = c -> changes[0]++;
+        ListChangeListener<Object> counting = c -> changes[0]++;
         onFx(() -> {
             window.model().sent().addListener(counting);
             return null;
