@@ -165,7 +165,8 @@ class StartupBenchmark {
                     probed, EMPTY_IMAGE, 1.2));
             ways.add(new Way("packaged image, jpackage's bin/Envoi (AppCDS)", List.of(IMAGE.resolve("bin").resolve("Envoi")
                     .toString(), "--profile", profile("image-launcher")), probed, EMPTY_IMAGE, 1.3));
-            // On Linux jpackage's launcher asks `rpm -qf` and `dpkg -S` who owns it before every start (LinuxPackage.c);
+            // On Linux jpackage's launcher asks `rpm -qf` and `dpkg -S` who owns it before every start, twice: in
+            // bin/Envoi (getJvmLauncherLibPath) and again in lib/libapplauncher.so (Package::findOwnerOfFile);
             // on Windows and macOS it asks nothing. With a PATH that finds neither, both fail at once: its start there.
             Map<String, String> noPackageQueries = new java.util.HashMap<>(probed);
             noPackageQueries.put("PATH", Files.createDirectories(work.resolve("empty-path")).toString());
