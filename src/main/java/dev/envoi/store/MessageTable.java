@@ -49,16 +49,32 @@ final class MessageTable {
         }
     }
 
+    /** A new row in Drafts. */
     static long insert(Connection c, EntryId id, DraftContent content, MessageFlags flags, long now) throws SQLException {
+        return insert(c, id, content, flags, now, null);
+    }
+
+    /**
+     * A new row: in Drafts when {@code queueing} is null, else straight into the outbox, queued,
+     * with the queue's columns set in the same statement.
+     */
+    static long insert(Connection c, EntryId id, DraftContent content, MessageFlags flags, long now, Queueing queueing)
+            throws SQLException {
         MailAddress from = content.from();
+        boolean queued = queueing != null;
         try (PreparedStatement s = Database.prepare(c, """
                 INSERT INTO message (entry_id, folder, flags, from_name, from_address, subject, body, content_hash,
-                                     size, created_at, modified_at, notify_delivery, read_receipt, body_html, plain_text_only)
-                VALUES (?, 'DRAFTS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id.value(), flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
+                                     size, created_at, modified_at, notify_delivery, read_receipt, body_html, plain_text_only,
+                                     state, message_id, submitted_at, due_at, account)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id.value(), (queued ? Folder.OUTBOX : Folder.DRAFTS).name(), flags.toBits(),
+                from == null ? null : from.displayName(), from == null ? null : from.address(),
                 content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, now,
                 bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()),
-                content.formatting().html(), bit(content.formatting().plainTextOnly()))) {
+                content.formatting().html(), bit(content.formatting().plainTextOnly()),
+                queued ? QueueState.QUEUED.name() : null, queued ? queueing.messageId() : null,
+                queued ? queueing.submittedAt() : null, queued ? queueing.dueAt() : null,
+                queued ? queueing.account() : null)) {
             s.executeUpdate();
         }
         long rowId = lastRowId(c);
@@ -91,10 +107,33 @@ final class MessageTable {
      */
     static EntryId move(Connection c, long rowId, Folder folder, QueueState state, MessageFlags flags, long now)
             throws SQLException {
+        return move(c, rowId, folder, state, flags, now, "");
+    }
+
+    /**
+     * Moves a saved draft into the outbox, queued, with the queue's columns set and those of any
+     * earlier trip through the queue cleared, all in the move's one statement.
+     */
+    static EntryId queue(Connection c, long rowId, MessageFlags flags, long now, Queueing queueing) throws SQLException {
+        return move(c, rowId, Folder.OUTBOX, QueueState.QUEUED, flags, now, """
+                , message_id = ?, submitted_at = ?, due_at = ?, account = ?, attempts = 0, first_failure_at = NULL,
+                  last_error = NULL, handed_off_at = NULL, return_reason = NULL, refused_recipients = NULL""",
+                queueing.messageId(), queueing.submittedAt(), queueing.dueAt(), queueing.account());
+    }
+
+    private static EntryId move(Connection c, long rowId, Folder folder, QueueState state, MessageFlags flags, long now,
+                                String moreColumns, Object... moreValues) throws SQLException {
         EntryId newId = EntryId.timeOrdered(now);
-        Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, state = ?, flags = ?, modified_at = ? "
-                + "WHERE id = ?", newId.value(), folder.name(), state == null ? null : state.name(), flags.toBits(),
-                now, rowId);
+        Object[] values = new Object[5 + moreValues.length + 1];
+        values[0] = newId.value();
+        values[1] = folder.name();
+        values[2] = state == null ? null : state.name();
+        values[3] = flags.toBits();
+        values[4] = now;
+        System.arraycopy(moreValues, 0, values, 5, moreValues.length);
+        values[values.length - 1] = rowId;
+        Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, state = ?, flags = ?, modified_at = ?"
+                + moreColumns + " WHERE id = ?", values);
         recordHistory(c, newId, rowId);
         return newId;
     }

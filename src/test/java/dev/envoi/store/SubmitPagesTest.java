@@ -1,0 +1,87 @@
+package dev.envoi.store;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envoi.message.Draft;
+import dev.envoi.message.DraftContent;
+import dev.envoi.message.MailAddress;
+import dev.envoi.message.Recipient;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A submit's durable commit costs one sync of every page it writes into the write-ahead log, so a
+ * profile full of mail must not make a submit write more pages than an empty one (issue 21, bar 2:
+ * submit latency ≤ 1.1x). Counted through real SQLite files: the log's growth per commit. Before
+ * the never-saved draft went straight into the outbox, a submit on a profile with big folders
+ * wrote each folder and queue index twice (its Drafts entry, then its Outbox entry, then the
+ * queue columns set by a second statement): 24 to 26 pages against 20 here.
+ */
+class SubmitPagesTest {
+
+    /** Submits counted per profile, after a few that warm the pages up. */
+    private static final int SUBMITS = 16;
+    private static final int WARM_UP = 4;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aSubmitWritesNoMorePagesIntoAFullProfileThanIntoAnEmptyOne() throws Exception {
+        Path full = folder.resolve("full");
+        Path empty = folder.resolve("empty");
+        BigProfile.generate(full, new BigProfile.Size(5_000, 5_000, 1_000, 1_000, 0), 21);
+        BigProfile.generate(empty, BigProfile.Size.EMPTY, 21);
+
+        int fullPages = medianPagesPerSubmit(full);
+        int emptyPages = medianPagesPerSubmit(empty);
+
+        // One page of slack: the recipient's entry in the book's use-order index may cross a leaf.
+        assertTrue(fullPages <= emptyPages + 1,
+                "pages per submit: " + fullPages + " with full folders against " + emptyPages + " empty");
+    }
+
+    private static int medianPagesPerSubmit(Path profile) throws IOException {
+        Path log = profile.resolve(SqliteMessageStore.DATABASE_FILE + "-wal");
+        List<Long> pages = new ArrayList<>();
+        try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {
+            for (int i = 0; i < WARM_UP + SUBMITS; i++) {
+                long before = Files.exists(log) ? Files.size(log) : 0;
+                store.submit(new Draft(tenKilobytes(i)), MessageStore.SubmitOptions.undo(Duration.ofSeconds(60)));
+                long after = Files.size(log);
+                // A log that started over after a checkpoint did not grow: that commit is not counted.
+                if (i >= WARM_UP && after > before) {
+                    pages.add((after - before) / frameSize(log));
+                }
+            }
+        }
+        assertTrue(pages.size() >= SUBMITS / 2, "too few commits counted: " + pages);
+        Collections.sort(pages);
+        return pages.get(pages.size() / 2).intValue();
+    }
+
+    /** A log frame: a 24-byte header and one page; the page size is in the log's own header. */
+    private static long frameSize(Path log) throws IOException {
+        try (FileChannel channel = FileChannel.open(log)) {
+            ByteBuffer header = ByteBuffer.allocate(12);
+            channel.read(header, 0);
+            return 24 + header.getInt(8);
+        }
+    }
+
+    private static DraftContent tenKilobytes(int number) {
+        String line = "The quick brown fox jumps over the lazy dog, message " + number + ".\n";
+        return new DraftContent(new MailAddress("Émile Envoi", "emile@example.org"),
+                List.of(Recipient.to("jane@example.org")), "Ten kilobytes " + number,
+                line.repeat(10 * 1024 / line.length()), List.of());
+    }
+}
