@@ -66,8 +66,11 @@ final class DraftFolder {
     }
 
     void delete(EntryId id) {
-        database.write("delete the draft", c -> Database.update(c, "DELETE FROM message WHERE id = ?",
-                require(c, id).rowId()));
+        database.write("delete the draft", c -> {
+            long rowId = require(c, id).rowId();
+            MessageTable.retireId(c, rowId);
+            return Database.update(c, "DELETE FROM message WHERE id = ?", rowId);
+        });
         handles.releaseAll(id);
     }
 

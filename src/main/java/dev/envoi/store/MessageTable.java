@@ -41,12 +41,29 @@ final class MessageTable {
         }
     }
 
-    /** The row a once-valid id belonged to, wherever the message has moved since. */
+    /**
+     * The row a once-valid id belonged to, wherever the message has moved since: its current id
+     * is on the row itself, an id it left behind in the history (see {@link #retireId}).
+     */
     static Optional<Long> historicRowId(Connection c, EntryId id) throws SQLException {
-        try (PreparedStatement s = Database.prepare(c, "SELECT message FROM entry_history WHERE entry_id = ?", id.value());
+        try (PreparedStatement s = Database.prepare(c, """
+                SELECT id FROM message WHERE entry_id = ?1
+                UNION ALL SELECT message FROM entry_history WHERE entry_id = ?1 LIMIT 1""", id.value());
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
         }
+    }
+
+    /**
+     * Keeps the row's current id in the history as it stops being current: before a move gives
+     * the row a new id, before the row is deleted. A message's history is written when it leaves
+     * an id behind, not when it is given one, so a submit writes none of the history's three
+     * b-trees (issue 21: on a year of older, random ids, a new id lands mid-index where a leaf
+     * splits often). Profiles written before hold the current ids too; those are kept as they are.
+     */
+    static void retireId(Connection c, long rowId) throws SQLException {
+        Database.update(c, "INSERT OR IGNORE INTO entry_history (entry_id, message) SELECT entry_id, id FROM message "
+                + "WHERE id = ?", rowId);
     }
 
     /** A new row in Drafts. */
@@ -78,7 +95,6 @@ final class MessageTable {
             s.executeUpdate();
         }
         long rowId = lastRowId(c);
-        recordHistory(c, id, rowId);
         writeParts(c, rowId, content);
         return rowId;
     }
@@ -123,6 +139,7 @@ final class MessageTable {
 
     private static EntryId move(Connection c, long rowId, Folder folder, QueueState state, MessageFlags flags, long now,
                                 String moreColumns, Object... moreValues) throws SQLException {
+        retireId(c, rowId);
         EntryId newId = EntryId.timeOrdered(now);
         Object[] values = new Object[5 + moreValues.length + 1];
         values[0] = newId.value();
@@ -134,7 +151,6 @@ final class MessageTable {
         values[values.length - 1] = rowId;
         Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, state = ?, flags = ?, modified_at = ?"
                 + moreColumns + " WHERE id = ?", values);
-        recordHistory(c, newId, rowId);
         return newId;
     }
 
@@ -226,10 +242,6 @@ final class MessageTable {
 
     private static int bit(boolean value) {
         return value ? 1 : 0;
-    }
-
-    private static void recordHistory(Connection c, EntryId id, long rowId) throws SQLException {
-        Database.update(c, "INSERT INTO entry_history (entry_id, message) VALUES (?, ?)", id.value(), rowId);
     }
 
     private static long lastRowId(Connection c) throws SQLException {

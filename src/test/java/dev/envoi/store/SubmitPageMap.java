@@ -52,7 +52,7 @@ public final class SubmitPageMap {
     }
 
     /** Each page's b-tree, by name (overflow pages of a table's long rows said as such). */
-    private static Map<Integer, String> owners(Path profile) throws SQLException {
+    static Map<Integer, String> owners(Path profile) throws SQLException {
         Map<Integer, String> owners = new HashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE));
              Statement s = c.createStatement();

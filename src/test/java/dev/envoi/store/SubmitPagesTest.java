@@ -1,5 +1,6 @@
 package dev.envoi.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envoi.message.Draft;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,25 @@ class SubmitPagesTest {
         // One page of slack: the recipient's entry in the book's use-order index may cross a leaf.
         assertTrue(fullPages <= emptyPages + 1,
                 "pages per submit: " + fullPages + " with full folders against " + emptyPages + " empty");
+    }
+
+    @Test
+    void aSubmitWritesNoneOfTheHistorysPages() throws Exception {
+        Path full = folder.resolve("full");
+        BigProfile.generate(full, new BigProfile.Size(2_000, 1_000, 500, 500, 0), 21);
+        Set<Integer> written = new HashSet<>();
+        try (SqliteMessageStore store = SqliteMessageStore.open(full)) {
+            for (int i = 0; i < SUBMITS; i++) {
+                List<Integer> before = WalFrames.pages(full);
+                store.submit(new Draft(tenKilobytes(i)), MessageStore.SubmitOptions.undo(Duration.ofSeconds(60)));
+                written.addAll(WalFrames.added(before, WalFrames.pages(full)));
+            }
+            Map<Integer, String> owners = SubmitPageMap.owners(full);
+            // The message's id is on its row; the history gets an id only when the message leaves it.
+            List<String> history = written.stream().map(owners::get)
+                    .filter(name -> name != null && name.contains("entry_history")).distinct().toList();
+            assertEquals(List.of(), history);
+        }
     }
 
     private static int medianPagesPerSubmit(Path profile) throws IOException {
