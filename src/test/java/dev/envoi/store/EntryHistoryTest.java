@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.envoi.message.Draft;
 import dev.envoi.message.EntryId;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +79,7 @@ class EntryHistoryTest {
         store.save(draft);
         EntryId saved = draft.id();
         // What the store did before: the id went into the history when it was given.
-        execute("INSERT INTO entry_history (entry_id, message) SELECT entry_id, id FROM message");
+        ProfileSql.execute(profile, "INSERT INTO entry_history (entry_id, message) SELECT entry_id, id FROM message");
         EntryId queued = store.submit(saved, MessageStore.SubmitOptions.DEFAULT);
         assertEquals(Folder.OUTBOX, store.fate(saved).orElseThrow().folder());
         assertEquals(queued, store.fate(saved).orElseThrow().currentId());
@@ -91,18 +87,6 @@ class EntryHistoryTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private Connection connect() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE));
+        return ProfileSql.longs(profile, sql).get(0);
     }
 }

@@ -17,9 +17,6 @@ import dev.envoi.message.Recipient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,23 +123,13 @@ class SubmitStraightToOutboxTest {
     }
 
     private MessageFlags flagsOf(EntryId id) throws Exception {
-        try (Connection c = connect()) {
+        try (Connection c = ProfileSql.connect(profile)) {
             return MessageTable.find(c, id).orElseThrow().flags();
         }
     }
 
     private List<Long> query(String sql) throws Exception {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            List<Long> values = new java.util.ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getLong(1));
-            }
-            return values;
-        }
-    }
-
-    private Connection connect() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(SqliteMessageStore.DATABASE_FILE));
+        return ProfileSql.longs(profile, sql);
     }
 
     private Path write(String name, String text) throws Exception {
