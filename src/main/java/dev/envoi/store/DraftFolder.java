@@ -66,25 +66,23 @@ final class DraftFolder {
     }
 
     void delete(EntryId id) {
-        database.write("delete the draft", c -> Database.update(c, "DELETE FROM message WHERE id = ?",
-                require(c, id).rowId()));
+        database.write("delete the draft", c -> {
+            long rowId = require(c, id).rowId();
+            MessageTable.retireId(c, rowId);
+            return Database.update(c, "DELETE FROM message WHERE id = ?", rowId);
+        });
         handles.releaseAll(id);
     }
 
     /**
-     * Writes the content of a draft about to be submitted, inserting it if it was never saved,
-     * and returns its row as stored now; the caller holds the write transaction.
+     * Writes the content of a saved draft about to be submitted and returns its row as stored
+     * now; the caller holds the write transaction. (A draft never saved is not written here: it
+     * goes straight into the outbox, see {@link SubmitTransaction#runUnsaved}.)
      */
     static MessageRow saveForSubmit(Connection c, Draft draft, DraftContent content, long now) throws SQLException {
-        long rowId;
-        if (draft.id() == null) {
-            rowId = MessageTable.insert(c, EntryId.timeOrdered(now), content, draftFlags(draft.flags(), content), now);
-        } else {
-            MessageRow row = require(c, draft.id());
-            rowId = row.rowId();
-            MessageTable.updateContent(c, rowId, content, draftFlags(row.flags(), content), now);
-        }
-        return MessageTable.findByRowId(c, rowId).orElseThrow();
+        MessageRow row = require(c, draft.id());
+        MessageTable.updateContent(c, row.rowId(), content, draftFlags(row.flags(), content), now);
+        return MessageTable.findByRowId(c, row.rowId()).orElseThrow();
     }
 
     /** The draft's row; a message in the outbox or in Sent is refused, each with its own reason. */
@@ -102,7 +100,7 @@ final class DraftFolder {
         return row.get();
     }
 
-    private static MessageFlags draftFlags(MessageFlags flags, DraftContent content) {
+    static MessageFlags draftFlags(MessageFlags flags, DraftContent content) {
         MessageFlags result = flags.with(MessageFlag.UNSENT).without(MessageFlag.SUBMIT);
         return content.attachments().isEmpty() ? result.without(MessageFlag.HASATTACH) : result.with(MessageFlag.HASATTACH);
     }

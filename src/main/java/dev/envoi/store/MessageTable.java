@@ -41,28 +41,60 @@ final class MessageTable {
         }
     }
 
-    /** The row a once-valid id belonged to, wherever the message has moved since. */
+    /**
+     * The row a once-valid id belonged to, wherever the message has moved since: its current id
+     * is on the row itself, an id it left behind in the history (see {@link #retireId}).
+     */
     static Optional<Long> historicRowId(Connection c, EntryId id) throws SQLException {
-        try (PreparedStatement s = Database.prepare(c, "SELECT message FROM entry_history WHERE entry_id = ?", id.value());
+        try (PreparedStatement s = Database.prepare(c, """
+                SELECT id FROM message WHERE entry_id = ?1
+                UNION ALL SELECT message FROM entry_history WHERE entry_id = ?1 LIMIT 1""", id.value());
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
         }
     }
 
+    /**
+     * Keeps the row's current id in the history as it stops being current: before a move gives
+     * the row a new id, before the row is deleted. A message's history is written when it leaves
+     * an id behind, not when it is given one, so a submit writes none of the history's three
+     * b-trees (issue 21: on a year of older, random ids, a new id lands mid-index where a leaf
+     * splits often). Profiles written before hold the current ids too; those are kept as they are.
+     */
+    static void retireId(Connection c, long rowId) throws SQLException {
+        Database.update(c, "INSERT OR IGNORE INTO entry_history (entry_id, message) SELECT entry_id, id FROM message "
+                + "WHERE id = ?", rowId);
+    }
+
+    /** A new row in Drafts. */
     static long insert(Connection c, EntryId id, DraftContent content, MessageFlags flags, long now) throws SQLException {
+        return insert(c, id, content, flags, now, null);
+    }
+
+    /**
+     * A new row: in Drafts when {@code queueing} is null, else straight into the outbox, queued,
+     * with the queue's columns set in the same statement.
+     */
+    static long insert(Connection c, EntryId id, DraftContent content, MessageFlags flags, long now, Queueing queueing)
+            throws SQLException {
         MailAddress from = content.from();
+        boolean queued = queueing != null;
         try (PreparedStatement s = Database.prepare(c, """
                 INSERT INTO message (entry_id, folder, flags, from_name, from_address, subject, body, content_hash,
-                                     size, created_at, modified_at, notify_delivery, read_receipt, body_html, plain_text_only)
-                VALUES (?, 'DRAFTS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id.value(), flags.toBits(), from == null ? null : from.displayName(), from == null ? null : from.address(),
+                                     size, created_at, modified_at, notify_delivery, read_receipt, body_html, plain_text_only,
+                                     state, message_id, submitted_at, due_at, account)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id.value(), (queued ? Folder.OUTBOX : Folder.DRAFTS).name(), flags.toBits(),
+                from == null ? null : from.displayName(), from == null ? null : from.address(),
                 content.subject(), content.body(), ContentDigest.of(content), estimatedSize(content), now, now,
                 bit(content.deliveryRequests().notifyDelivery()), bit(content.deliveryRequests().readReceipt()),
-                content.formatting().html(), bit(content.formatting().plainTextOnly()))) {
+                content.formatting().html(), bit(content.formatting().plainTextOnly()),
+                queued ? QueueState.QUEUED.name() : null, queued ? queueing.messageId() : null,
+                queued ? queueing.submittedAt() : null, queued ? queueing.dueAt() : null,
+                queued ? queueing.account() : null)) {
             s.executeUpdate();
         }
         long rowId = lastRowId(c);
-        recordHistory(c, id, rowId);
         writeParts(c, rowId, content);
         return rowId;
     }
@@ -91,11 +123,34 @@ final class MessageTable {
      */
     static EntryId move(Connection c, long rowId, Folder folder, QueueState state, MessageFlags flags, long now)
             throws SQLException {
+        return move(c, rowId, folder, state, flags, now, "");
+    }
+
+    /**
+     * Moves a saved draft into the outbox, queued, with the queue's columns set and those of any
+     * earlier trip through the queue cleared, all in the move's one statement.
+     */
+    static EntryId queue(Connection c, long rowId, MessageFlags flags, long now, Queueing queueing) throws SQLException {
+        return move(c, rowId, Folder.OUTBOX, QueueState.QUEUED, flags, now, """
+                , message_id = ?, submitted_at = ?, due_at = ?, account = ?, attempts = 0, first_failure_at = NULL,
+                  last_error = NULL, handed_off_at = NULL, return_reason = NULL, refused_recipients = NULL""",
+                queueing.messageId(), queueing.submittedAt(), queueing.dueAt(), queueing.account());
+    }
+
+    private static EntryId move(Connection c, long rowId, Folder folder, QueueState state, MessageFlags flags, long now,
+                                String moreColumns, Object... moreValues) throws SQLException {
+        retireId(c, rowId);
         EntryId newId = EntryId.timeOrdered(now);
-        Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, state = ?, flags = ?, modified_at = ? "
-                + "WHERE id = ?", newId.value(), folder.name(), state == null ? null : state.name(), flags.toBits(),
-                now, rowId);
-        recordHistory(c, newId, rowId);
+        Object[] values = new Object[5 + moreValues.length + 1];
+        values[0] = newId.value();
+        values[1] = folder.name();
+        values[2] = state == null ? null : state.name();
+        values[3] = flags.toBits();
+        values[4] = now;
+        System.arraycopy(moreValues, 0, values, 5, moreValues.length);
+        values[values.length - 1] = rowId;
+        Database.update(c, "UPDATE message SET entry_id = ?, folder = ?, state = ?, flags = ?, modified_at = ?"
+                + moreColumns + " WHERE id = ?", values);
         return newId;
     }
 
@@ -187,10 +242,6 @@ final class MessageTable {
 
     private static int bit(boolean value) {
         return value ? 1 : 0;
-    }
-
-    private static void recordHistory(Connection c, EntryId id, long rowId) throws SQLException {
-        Database.update(c, "INSERT INTO entry_history (entry_id, message) VALUES (?, ?)", id.value(), rowId);
     }
 
     private static long lastRowId(Connection c) throws SQLException {

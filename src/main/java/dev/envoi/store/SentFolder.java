@@ -52,6 +52,7 @@ final class SentFolder {
         // can file the message without it; the message then stays until the copy is made.
         boolean copied = SqliteSentCopies.requestIfWanted(c, row.rowId(), account, clock.millis(), deleteAfterSend);
         if (deleteAfterSend && !copied) {
+            MessageTable.retireId(c, row.rowId());
             return Database.update(c, "DELETE FROM message WHERE id = ?", row.rowId());
         }
         MessageFlags flags = row.flags().without(MessageFlag.SUBMIT).without(MessageFlag.UNSENT);

@@ -93,8 +93,10 @@ final class SqliteSentCopies implements SentCopies {
             Database.update(c, "UPDATE sent_copy SET state = 'DONE', folder = ?, last_error = NULL WHERE message = ?",
                     folder, key);
             // The account keeps no local copy: the message stayed only until the server had one.
-            Database.update(c, "DELETE FROM message WHERE id = ? AND id IN "
-                    + "(SELECT message FROM sent_copy WHERE message = ? AND delete_local = 1)", key, key);
+            if (deletesLocal(c, key)) {
+                MessageTable.retireId(c, key);
+                Database.update(c, "DELETE FROM message WHERE id = ?", key);
+            }
             return sentId;
         });
         changed(id);
@@ -126,6 +128,13 @@ final class SqliteSentCopies implements SentCopies {
 
     private static Optional<EntryId> entryId(Connection c, long key) throws SQLException {
         return MessageTable.findByRowId(c, key).map(MessageRow::entryId);
+    }
+
+    private static boolean deletesLocal(Connection c, long key) throws SQLException {
+        try (PreparedStatement s = Database.prepare(c, "SELECT 1 FROM sent_copy WHERE message = ? AND delete_local = 1",
+                key); ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        }
     }
 
     @Override

@@ -50,9 +50,11 @@ final class Submission {
         SubmitCheck.of(content).verify(vault);
         Instant now = clock.instant();
         Instant due = dueTime(options, now);
-        EntryId queuedId = database.write("send the message", c -> SubmitTransaction.run(c,
-                DraftFolder.saveForSubmit(c, draft, content, now.toEpochMilli()), content, now, due,
-                options.account().orElse(null)));
+        String account = options.account().orElse(null);
+        EntryId queuedId = database.write("send the message", c -> existing == null
+                ? SubmitTransaction.runUnsaved(c, DraftFolder.draftFlags(draft.flags(), content), content, now, due, account)
+                : SubmitTransaction.run(c, DraftFolder.saveForSubmit(c, draft, content, now.toEpochMilli()), content,
+                        now, due, account));
         if (existing != null) {
             handles.releaseAll(existing);
         }
