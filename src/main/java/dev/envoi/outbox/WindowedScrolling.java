@@ -1,5 +1,6 @@
 package dev.envoi.outbox;
 
+import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -37,12 +38,15 @@ final class WindowedScrolling<T> {
     private boolean settling;
     /** The selected row's place in the whole list, or -1. */
     private int selectedAt = -1;
+    /** Asks for a row of the whole list to be read ahead, if its rows are read a page at a time. */
+    private final IntConsumer ahead;
 
     private WindowedScrolling(TableView<T> table, ScrollBar bar, ObservableList<T> rows, ObjectProperty<T> selection) {
         this.table = table;
         this.bar = bar;
         this.window = new RowWindow<>(rows);
         this.selection = selection;
+        this.ahead = rows instanceof PagedRows<T> paged ? paged::readAhead : index -> { };
     }
 
     /** Gives {@code table} a stretch of {@code rows}, {@code bar} the whole, and ties the selection to {@code selection}. */
@@ -156,6 +160,8 @@ final class WindowedScrolling<T> {
         }
         int top = window.start() + first.getIndex();
         int shown = Math.max(1, last.getIndex() - first.getIndex());
+        // The page after the rows shown is read before the table is scrolled onto it.
+        ahead.accept(window.start() + last.getIndex() + PagedRows.PAGE);
         boolean nearStart = first.getIndex() < MARGIN && window.start() > 0;
         boolean nearEnd = last.getIndex() >= window.size() - MARGIN && window.start() + window.size() < window.total();
         if (nearStart || nearEnd) {
