@@ -20,6 +20,8 @@ final class FirstPulses {
     private final String[] names;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<long[]> notes = new ArrayList<>();
+    /** The JVM's uptime at the first pulse, the clock of -Xlog and of JFR's events. */
+    private long startedAtUptime;
 
     FirstPulses(int count, String[] names, IntSupplier... counters) {
         this.count = count;
@@ -31,6 +33,9 @@ final class FirstPulses {
     void pulse() {
         if (notes.size() > count) {
             return;
+        }
+        if (notes.isEmpty()) {
+            startedAtUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         }
         long[] note = new long[2 + counters.length];
         note[0] = System.nanoTime();
@@ -54,6 +59,6 @@ final class FirstPulses {
             }
             parts.add(part.toString());
         }
-        return String.join("; ", parts);
+        return String.format("from %.3f s uptime: ", startedAtUptime / 1e3) + String.join("; ", parts);
     }
 }
