@@ -99,6 +99,21 @@ final class PagedRows<T> extends ObservableListBase<T> {
         return placeholder;
     }
 
+    /**
+     * Reads the page holding {@code index} ahead if it is not kept, without handing out its
+     * placeholders: its arrival is told to no one. A table shown at the top of its list asks only
+     * the first page ({@link #get} reads ahead once scrolled), so the first step down met rows not
+     * read yet: the table showed them blank, then filled every cell again when the page came, both
+     * on code the window's opening had not run (issue 21: Sent's first scroll had its one late
+     * pulse there).
+     */
+    void readAhead(int index) {
+        int at = Math.min(index, size - 1) / PAGE;
+        if (index >= 0 && size > 0 && !pages.containsKey(at)) {
+            ask(at);
+        }
+    }
+
     private int pageCount() {
         return (size + PAGE - 1) / PAGE;
     }

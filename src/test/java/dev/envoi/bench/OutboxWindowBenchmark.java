@@ -155,9 +155,17 @@ class OutboxWindowBenchmark {
             window.model().sent().addListener(counting);
             return null;
         });
+        javafx.scene.Node table = onFx(() -> window.stage().getScene().lookup("#sentTable"));
+        String[] counted = {"pages late", "rows made", "tooltips made"};
+        FirstPulses first = new FirstPulses(12, counted, () -> changes[0], () -> table.lookupAll(".table-row-cell").size(),
+                () -> tooltips(table));
         long fxCpuBefore = onFx(() -> ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         GcDuring collections = GcDuring.start();
-        List<Long> scrolling = pulses(step, Integer.MAX_VALUE);
+        List<Long> scrolling = pulses(() -> {
+            first.pulse();
+            return step.get();
+        }, Integer.MAX_VALUE);
+        BenchReport.note(BENCHMARK, "scrolling Sent, its first pulses: " + first.summary());
         onFx(() -> {
             window.model().sent().removeListener(counting);
             return null;
@@ -184,11 +192,27 @@ class OutboxWindowBenchmark {
         Thread.sleep(1000);
         next[0] = 0;
         GcDuring again = GcDuring.start();
-        List<Long> warmPulses = pulses(step, Integer.MAX_VALUE);
+        FirstPulses firstAgain = new FirstPulses(12, counted, () -> changes[0], () -> table.lookupAll(".table-row-cell").size(),
+                () -> tooltips(table));
+        onFx(() -> {
+            window.model().sent().addListener(counting);
+            return null;
+        });
+        List<Long> warmPulses = pulses(() -> {
+            firstAgain.pulse();
+            return step.get();
+        }, Integer.MAX_VALUE);
+        BenchReport.note(BENCHMARK, "scrolling Sent a second time, its first pulses: " + firstAgain.summary());
         Stats warm = gaps(warmPulses);
         BenchReport.note(BENCHMARK, "scrolling Sent a second time (compiled): pulse gaps median " + Stats.format(warm.median())
                 + " ms, p99 " + Stats.format(warm.p99()) + " ms, longest " + Stats.format(warm.max()) + " ms; "
                 + again.collected() + "; " + GcDuring.latePulses(warmPulses, 25, 5));
+    }
+
+    /** The tooltips the table's cells hold (a cell makes one once it shows a text cut short). */
+    private static int tooltips(javafx.scene.Node table) {
+        return (int) table.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.Control c && c.getTooltip() != null).count();
     }
 
     /** Runs {@code step} at each pulse until it says done (or for {@code max} pulses); the pulse times. */
