@@ -3,17 +3,8 @@ package dev.envoi.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envoi.spool.ProgressHub;
-import dev.envoi.store.BigProfile;
-import dev.envoi.store.SqliteMessageStore;
 import dev.envoi.testing.FxWait;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
@@ -47,31 +38,20 @@ class WindowedSentWindowTest {
 
     @TempDir
     static Path tempRoot;
-    private SqliteMessageStore store;
-    private ExecutorService background;
+    private BigSentWindow shown;
     private OutboxWindow window;
     private TableView<FolderRow> table;
     private ScrollBar bar;
 
     @Start
     void start(Stage unused) throws Exception {
-        Path profile = Files.createTempDirectory(tempRoot, "profile");
-        BigProfile.generate(profile, new BigProfile.Size(SENT, 100, 10, 10, 10), 21);
-        store = SqliteMessageStore.open(profile);
-        background = Executors.newCachedThreadPool();
-        OutboxContext context = new OutboxContext(store, background, Platform::runLater,
-                Clock.systemDefaultZone(), new ProgressHub()::subscribe, id -> { }, id -> { });
-        window = new OutboxWindow(context, owner -> new OutboxViewModelTest.Answers());
-        window.show();
+        shown = BigSentWindow.show(tempRoot, SENT);
+        window = shown.window();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        background.shutdown();
-        background.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
+        shown.close();
     }
 
     private void showSent(FxRobot robot) throws Exception {
