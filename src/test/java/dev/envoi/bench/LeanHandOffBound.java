@@ -1,6 +1,7 @@
 package dev.envoi.bench;
 
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -53,7 +55,7 @@ final class LeanHandOffBound implements AutoCloseable {
         out.flush();
         readReply();
         envelope = ascii("MAIL FROM:<" + SmtpPeers.FROM.address() + ">\r\nRCPT TO:<" + SmtpPeers.TO + ">\r\nDATA\r\n");
-        content = dotStuffed(SmtpPeers.stockMessage(Session.getInstance(new java.util.Properties()),
+        content = dotStuffed(SmtpPeers.stockMessage(Session.getInstance(new Properties()),
                 SmtpPeers.tenKilobytes(0)));
         record = recordFolder == null ? null : new DurablePage(recordFolder);
         worker = new Thread(this::work, "lean-hand-off");
@@ -145,7 +147,7 @@ final class LeanHandOffBound implements AutoCloseable {
      * body's bare LFs, which SMTPTransport turns into CRLF as it sends), a line that starts with a
      * dot gets another, and the last line ends.
      */
-    private static byte[] dotStuffed(jakarta.mail.internet.MimeMessage message) throws Exception {
+    private static byte[] dotStuffed(MimeMessage message) throws Exception {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
         byte[] bytes = raw.toByteArray();
