@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envoi.app.desktop.StartupProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,21 +28,7 @@ class LauncherBeforeToolkitTest {
     @Test
     void theLauncherStartsTheToolkitWithoutLookingUpTheTimeZone() throws Exception {
         Path classLog = home.resolve("classes.log");
-        Path output = home.resolve("out.txt");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
-                "-Duser.language=en", "-D" + ClassDataRelaunch.SWITCH + "=off", "-D" + StartupProbe.EXIT_WHEN_READY + "=true",
-                "-Xlog:class+load=info:file=" + classLog + ":tid", "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName(), "--profile", home.resolve("profile").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
-        builder.environment().put("HOME", home.toString());
-        Process process = builder.start();
-        if (!process.waitFor(150, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("envoi did not end: " + Files.readString(output));
-        }
-        assertEquals(0, process.exitValue(), Files.readString(output));
+        String output = HeadlessLaunch.run(home, List.of("-Xlog:class+load=info:file=" + classLog + ":tid"));
 
         List<String> lines = Files.readAllLines(classLog);
         List<String> loaded = lines.stream().map(LauncherBeforeToolkitTest::className).toList();
@@ -65,8 +49,7 @@ class LauncherBeforeToolkitTest {
         // The single-instance socket's name: a SecureRandom's first bytes seed a SHA1PRNG to mix in (SHA-1, VarHandles).
         assertEquals(List.of(), onLauncherThread.stream().filter(name -> name.equals("sun.security.provider.SecureRandom")
                 || name.equals("sun.security.provider.SHA")).toList(), "no random generator seeded on the launcher's thread");
-        assertFalse(Files.readString(output).contains("Unsupported JavaFX configuration"),
-                "and quieted before the toolkit starts: " + Files.readString(output));
+        assertFalse(output.contains("Unsupported JavaFX configuration"), "and quieted before the toolkit starts: " + output);
     }
 
     /** The thread id a line of -Xlog with the tid decoration starts with ("[1234][info]..."). */

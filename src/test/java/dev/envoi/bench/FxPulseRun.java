@@ -11,6 +11,7 @@ import dev.envoi.spool.ProgressHub;
 import dev.envoi.spool.RetryPolicy;
 import dev.envoi.spool.Spooler;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.ui.RegionPainting;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +57,8 @@ public final class FxPulseRun {
     }
 
     private void run(Path profile, Path file, String host, int port) throws Exception {
+        // As the app starts the toolkit (EnvoiApp.launch): the figures are the product's.
+        RegionPainting.fillDirectly();
         Platform.startup(() -> { });
         ExecutorService background = Executors.newCachedThreadPool();
         try (SqliteMessageStore store = SqliteMessageStore.open(profile)) {

@@ -16,6 +16,7 @@ import dev.envoi.message.rich.Span;
 import dev.envoi.message.rich.TextStyle;
 import dev.envoi.spool.ProgressHub;
 import dev.envoi.store.SqliteMessageStore;
+import dev.envoi.ui.RegionPainting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,8 @@ class RichTypingBenchmark {
 
     @Test
     void keysAndFramesWhileTyping() throws Exception {
+        // As the app starts the toolkit (EnvoiApp.launch): the figures are the product's.
+        RegionPainting.fillDirectly();
         Platform.startup(() -> { });
         ExecutorService background = Executors.newCachedThreadPool();
         try (SqliteMessageStore store = SqliteMessageStore.open(work.resolve("profile"))) {

@@ -3,6 +3,7 @@ package dev.envoi.app.desktop;
 import dev.envoi.app.Launcher;
 import dev.envoi.app.cli.Terminal;
 import dev.envoi.app.cli.UsageException;
+import dev.envoi.ui.RegionPainting;
 import dev.envoi.ui.Texts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,6 +43,7 @@ public final class EnvoiApp extends Application {
         // Opening the profile (SQLite, the spooler) and starting the toolkit each take a good part
         // of a second: done side by side, the window opens sooner (benchmark 7).
         PENDING.set(Opening.begin(request));
+        RegionPainting.fillDirectly();
         Application.launch(EnvoiApp.class);
     }
 
