@@ -6,9 +6,9 @@ package dev.envoi.ui;
  * <p>A background of several fills (Modena's table rows, fields, buttons, scroll bars) is painted
  * from a picture of it cached once, cut in nine and stretched to the control. In the software
  * pipeline, which JavaFX uses where there is no usable GPU (virtual machines, remote desktops,
- * Xvfb), that stretching is done pixel by pixel: it was 85% of the renderer's time while Sent
+ * Xvfb), that stretching is done pixel by pixel: it was four fifths of the renderer's time while Sent
  * scrolled, enough to skip frames (issue 21, docs/benchmarks.md). Filling the rectangles directly
- * paints the same background for a sixth of it. A GPU draws either way as a handful of quads.
+ * paints the same background for a fifth of it. A GPU draws either way as a handful of quads.
  */
 public final class RegionPainting {
 
