@@ -79,7 +79,7 @@ class InstallerFilesTest {
     }
 
     @Test
-    void bothPackagedLaunchersAndMavenRunGiveTheStartupJitOptions() throws IOException {
+    void bothPackagedLaunchersMavenRunAndTheBenchmarksGiveTheStartupJitOptions() throws IOException {
         // bin/envoi is written from the .cfg these make, so it gets them too (Packager.DirectLauncher).
         List<String> javaOptions = options("app-image.args").get("--java-options");
         String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
@@ -87,6 +87,8 @@ class InstallerFilesTest {
             assertTrue(javaOptions.contains(option), "packaging/app-image.args gives " + option + ": " + javaOptions);
             assertTrue(pom.contains("<option>" + option + "</option>"), "mvn javafx:run gives " + option);
         }
+        assertTrue(pom.contains("<envoi.bench.jit>" + String.join(" ", StartupJit.OPTIONS) + "</envoi.bench.jit>"),
+                "the benchmarks' JVMs run with the launchers' JIT options");
     }
 
     @Test
