@@ -166,6 +166,8 @@ final class ClassDataRelaunch {
      */
     private static OptionalInt run(List<String> command, String[] jvmArgs) {
         command.addAll(List.of("-Xlog:cds*=off", "-D" + RELAUNCHED + "=true"));
+        // Before the user's own options, so that theirs win.
+        command.addAll(StartupJit.OPTIONS);
         command.addAll(Arrays.asList(jvmArgs));
         Process second;
         try {

@@ -65,6 +65,21 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void theWindowsJvmCompilesWithTheStartupJitOptionsAndTheUsersOwnWin() throws Exception {
+        Path jar = envoiJar();
+        // -XX:+PrintFlagsFinal: each JVM prints every flag's value as it starts, the first and the second.
+        Run run = java(jar, "flags", List.of("-D" + StartupProbe.EXIT_WHEN_READY + "=true", "-XX:+PrintFlagsFinal",
+                "-XX:Tier4BackEdgeThreshold=123456"), "--profile", profile());
+        assertEquals(0, run.status(), run.output());
+        for (String option : StartupJit.OPTIONS) {
+            String name = option.substring("-XX:".length(), option.indexOf('='));
+            String value = name.equals("Tier4BackEdgeThreshold") ? "123456" : option.substring(option.indexOf('=') + 1);
+            assertTrue(run.output().lines().anyMatch(line -> line.matches("\\s*intx " + name + "\\s+= " + value + "\\s.*")),
+                    "the second JVM runs with " + name + " = " + value);
+        }
+    }
+
+    @Test
     void aCommandWithoutAWindowMakesNoArchiveAndOffMeansOff() throws Exception {
         Path jar = envoiJar();
         Run help = java(jar, "help", List.of(), "--help");

@@ -2,6 +2,7 @@ package dev.envoi.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.envoi.app.StartupJit;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,8 @@ class FxPulseBenchmark {
                 command.add("-D" + property + "=" + value);
             }
         }
+        // The JIT options every launcher gives Envoi's window, so the frames are the app's own.
+        command.addAll(StartupJit.OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FxPulseRun.class.getName(),
                 work.resolve("profile-" + run).toString(), file.toString(), sink.host(), String.valueOf(sink.port())));
         Path log = work.resolve("run-" + run + ".log");

@@ -3,6 +3,7 @@ package dev.envoi.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envoi.app.StartupJit;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,19 @@ class InstallerFilesTest {
         assertEquals(List.of("envoi.jar"), options.get("--main-jar"));
         Class<?> main = Class.forName(options.get("--main-class").get(0));
         assertTrue(Modifier.isStatic(main.getMethod("main", String[].class).getModifiers()));
+    }
+
+    @Test
+    void bothPackagedLaunchersMavenRunAndTheBenchmarksGiveTheStartupJitOptions() throws IOException {
+        // bin/envoi is written from the .cfg these make, so it gets them too (Packager.DirectLauncher).
+        List<String> javaOptions = options("app-image.args").get("--java-options");
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        for (String option : StartupJit.OPTIONS) {
+            assertTrue(javaOptions.contains(option), "packaging/app-image.args gives " + option + ": " + javaOptions);
+            assertTrue(pom.contains("<option>" + option + "</option>"), "mvn javafx:run gives " + option);
+        }
+        assertTrue(pom.contains("<envoi.bench.jit>" + String.join(" ", StartupJit.OPTIONS) + "</envoi.bench.jit>"),
+                "the benchmarks' JVMs run with the launchers' JIT options");
     }
 
     @Test
