@@ -12,9 +12,11 @@ import java.util.List;
  * few thousand times and then never again, and throwing some of it away (deoptimising back to the
  * interpreter on the FX thread). On two cores that competes with the FX thread and the profile's
  * opening. C2 is asked to wait until a method has run several times as often as by default (six
- * times the calls, five times the loop turns); C1 still compiles at once. Code that stays hot (a 256 MiB transfer's copy and encoding loops, the spooler) reaches
- * these counts within milliseconds, so its speed after warm-up is C2's as before (benchmark 3 run
- * with and without them).
+ * times the calls, five times the loop turns); C1 still compiles at once. Code that stays hot (a
+ * 256 MiB transfer's copy and encoding loops, the spooler) reaches these counts within
+ * milliseconds, so its speed after warm-up is C2's as before (benchmark 3 run with and without
+ * them). Taken out once because Sent's first scroll then skipped frames, back since the renderer
+ * no longer starved it ({@code ui.RegionPainting}; docs/benchmarks.md, "StartupJit back").
  */
 public final class StartupJit {
 
